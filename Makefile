@@ -1,0 +1,59 @@
+# claimex: `make run` builds, fetches ONNX Runtime and annotates the sample corpus;
+# `make test` runs every test. Nothing else needs installing by hand.
+
+CARGO        ?= cargo
+PYTHON       ?= python3
+ORT_VERSION  := 1.31.1
+ORT_DIR      := .cache/onnxruntime
+ORT_LIB      := $(ORT_DIR)/libonnxruntime.so
+BIN          := target/release/claimex
+OUT          ?= out/claims.jsonl
+SHARED       ?= ../shared
+CNN          ?= $(SHARED)/data/corpora/cnn.jsonl
+CONLL_DIR    ?= $(SHARED)/data/conll2003
+THREADS      ?= 2
+
+export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
+
+.PHONY: all build runtime run test bench eval ner-model clean-cache
+
+all: build
+
+build: $(BIN)
+
+$(BIN): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+	$(CARGO) build --release --locked
+
+# ONNX Runtime's shared library, taken from the PyPI wheel (no compiler, no hub).
+runtime: $(ORT_LIB)
+
+$(ORT_LIB):
+	@mkdir -p $(ORT_DIR)/wheel
+	$(PYTHON) -m pip download --quiet --no-deps --only-binary=:all: \
+		--dest $(ORT_DIR)/wheel onnxruntime==$(ORT_VERSION)
+	cd $(ORT_DIR) && $(PYTHON) -c "import glob, zipfile, shutil; \
+		w = zipfile.ZipFile(glob.glob('wheel/onnxruntime-$(ORT_VERSION)-*.whl')[0]); \
+		name = next(n for n in w.namelist() if '/capi/libonnxruntime.so' in n); \
+		shutil.copyfileobj(w.open(name), open('libonnxruntime.so', 'wb'))"
+	rm -rf $(ORT_DIR)/wheel
+
+run: build runtime
+	$(BIN) extract fixtures/corpus --threads $(THREADS) -o $(OUT)
+	@echo "claims file: $(OUT)"
+
+test: runtime
+	$(CARGO) test --release --locked
+
+eval: build runtime
+	$(BIN) eval fixtures
+	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS)
+
+bench: build runtime
+	$(CARGO) run --release --locked --example bench -- --corpus $(CNN) --threads $(THREADS)
+
+# Rebuilds models/ner from CoNLL-2003 (Python, PyTorch; see models/ner/MODEL_CARD.md).
+ner-model:
+	bash models/ner/rebuild.sh $(CONLL_DIR)
+
+clean-cache:
+	rm -rf .cache

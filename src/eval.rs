@@ -1,0 +1,472 @@
+//! Scoring layers against gold data: precision, recall and F1.
+//!
+//! [`fixtures`] scores the claims, quotes and entities of the pipeline's output records
+//! against `gold/<id>.json` files; [`conll`] scores NER on a CoNLL-2003 file with exact
+//! span matching, as conlleval does.
+
+use crate::io::write::{ClaimRecord, QuoteRecord, Record};
+use crate::ner;
+use crate::pipeline::{self, Pipeline};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A gold file is not valid.
+    #[error("{path}: invalid gold file: {reason}")]
+    Gold {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        reason: String,
+    },
+    /// The model failed.
+    #[error(transparent)]
+    Ner(#[from] ner::Error),
+}
+
+/// True positives, false positives and false negatives of one measure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Predicted and in the gold.
+    pub tp: usize,
+    /// Predicted, not in the gold.
+    pub fp: usize,
+    /// In the gold, not predicted.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// tp / (tp + fp), 0 when nothing was predicted.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// tp / (tp + fn), 0 when the gold is empty.
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Correct answers out of the cases scored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Accuracy {
+    /// Correct.
+    pub correct: usize,
+    /// Scored.
+    pub total: usize,
+}
+
+impl Accuracy {
+    fn record(&mut self, correct: bool) {
+        self.total += 1;
+        self.correct += usize::from(correct);
+    }
+
+    /// correct / total.
+    pub fn value(&self) -> f64 {
+        ratio(self.correct, self.total)
+    }
+}
+
+/// A gold text span, code point offsets.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldSpan {
+    /// The text.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// A gold numeric claim.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldClaim {
+    /// killed, wounded, ...
+    pub kind: String,
+    /// The number mention.
+    #[serde(flatten)]
+    pub span: GoldSpan,
+    /// Interval low.
+    pub low: Option<u64>,
+    /// Interval high.
+    pub high: Option<u64>,
+    /// Hedged or vague.
+    pub approx: bool,
+    /// Side counted.
+    pub side: Option<String>,
+    /// Start of the time scope.
+    pub time_from: Option<String>,
+    /// Who asserts it.
+    pub attributed_to: Option<String>,
+}
+
+/// A gold quote.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldQuote {
+    /// direct, indirect or mixed.
+    pub kind: String,
+    /// Canonical speaker name.
+    pub speaker: String,
+    /// The cue.
+    pub cue: Option<GoldSpan>,
+    /// The words attributed.
+    pub content: GoldSpan,
+}
+
+/// A gold entity.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEntity {
+    /// PER, ORG, LOC, MISC.
+    pub label: String,
+    /// Where.
+    #[serde(flatten)]
+    pub span: GoldSpan,
+}
+
+/// The gold file of one fixture document.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    /// Document id (file stem).
+    pub id: String,
+    /// Numeric claims.
+    pub claims: Vec<GoldClaim>,
+    /// Quotes.
+    pub quotes: Vec<GoldQuote>,
+    /// Entities.
+    pub entities: Vec<GoldEntity>,
+}
+
+/// Scores of the fixtures, per layer.
+#[derive(Debug, Clone, Default)]
+pub struct FixtureReport {
+    /// Documents scored.
+    pub documents: usize,
+    /// Claims matched on kind and overlapping number span.
+    pub claims: Counts,
+    /// Claims that also have the gold interval (low, high, approx).
+    pub claim_intervals: Counts,
+    /// Side of matched claims.
+    pub claim_side: Accuracy,
+    /// Start of the time scope of matched claims.
+    pub claim_time: Accuracy,
+    /// Attribution of matched claims.
+    pub claim_source: Accuracy,
+    /// Quotes matched on overlapping content.
+    pub quotes: Counts,
+    /// Canonical speaker of matched quotes.
+    pub quote_speaker: Accuracy,
+    /// Entities matched on exact span and label, per label and overall ("all").
+    pub entities: BTreeMap<String, Counts>,
+}
+
+/// Runs the pipeline on `dir/corpus` and scores it against `dir/gold`.
+pub fn fixtures(pipeline: &Pipeline, dir: &Path) -> Result<FixtureReport, Error> {
+    let corpus = dir.join("corpus");
+    let inputs: Vec<_> = crate::io::read_inputs(std::slice::from_ref(&corpus)).collect();
+    let mut report = FixtureReport::default();
+    for outcome in pipeline.annotate(inputs) {
+        let record = pipeline::record(&outcome);
+        let gold = load_gold(&dir.join("gold").join(format!("{}.json", record.id)))?;
+        report.add(&record, &gold);
+    }
+    Ok(report)
+}
+
+/// Reads one gold file.
+pub fn load_gold(path: &Path) -> Result<Gold, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    serde_json::from_str(&text).map_err(|e| Error::Gold { path: path.to_path_buf(), reason: e.to_string() })
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Pairs each gold item with at most one prediction, greedily in order.
+fn pair<'a, G, P>(gold: &'a [G], predicted: &'a [P], matches: impl Fn(&G, &P) -> bool) -> (Vec<(&'a G, &'a P)>, Counts) {
+    let mut used = vec![false; predicted.len()];
+    let mut pairs = Vec::new();
+    for g in gold {
+        if let Some(i) = (0..predicted.len()).find(|&i| !used[i] && matches(g, &predicted[i])) {
+            used[i] = true;
+            pairs.push((g, &predicted[i]));
+        }
+    }
+    let tp = pairs.len();
+    (pairs, Counts { tp, fp: predicted.len() - tp, fn_: gold.len() - tp })
+}
+
+fn kind_name(claim: &ClaimRecord) -> String {
+    serde_json::to_value(claim.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+impl FixtureReport {
+    fn add(&mut self, record: &Record, gold: &Gold) {
+        self.documents += 1;
+        let same_claim = |g: &GoldClaim, p: &ClaimRecord| g.kind == kind_name(p) && overlaps((g.span.start, g.span.end), (p.start, p.end));
+        let (pairs, counts) = pair(&gold.claims, &record.claims, same_claim);
+        self.claims.add(counts);
+        let exact = |g: &GoldClaim, p: &ClaimRecord| same_claim(g, p) && (g.low, g.high, g.approx) == (p.low, p.high, p.approx);
+        self.claim_intervals.add(pair(&gold.claims, &record.claims, exact).1);
+        for (g, p) in pairs {
+            self.claim_side.record(g.side == p.side);
+            self.claim_time.record(g.time_from == p.time.as_ref().and_then(|t| t.from).map(|d| d.to_string()));
+            let said_by = p.attributed_to.as_ref().map(|a| a.text.as_str());
+            self.claim_source.record(match (&g.attributed_to, said_by) {
+                (Some(want), Some(got)) => got.contains(want.as_str()) || want.contains(got),
+                (None, None) => true,
+                _ => false,
+            });
+        }
+        let same_quote = |g: &GoldQuote, p: &QuoteRecord| overlaps((g.content.start, g.content.end), (p.content.start, p.content.end));
+        let (pairs, counts) = pair(&gold.quotes, &record.quotes, same_quote);
+        self.quotes.add(counts);
+        for (g, p) in pairs {
+            self.quote_speaker.record(p.speaker.as_ref().is_some_and(|s| s.name.eq_ignore_ascii_case(&g.speaker)));
+        }
+        self.add_entities(record, gold);
+    }
+
+    fn add_entities(&mut self, record: &Record, gold: &Gold) {
+        let gold_set: HashSet<(String, usize, usize)> =
+            gold.entities.iter().map(|e| (e.label.clone(), e.span.start, e.span.end)).collect();
+        let predicted: HashSet<(String, usize, usize)> =
+            record.entities.iter().map(|e| (e.label.clone(), e.start, e.end)).collect();
+        self.entities.remove("all");
+        score_sets(&mut self.entities, &gold_set, &predicted);
+    }
+}
+
+/// Adds exact-match counts per label of two sets of `(label, start, end)` items, and
+/// recomputes the micro total under "all".
+fn score_sets<T: Eq + std::hash::Hash>(by_label: &mut BTreeMap<String, Counts>, gold: &HashSet<(String, T, T)>, predicted: &HashSet<(String, T, T)>) {
+    for item in predicted {
+        let counts = by_label.entry(item.0.clone()).or_default();
+        if gold.contains(item) {
+            counts.tp += 1;
+        } else {
+            counts.fp += 1;
+        }
+    }
+    for item in gold.difference(predicted) {
+        by_label.entry(item.0.clone()).or_default().fn_ += 1;
+    }
+    let all = by_label.iter().filter(|(k, _)| k.as_str() != "all").fold(Counts::default(), |mut acc, (_, c)| {
+        acc.add(*c);
+        acc
+    });
+    by_label.insert("all".into(), all);
+}
+
+fn prf_line(name: &str, c: &Counts) -> String {
+    format!(
+        "{name:<22} P {:>5.1}  R {:>5.1}  F1 {:>5.1}   (tp {}, fp {}, fn {})\n",
+        100.0 * c.precision(),
+        100.0 * c.recall(),
+        100.0 * c.f1(),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+}
+
+fn accuracy_line(name: &str, a: &Accuracy) -> String {
+    format!("{name:<22} accuracy {:>5.1}  ({}/{})\n", 100.0 * a.value(), a.correct, a.total)
+}
+
+impl fmt::Display for FixtureReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "fixtures: {} documents", self.documents)?;
+        f.write_str(&prf_line("claims", &self.claims))?;
+        f.write_str(&prf_line("claims + interval", &self.claim_intervals))?;
+        f.write_str(&accuracy_line("  claim side", &self.claim_side))?;
+        f.write_str(&accuracy_line("  claim time from", &self.claim_time))?;
+        f.write_str(&accuracy_line("  claim attributed_to", &self.claim_source))?;
+        f.write_str(&prf_line("quotes (overlap)", &self.quotes))?;
+        f.write_str(&accuracy_line("  quote speaker", &self.quote_speaker))?;
+        for (label, counts) in &self.entities {
+            f.write_str(&prf_line(&format!("entities {label}"), counts))?;
+        }
+        Ok(())
+    }
+}
+
+/// One CoNLL sentence: tokens and their gold IOB2 tags.
+struct ConllSentence {
+    tokens: Vec<String>,
+    tags: Vec<String>,
+}
+
+fn read_conll(path: &Path) -> Result<Vec<ConllSentence>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let mut sentences = Vec::new();
+    let mut current = ConllSentence { tokens: Vec::new(), tags: Vec::new() };
+    for (number, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.is_empty() || fields[0] == "-DOCSTART-" {
+            if !current.tokens.is_empty() {
+                sentences.push(std::mem::replace(&mut current, ConllSentence { tokens: Vec::new(), tags: Vec::new() }));
+            }
+            continue;
+        }
+        let tag = fields.last().filter(|_| fields.len() >= 2).ok_or_else(|| Error::Gold {
+            path: path.to_path_buf(),
+            reason: format!("line {}: expected `token ... tag`", number + 1),
+        })?;
+        current.tokens.push(fields[0].to_string());
+        current.tags.push(tag.to_string());
+    }
+    if !current.tokens.is_empty() {
+        sentences.push(current);
+    }
+    Ok(sentences)
+}
+
+/// Chunks `(type, first token, last token)` of an IOB2/IOB1 tag sequence, as conlleval.
+fn chunks(tags: &[String]) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
+    let mut open: Option<(String, usize)> = None;
+    for (i, tag) in tags.iter().chain(std::iter::once(&"O".to_string())).enumerate() {
+        let (prefix, label) = tag.split_once('-').unwrap_or(("O", ""));
+        let continues = prefix == "I" && open.as_ref().is_some_and(|(l, _)| l == label);
+        if !continues {
+            if let Some((l, start)) = open.take() {
+                out.push((l, start, i - 1));
+            }
+            if prefix != "O" {
+                open = Some((label.to_string(), i));
+            }
+        }
+    }
+    out
+}
+
+/// NER scores on a CoNLL file.
+#[derive(Debug, Clone, Default)]
+pub struct ConllReport {
+    /// Sentences scored.
+    pub sentences: usize,
+    /// Tokens scored.
+    pub tokens: usize,
+    /// Seconds spent in the model.
+    pub seconds: f64,
+    /// Exact-span counts per type and "all" (micro).
+    pub counts: BTreeMap<String, Counts>,
+}
+
+/// Tags the tokens of `path` (joined by spaces) with `model` and scores exact spans.
+pub fn conll(model: &ner::Model, path: &Path) -> Result<ConllReport, Error> {
+    let sentences = read_conll(path)?;
+    let texts: Vec<(String, Vec<(usize, usize)>)> = sentences.iter().map(|s| join_tokens(&s.tokens)).collect();
+    let refs: Vec<&str> = texts.iter().map(|(t, _)| t.as_str()).collect();
+    let started = Instant::now();
+    let predicted = model.predict(&refs)?;
+    let mut report = ConllReport { sentences: sentences.len(), seconds: started.elapsed().as_secs_f64(), ..Default::default() };
+    for ((sentence, (_, offsets)), entities) in sentences.iter().zip(&texts).zip(&predicted) {
+        report.tokens += sentence.tokens.len();
+        let mut tags = vec!["O".to_string(); offsets.len()];
+        for entity in entities {
+            let inside: Vec<usize> = (0..offsets.len()).filter(|&i| overlaps(offsets[i], (entity.span.start, entity.span.end))).collect();
+            for (n, &i) in inside.iter().enumerate() {
+                tags[i] = format!("{}-{}", if n == 0 { "B" } else { "I" }, entity.label);
+            }
+        }
+        let gold: HashSet<_> = chunks(&sentence.tags).into_iter().collect();
+        let found: HashSet<_> = chunks(&tags).into_iter().collect();
+        report.counts.remove("all");
+        score_sets(&mut report.counts, &gold, &found);
+    }
+    Ok(report)
+}
+
+/// Joins tokens with single spaces and returns each token's byte range.
+fn join_tokens(tokens: &[String]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut offsets = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        offsets.push((text.len(), text.len() + token.len()));
+        text.push_str(token);
+    }
+    (text, offsets)
+}
+
+impl fmt::Display for ConllReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "conll: {} sentences, {} tokens, {:.1}s in the model ({:.0} tokens/s)",
+            self.sentences,
+            self.tokens,
+            self.seconds,
+            self.tokens as f64 / self.seconds.max(1e-9)
+        )?;
+        for (label, counts) in &self.counts {
+            f.write_str(&prf_line(if label == "all" { "micro" } else { label }, counts))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conlleval_chunks_handle_iob1_and_type_changes() {
+        let tags: Vec<String> = ["B-PER", "I-PER", "O", "I-LOC", "I-ORG", "B-ORG", "I-ORG"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            chunks(&tags),
+            [("PER".into(), 0, 1), ("LOC".into(), 3, 3), ("ORG".into(), 4, 4), ("ORG".into(), 5, 6)]
+        );
+    }
+
+    #[test]
+    fn counts_give_precision_recall_f1() {
+        let c = Counts { tp: 8, fp: 2, fn_: 8 };
+        assert!((c.precision() - 0.8).abs() < 1e-9);
+        assert!((c.recall() - 0.5).abs() < 1e-9);
+        assert!((c.f1() - 2.0 * 0.4 / 1.3).abs() < 1e-9);
+        assert_eq!(Counts::default().f1(), 0.0);
+    }
+}

@@ -1,0 +1,7 @@
+//! Readers that turn files, directories and streams into documents, and the writer that
+//! turns annotated documents into output records.
+
+pub mod read;
+pub mod write;
+
+pub use read::{read_inputs, DocError, Input};

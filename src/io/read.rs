@@ -1,0 +1,236 @@
+//! Streaming readers: `.txt` files, `.jsonl` / `.jsonl.gz` files, directories and stdin.
+//!
+//! [`read_inputs`] yields one item per document, lazily: a corpus is never held in
+//! memory. A document that cannot be read becomes a [`DocError`] item naming the
+//! document and the reason, so that every input ends up in the output.
+
+use crate::doc::{Meta, PartialDate};
+use flate2::read::MultiGzDecoder;
+use serde::Deserialize;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// A document that could not be read, with enough context to find it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {reason}")]
+pub struct DocError {
+    /// The document id when known, else its path and line.
+    pub id: String,
+    /// Where it came from: the path, with `:line` for JSONL.
+    pub location: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// A document as read: the text and what the container said about it.
+pub type Input = Result<(String, Meta), DocError>;
+
+/// One line of a JSONL corpus.
+#[derive(Deserialize)]
+struct JsonRecord {
+    text: Option<serde_json::Value>,
+    id: Option<serde_json::Value>,
+    source: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+/// File name endings the directory walk picks up.
+const CORPUS_EXTENSIONS: [&str; 3] = [".txt", ".jsonl", ".jsonl.gz"];
+
+/// Reads every input path in order (`-` is stdin), yielding documents one at a time.
+///
+/// A path that cannot be opened at all yields one error item for that path.
+pub fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + Send + '_ {
+    paths.iter().flat_map(|path| read_path(path))
+}
+
+fn read_path(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
+    if path.as_os_str() == "-" {
+        return Box::new(read_stdin());
+    }
+    if path.is_dir() {
+        return match corpus_files(path) {
+            Ok(files) => Box::new(files.into_iter().flat_map(|file| read_path(&file))),
+            Err(err) => Box::new(std::iter::once(Err(path_error(path, &err)))),
+        };
+    }
+    let name = path.to_string_lossy();
+    if name.ends_with(".jsonl.gz") || name.ends_with(".json.gz") {
+        open_lines(path, |file| Box::new(BufReader::new(MultiGzDecoder::new(file))))
+    } else if name.ends_with(".jsonl") || name.ends_with(".json") {
+        open_lines(path, |file| Box::new(BufReader::new(file)))
+    } else {
+        Box::new(std::iter::once(read_text_file(path)))
+    }
+}
+
+fn open_lines(
+    path: &Path,
+    wrap: impl FnOnce(File) -> Box<dyn BufRead + Send>,
+) -> Box<dyn Iterator<Item = Input> + Send> {
+    match File::open(path) {
+        Ok(file) => Box::new(JsonLines::new(wrap(file), path.display().to_string())),
+        Err(err) => Box::new(std::iter::once(Err(path_error(path, &err)))),
+    }
+}
+
+/// Stdin holds JSONL when its first non-blank byte is `{`, else one plain-text document.
+fn read_stdin() -> Box<dyn Iterator<Item = Input> + Send> {
+    let mut stdin = BufReader::new(io::stdin());
+    let starts_with_brace = match stdin.fill_buf() {
+        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Err(_) => false,
+    };
+    if starts_with_brace {
+        return Box::new(JsonLines::new(Box::new(stdin), "<stdin>".to_string()));
+    }
+    let mut bytes = Vec::new();
+    let item = match stdin.read_to_end(&mut bytes) {
+        Ok(_) => decode_text(bytes, "stdin", "<stdin>"),
+        Err(err) => Err(DocError { id: "stdin".into(), location: "<stdin>".into(), reason: err.to_string() }),
+    };
+    Box::new(std::iter::once(item))
+}
+
+/// Files under `dir` with a corpus extension, recursively, in a stable (sorted) order.
+fn corpus_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?;
+    entries.sort();
+    let mut files = Vec::new();
+    for entry in entries {
+        if entry.is_dir() {
+            files.extend(corpus_files(&entry)?);
+        } else if CORPUS_EXTENSIONS.iter().any(|ext| entry.to_string_lossy().ends_with(ext)) {
+            files.push(entry);
+        }
+    }
+    Ok(files)
+}
+
+fn path_error(path: &Path, err: &io::Error) -> DocError {
+    DocError { id: file_id(path), location: path.display().to_string(), reason: format!("cannot read: {err}") }
+}
+
+/// The id of a plain-text document: its file stem.
+fn file_id(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+fn read_text_file(path: &Path) -> Input {
+    let bytes = std::fs::read(path).map_err(|err| path_error(path, &err))?;
+    let (text, mut meta) = decode_text(bytes, &file_id(path), &path.display().to_string())?;
+    meta.source = Some(path.display().to_string());
+    Ok((text, meta))
+}
+
+/// Checks and decodes the bytes of a plain-text document.
+fn decode_text(bytes: Vec<u8>, id: &str, location: &str) -> Input {
+    let fail = |reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail("empty document".into()));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(fail(format!("binary content: NUL byte at offset {pos}")));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|err| fail(format!("invalid UTF-8 at byte {}", err.utf8_error().valid_up_to())))?;
+    Ok((text, Meta { id: id.to_string(), ..Meta::default() }))
+}
+
+/// Iterator over the documents of a JSONL stream, one per non-blank line.
+struct JsonLines {
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    line_number: usize,
+    buffer: Vec<u8>,
+    failed: bool,
+}
+
+impl JsonLines {
+    fn new(reader: Box<dyn BufRead + Send>, name: String) -> Self {
+        JsonLines { reader, name, line_number: 0, buffer: Vec::new(), failed: false }
+    }
+
+    fn location(&self) -> String {
+        format!("{}:{}", self.name, self.line_number)
+    }
+}
+
+impl Iterator for JsonLines {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            if self.failed {
+                return None;
+            }
+            self.buffer.clear();
+            self.line_number += 1;
+            match self.reader.read_until(b'\n', &mut self.buffer) {
+                Ok(0) => return None,
+                Ok(_) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(_) => return Some(parse_json_line(&self.buffer, &self.location())),
+                Err(err) => {
+                    self.failed = true;
+                    let location = self.location();
+                    return Some(Err(DocError { id: location.clone(), location, reason: format!("read error: {err}") }));
+                }
+            }
+        }
+    }
+}
+
+/// Parses one JSONL line into a document, or says precisely why it cannot.
+fn parse_json_line(line: &[u8], location: &str) -> Input {
+    let fail = |id: &str, reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
+    let line = std::str::from_utf8(line)
+        .map_err(|err| fail(location, format!("invalid UTF-8 at byte {}", err.valid_up_to())))?;
+    let record: JsonRecord =
+        serde_json::from_str(line).map_err(|err| fail(location, format!("not a JSON object: {err}")))?;
+    let id = match &record.id {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => location.to_string(),
+    };
+    let text = match record.text {
+        Some(serde_json::Value::String(text)) if !text.trim().is_empty() => text,
+        Some(serde_json::Value::String(_)) => return Err(fail(&id, "empty \"text\" field".into())),
+        Some(_) => return Err(fail(&id, "\"text\" field is not a string".into())),
+        None => return Err(fail(&id, "missing \"text\" field".into())),
+    };
+    let date = record.date.as_deref().and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)));
+    let meta = Meta { id, source: record.source, date, title: record.title, url: record.url };
+    Ok((text, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_become_documents_or_specific_errors() {
+        let data = b"{\"id\":\"a\",\"text\":\"Kiev said two soldiers died.\",\"date\":\"2021-11-13\"}\n\nnot json\n{\"id\":7}\n{\"text\":\"\"}\n";
+        let items: Vec<Input> = JsonLines::new(Box::new(&data[..]), "c.jsonl".into()).collect();
+        assert_eq!(items.len(), 4);
+        let (text, meta) = items[0].as_ref().unwrap();
+        assert_eq!(text, "Kiev said two soldiers died.");
+        assert_eq!(meta.date, PartialDate::parse("2021-11-13"));
+        let err = items[1].as_ref().unwrap_err();
+        assert_eq!(err.location, "c.jsonl:3");
+        assert!(err.reason.starts_with("not a JSON object"), "{}", err.reason);
+        let err = items[2].as_ref().unwrap_err();
+        assert_eq!((err.id.as_str(), err.reason.as_str()), ("7", "missing \"text\" field"));
+        assert_eq!(items[3].as_ref().unwrap_err().reason, "empty \"text\" field");
+    }
+
+    #[test]
+    fn text_bytes_are_checked() {
+        assert_eq!(decode_text(b"  \n".to_vec(), "x", "x.txt").unwrap_err().reason, "empty document");
+        assert_eq!(decode_text(b"ab\0c".to_vec(), "x", "x.txt").unwrap_err().reason, "binary content: NUL byte at offset 2");
+        assert_eq!(decode_text(b"ok \xff".to_vec(), "x", "x.txt").unwrap_err().reason, "invalid UTF-8 at byte 3");
+        assert_eq!(decode_text("Kyiv’s".as_bytes().to_vec(), "x", "x.txt").unwrap().0, "Kyiv’s");
+    }
+}

@@ -1,0 +1,29 @@
+//! claimex turns news text into a checkable file of claims.
+//!
+//! Data flows one way. A reader ([`io::read`]) yields raw documents; each becomes a
+//! [`doc::Doc`]; the stages add layers to it, in this order:
+//!
+//! 1. [`clean`]: content and boilerplate spans, title, byline, date;
+//! 2. [`segment`]: sentence spans;
+//! 3. [`ner`]: named entities, batched across documents;
+//! 4. [`quotes`]: who said what, with resolved speakers;
+//! 5. [`numbers`]: count-like number mentions as intervals;
+//! 6. [`claims`]: numeric claims with kind, subject, side, place, time and source;
+//!
+//! and a writer ([`io::write`]) emits one record per document, in input order.
+//! [`pipeline`] owns threads, batching, progress and error records; [`eval`] scores the
+//! layers against gold data. Every stage is a function of the `Doc` that returns its
+//! layer; no stage changes the text or another stage's layer.
+
+pub mod claims;
+pub mod clean;
+pub mod dates;
+pub mod doc;
+pub mod eval;
+pub mod io;
+pub mod ner;
+pub mod normalize;
+pub mod numbers;
+pub mod pipeline;
+pub mod quotes;
+pub mod segment;

@@ -1,0 +1,129 @@
+//! The `claimex` command line: parses arguments and hands them to the library.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use claimex::{eval, ner, pipeline};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn news text into a checkable file of claims: quotes, entities and numeric claims.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate documents and write one JSON line per document.
+    Extract(ExtractArgs),
+    /// Score claimex against gold data.
+    Eval {
+        #[command(subcommand)]
+        target: EvalTarget,
+    },
+}
+
+/// Where the NER model and ONNX Runtime are.
+#[derive(Args, Clone)]
+struct ModelArgs {
+    /// Skip NER (the entity layer stays empty).
+    #[arg(long)]
+    no_ner: bool,
+    /// NER model directory [env: CLAIMEX_NER_MODEL; default: models/ner].
+    #[arg(long)]
+    ner_model: Option<PathBuf>,
+    /// ONNX Runtime shared library [env: ORT_DYLIB_PATH; default: .cache/onnxruntime/libonnxruntime.so].
+    #[arg(long)]
+    ort_lib: Option<PathBuf>,
+    /// Worker threads (rule stages and ONNX Runtime intra-op threads).
+    #[arg(long, default_value_t = default_threads())]
+    threads: usize,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Inputs: .txt, .jsonl, .jsonl.gz files, directories (recursive), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output file, or - for stdout.
+    #[arg(short, long, default_value = "-")]
+    output: PathBuf,
+    /// Documents annotated together (NER batches across them).
+    #[arg(long, default_value_t = 256)]
+    chunk_size: usize,
+    /// Never draw the progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(Subcommand)]
+enum EvalTarget {
+    /// Score claims, quotes and entities against a fixtures directory's gold files.
+    Fixtures {
+        /// Directory holding corpus/ and gold/.
+        #[arg(default_value = "fixtures")]
+        dir: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Score NER on a CoNLL-2003 file (conlleval-compatible exact spans).
+    Ner {
+        /// CoNLL file: `token POS chunk NER` lines, blank lines between sentences.
+        #[arg(long)]
+        conll: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+fn load_model(args: &ModelArgs) -> anyhow::Result<Option<ner::Model>> {
+    if args.no_ner {
+        return Ok(None);
+    }
+    let runtime = ner::init_runtime(args.ort_lib.as_deref())?;
+    Ok(Some(ner::Model::load(runtime, &ner::model_dir(args.ner_model.as_deref()), args.threads)?))
+}
+
+fn options(args: &ModelArgs, chunk_size: usize, progress: bool) -> pipeline::Options {
+    pipeline::Options { threads: args.threads, chunk_size, progress }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => {
+            let pipeline = pipeline::Pipeline::new(load_model(&args.model)?, options(&args.model, args.chunk_size, !args.no_progress))?;
+            let summary = pipeline::extract(&pipeline, &args.inputs, &args.output)
+                .with_context(|| format!("writing {}", args.output.display()))?;
+            eprintln!("{}", summary.line());
+            Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {
+            let pipeline = pipeline::Pipeline::new(load_model(&model)?, options(&model, 256, false))?;
+            print!("{}", eval::fixtures(&pipeline, &dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { target: EvalTarget::Ner { conll, model } } => {
+            let model = load_model(&model)?.context("eval ner needs the NER model (drop --no-ner)")?;
+            print!("{}", eval::conll(&model, &conll)?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("claimex: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The batch run: reads documents, annotates them in parallel chunks, writes one record
+//! per document in input order, and reports progress and a summary.
+//!
+//! Within a chunk, the rule stages run on a rayon pool, one document per task; the NER
+//! model runs once per chunk over the sentences of all its documents, sorted by length.
+
+use crate::doc::{Doc, Span};
+use crate::io::write::{doc_record, error_record, Record};
+use crate::io::{DocError, Input};
+use crate::{claims, clean, ner, numbers, quotes, segment};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// How a run is carried out.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads for the rule stages and for ONNX Runtime.
+    pub threads: usize,
+    /// Documents read ahead and annotated together.
+    pub chunk_size: usize,
+    /// Whether to draw a progress bar (only drawn when stderr is a terminal).
+    pub progress: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { threads: 2, chunk_size: 256, progress: true }
+    }
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Documents annotated.
+    pub ok: usize,
+    /// Documents that became error records.
+    pub failed: usize,
+    /// Words in the annotated documents (whitespace separated).
+    pub words: usize,
+    /// Sentences found.
+    pub sentences: usize,
+    /// Entities found.
+    pub entities: usize,
+    /// Quotes found.
+    pub quotes: usize,
+    /// Numeric claims found.
+    pub claims: usize,
+    /// Wall-clock time of the run.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Words per second over the whole run.
+    pub fn words_per_second(&self) -> f64 {
+        self.words as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// A one-line summary for humans.
+    pub fn line(&self) -> String {
+        format!(
+            "{} documents ok, {} failed; {} sentences, {} entities, {} quotes, {} claims; {} words in {:.2}s ({:.0} words/s)",
+            self.ok,
+            self.failed,
+            self.sentences,
+            self.entities,
+            self.quotes,
+            self.claims,
+            self.words,
+            self.elapsed.as_secs_f64(),
+            self.words_per_second()
+        )
+    }
+
+    fn add(&mut self, outcome: &Result<Doc, DocError>) {
+        match outcome {
+            Ok(doc) => {
+                self.ok += 1;
+                self.words += doc.text.split_whitespace().count();
+                self.sentences += doc.sentences.len();
+                self.entities += doc.entities.len();
+                self.quotes += doc.quotes.len();
+                self.claims += doc.claims.len();
+            }
+            Err(_) => self.failed += 1,
+        }
+    }
+}
+
+/// The stages, ready to run.
+pub struct Pipeline {
+    ner: Option<ner::Model>,
+    pool: rayon::ThreadPool,
+    options: Options,
+}
+
+impl Pipeline {
+    /// Builds a pipeline; without a NER model the entity layer stays empty.
+    pub fn new(ner: Option<ner::Model>, options: Options) -> Result<Self, rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build()?;
+        Ok(Pipeline { ner, pool, options })
+    }
+
+    /// Annotates a chunk of read documents; failures stay in place as errors.
+    pub fn annotate(&self, inputs: Vec<Input>) -> Vec<Result<Doc, DocError>> {
+        let mut docs: Vec<Result<Doc, DocError>> = self.pool.install(|| {
+            inputs.into_par_iter().map(|input| input.and_then(|(text, meta)| guarded(Doc::new(text, meta), structure))).collect()
+        });
+        if let Some(model) = &self.ner {
+            tag_entities(model, &mut docs);
+        }
+        self.pool.install(|| {
+            docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect()
+        })
+    }
+
+    /// Runs the whole job: reads `inputs`, writes one JSON line per document to `out`.
+    pub fn run(&self, inputs: impl Iterator<Item = Input>, out: &mut impl Write) -> std::io::Result<Summary> {
+        let started = Instant::now();
+        let progress = progress_bar(self.options.progress);
+        let mut summary = Summary::default();
+        let mut inputs = inputs.peekable();
+        while inputs.peek().is_some() {
+            let chunk: Vec<Input> = inputs.by_ref().take(self.options.chunk_size.max(1)).collect();
+            for outcome in self.annotate(chunk) {
+                summary.add(&outcome);
+                write_record(out, &record(&outcome))?;
+            }
+            out.flush()?;
+            progress.set_position((summary.ok + summary.failed) as u64);
+            progress.set_message(format!("{} claims, {} failed", summary.claims, summary.failed));
+        }
+        progress.finish_and_clear();
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+}
+
+/// The output record of a document or of its failure.
+pub fn record(outcome: &Result<Doc, DocError>) -> Record {
+    match outcome {
+        Ok(doc) => doc_record(doc),
+        Err(error) => error_record(error),
+    }
+}
+
+/// Writes a record as one whole line.
+fn write_record(out: &mut impl Write, record: &Record) -> std::io::Result<()> {
+    let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    out.write_all(&line)
+}
+
+/// The stages before NER: cleaning and sentences.
+fn structure(doc: &mut Doc) {
+    doc.cleaning = clean::clean(doc);
+    doc.sentences = segment::sentences(doc);
+}
+
+/// The stages after NER: quotes, numbers, claims.
+fn extract_facts(doc: &mut Doc) {
+    doc.quotes = quotes::quotes(doc);
+    doc.quantities = numbers::quantities(doc);
+    doc.claims = claims::claims(doc);
+}
+
+/// Runs stages on a document, turning a panic into an error record for that document.
+fn guarded(mut doc: Doc, stages: fn(&mut Doc)) -> Result<Doc, DocError> {
+    match catch_unwind(AssertUnwindSafe(|| stages(&mut doc))) {
+        Ok(()) => Ok(doc),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            let id = doc.meta.id.clone();
+            let location = doc.meta.source.clone().unwrap_or_else(|| id.clone());
+            Err(DocError { id, location, reason: format!("internal error, please report: {message}") })
+        }
+    }
+}
+
+/// Tags the sentences of all documents in one model call and stores the entities.
+fn tag_entities(model: &ner::Model, docs: &mut [Result<Doc, DocError>]) {
+    let mut owners: Vec<(usize, Span)> = Vec::new();
+    for (index, doc) in docs.iter().enumerate() {
+        if let Ok(doc) = doc {
+            owners.extend(doc.sentences.iter().map(|&s| (index, s)));
+        }
+    }
+    let texts: Vec<&str> = owners
+        .iter()
+        .map(|&(index, span)| match &docs[index] {
+            Ok(doc) => doc.slice(span),
+            Err(_) => "",
+        })
+        .collect();
+    let predictions = match model.predict(&texts) {
+        Ok(predictions) => predictions,
+        Err(error) => return fail_all(docs, &error.to_string()),
+    };
+    let mut found: Vec<Vec<crate::doc::Entity>> = vec![Vec::new(); docs.len()];
+    for ((index, sentence), entities) in owners.into_iter().zip(predictions) {
+        found[index].extend(entities.into_iter().map(|mut e| {
+            e.span = Span::new(e.span.start + sentence.start, e.span.end + sentence.start);
+            e
+        }));
+    }
+    for (doc, entities) in docs.iter_mut().zip(found) {
+        if let Ok(doc) = doc {
+            doc.entities = entities;
+        }
+    }
+}
+
+/// Turns every document of a chunk into an error record (the model failed on the chunk).
+fn fail_all(docs: &mut [Result<Doc, DocError>], reason: &str) {
+    for slot in docs.iter_mut() {
+        if let Ok(doc) = slot {
+            let location = doc.meta.source.clone().unwrap_or_else(|| doc.meta.id.clone());
+            *slot = Err(DocError { id: doc.meta.id.clone(), location, reason: reason.to_string() });
+        }
+    }
+}
+
+fn progress_bar(wanted: bool) -> ProgressBar {
+    if !wanted || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{spinner} {pos} documents {per_sec} [{elapsed_precise}] {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Runs `pipeline` over `inputs`, writing to `output` (`-` is stdout).
+pub fn extract(pipeline: &Pipeline, inputs: &[std::path::PathBuf], output: &std::path::Path) -> std::io::Result<Summary> {
+    let documents = crate::io::read_inputs(inputs);
+    if output.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        pipeline.run(documents, &mut std::io::BufWriter::new(stdout.lock()))
+    } else {
+        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        pipeline.run(documents, &mut std::io::BufWriter::new(std::fs::File::create(output)?))
+    }
+}
