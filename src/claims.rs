@@ -1,9 +1,859 @@
 //! Numeric claims: quantities tied to a kind (killed, wounded, ...) and their context.
+//!
+//! A quantity becomes a claim when its sentence ties it to a predicate, read from the
+//! words next to the number:
+//!
+//! 1. a predicate after the counted noun ("14,000 people died", "two soldiers were
+//!    killed", "20 missing");
+//! 2. a predicate before the number ("has killed more than 13,000", "the death of
+//!    14,000 people", "the death toll rose to 50", "displaced more than one million");
+//! 3. a counted noun that implies the kind ("50 deaths", "2 million refugees",
+//!    "300 prisoners", "100,000 troops").
+//!
+//! The counted noun must name people: "100 countries" or "3 horizontal dots" are not
+//! claims. A number with no noun of its own takes the subject of the claim before it in
+//! the sentence ("killed 13,000 people and displaced more than one million").
+//! A troop count needs at least 100 troops or a deployment word in the sentence
+//! ("amassing", "deployed", "border"), so "two soldiers said" is no claim.
+//!
+//! Context, when the sentence states it:
+//! - `subject`: the counted noun phrase ("Russian soldiers");
+//! - `side`: from the subject or a possessive before the number, by the [`SIDES`]
+//!   table. "Russian-backed", "Kremlin-backed", "pro-Russian" and "separatist" name a
+//!   side of their own, `separatist`: the forces are local, neither Russian nor
+//!   Ukrainian government forces;
+//! - `place`: the first locative phrase after the number ("in eastern-Ukraine", "near
+//!   the Ukrainian border", "on our border"), else the nearest one before it;
+//! - `time`: the nearest time expression ([`dates::find_time_expressions`], anchored on
+//!   the document date), skipping the time of the saying ("he said on Wednesday");
+//! - `attributed_to`: the speaker of a quote containing the number, else the source
+//!   of "according to X", "X said" or "said X" nearest the number: a named entity
+//!   inside the phrase when NER ran, else the name after any title ("Ukraine's
+//!   President Volodymyr Zelenskiy" gives "Volodymyr Zelenskiy"); pronouns give none.
 
-use crate::doc::{Claim, Doc};
+use crate::dates;
+use crate::doc::{Claim, ClaimKind, Doc, Quantity, Span, TimeScope};
+use crate::numbers::{self, Token, TokenKind};
+
+/// Predicates right after the counted noun (after auxiliaries), as word sequences.
+const PREDICATES_AFTER: &[(&[&str], ClaimKind)] = &[
+    (&["killed"], ClaimKind::Killed),
+    (&["died"], ClaimKind::Killed),
+    (&["dead"], ClaimKind::Killed),
+    (&["perished"], ClaimKind::Killed),
+    (&["murdered"], ClaimKind::Killed),
+    (&["executed"], ClaimKind::Killed),
+    (&["slain"], ClaimKind::Killed),
+    (&["massacred"], ClaimKind::Killed),
+    (&["lost", "their", "lives"], ClaimKind::Killed),
+    (&["wounded"], ClaimKind::Wounded),
+    (&["injured"], ClaimKind::Wounded),
+    (&["hurt"], ClaimKind::Wounded),
+    (&["displaced"], ClaimKind::Displaced),
+    (&["fled"], ClaimKind::Displaced),
+    (&["flee"], ClaimKind::Displaced),
+    (&["evacuated"], ClaimKind::Displaced),
+    (&["uprooted"], ClaimKind::Displaced),
+    (&["homeless"], ClaimKind::Displaced),
+    (&["forced", "from", "their", "homes"], ClaimKind::Displaced),
+    (&["forced", "to", "flee"], ClaimKind::Displaced),
+    (&["captured"], ClaimKind::Captured),
+    (&["detained"], ClaimKind::Captured),
+    (&["arrested"], ClaimKind::Captured),
+    (&["abducted"], ClaimKind::Captured),
+    (&["kidnapped"], ClaimKind::Captured),
+    (&["taken", "prisoner"], ClaimKind::Captured),
+    (&["taken", "captive"], ClaimKind::Captured),
+    (&["taken", "hostage"], ClaimKind::Captured),
+    (&["held", "hostage"], ClaimKind::Captured),
+    (&["missing"], ClaimKind::Missing),
+    (&["unaccounted", "for"], ClaimKind::Missing),
+];
+
+/// Words skipped between the counted noun and its predicate ("were reportedly killed").
+const AUXILIARIES: &[&str] = &[
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "all", "who",
+    "allegedly", "already", "now", "believed", "thought", "feared", "said", "to", "confirmed", "still", "later",
+    "either", "each", "so", "far", "either", "presumed", "likely", "apparently", "officially", "since",
+];
+
+/// Predicates before the number, as word sequences ending right before it.
+const PREDICATES_BEFORE: &[(&[&str], ClaimKind)] = &[
+    (&["killed"], ClaimKind::Killed),
+    (&["killing"], ClaimKind::Killed),
+    (&["kill"], ClaimKind::Killed),
+    (&["kills"], ClaimKind::Killed),
+    (&["massacred"], ClaimKind::Killed),
+    (&["executed"], ClaimKind::Killed),
+    (&["death", "of"], ClaimKind::Killed),
+    (&["deaths", "of"], ClaimKind::Killed),
+    (&["lives", "of"], ClaimKind::Killed),
+    (&["killing", "of"], ClaimKind::Killed),
+    (&["killings", "of"], ClaimKind::Killed),
+    (&["bodies", "of"], ClaimKind::Killed),
+    (&["wounded"], ClaimKind::Wounded),
+    (&["wounding"], ClaimKind::Wounded),
+    (&["injured"], ClaimKind::Wounded),
+    (&["injuring"], ClaimKind::Wounded),
+    (&["displaced"], ClaimKind::Displaced),
+    (&["displacing"], ClaimKind::Displaced),
+    (&["evacuated"], ClaimKind::Displaced),
+    (&["evacuating"], ClaimKind::Displaced),
+    (&["evacuation", "of"], ClaimKind::Displaced),
+    (&["uprooted"], ClaimKind::Displaced),
+    (&["captured"], ClaimKind::Captured),
+    (&["capturing"], ClaimKind::Captured),
+    (&["capture", "of"], ClaimKind::Captured),
+    (&["detained"], ClaimKind::Captured),
+    (&["detaining"], ClaimKind::Captured),
+    (&["arrested"], ClaimKind::Captured),
+    (&["arresting"], ClaimKind::Captured),
+    (&["abducted"], ClaimKind::Captured),
+    (&["kidnapped"], ClaimKind::Captured),
+];
+
+/// Words skipped between a predicate and the number after it ("killed a total of 50").
+const BEFORE_SKIPS: &[&str] =
+    &["a", "an", "the", "total", "of", "another", "additional", "further", "some", "reportedly", "now"];
+
+/// Words that, a few words before the number, make it a death toll ("toll rose to 50").
+const TOLL_WORDS: &[&str] = &["toll"];
+
+/// Counted nouns that imply a kind on their own ("50 deaths", "300 prisoners").
+const NOUN_KINDS: &[(&str, ClaimKind)] = &[
+    ("deaths", ClaimKind::Killed),
+    ("fatalities", ClaimKind::Killed),
+    ("dead", ClaimKind::Killed),
+    ("bodies", ClaimKind::Killed),
+    ("corpses", ClaimKind::Killed),
+    ("injured", ClaimKind::Wounded),
+    ("wounded", ClaimKind::Wounded),
+    ("injuries", ClaimKind::Wounded),
+    ("refugees", ClaimKind::Displaced),
+    ("evacuees", ClaimKind::Displaced),
+    ("displaced", ClaimKind::Displaced),
+    ("prisoners", ClaimKind::Captured),
+    ("pows", ClaimKind::Captured),
+    ("hostages", ClaimKind::Captured),
+    ("captives", ClaimKind::Captured),
+    ("detainees", ClaimKind::Captured),
+    ("troops", ClaimKind::Troops),
+    ("soldiers", ClaimKind::Troops),
+    ("servicemen", ClaimKind::Troops),
+    ("servicemembers", ClaimKind::Troops),
+    ("forces", ClaimKind::Troops),
+    ("personnel", ClaimKind::Troops),
+    ("marines", ClaimKind::Troops),
+    ("paratroopers", ClaimKind::Troops),
+    ("reservists", ClaimKind::Troops),
+    ("conscripts", ClaimKind::Troops),
+    ("sailors", ClaimKind::Troops),
+    ("guardsmen", ClaimKind::Troops),
+];
+
+/// "lives" counts the dead only after one of these ("claimed 50 lives").
+const LIVES_VERBS: &[&str] = &["claimed", "claiming", "cost", "costing", "took", "taken", "lost"];
+
+/// Words anywhere in the sentence that make a small troop count a deployment.
+const DEPLOYMENT_WORDS: &[&str] = &[
+    "deploy", "deployed", "deploying", "deployment", "amass", "amassed", "amassing", "massed", "massing",
+    "stationed", "station", "concentrating", "concentrated", "send", "sent", "sending", "dispatch", "dispatched",
+    "build-up", "buildup", "mobilized", "mobilised", "mobilizing", "mobilising", "withdraw", "withdrew",
+    "withdrawing", "withdrawal", "border", "reinforcements", "surge", "troop",
+];
+
+/// Words that end a counted noun phrase after the number.
+const PHRASE_BREAKS: &[&str] = &[
+    "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "that", "which", "who",
+    "were", "was", "are", "is", "have", "has", "had", "been", "since", "during", "after", "before", "near",
+    "along", "across", "including", "than", "the", "a", "an", "said", "says", "this", "these", "those", "it",
+    "killed", "died", "dead", "wounded", "injured", "missing", "displaced", "fled", "more", "less", "each",
+    "per", "will", "would", "could", "may", "might", "can", "into", "over", "under", "while", "when", "there",
+];
+
+/// Words after "N of" that still lead to the counted noun ("two of the soldiers").
+const OF_DETERMINERS: &[&str] = &["the", "them", "those", "whom", "its", "their", "our", "his", "her"];
+
+/// Side names by the word that signals them (lower case).
+pub const SIDES: &[(&str, &str)] = &[
+    ("russian-backed", "separatist"),
+    ("kremlin-backed", "separatist"),
+    ("moscow-backed", "separatist"),
+    ("pro-russian", "separatist"),
+    ("pro-moscow", "separatist"),
+    ("separatist", "separatist"),
+    ("separatists", "separatist"),
+    ("russian", "Russian"),
+    ("russians", "Russian"),
+    ("russia's", "Russian"),
+    ("kremlin's", "Russian"),
+    ("moscow's", "Russian"),
+    ("ukrainian", "Ukrainian"),
+    ("ukrainians", "Ukrainian"),
+    ("ukraine's", "Ukrainian"),
+    ("kyiv's", "Ukrainian"),
+    ("kiev's", "Ukrainian"),
+    ("pro-ukrainian", "Ukrainian"),
+    ("american", "American"),
+    ("americans", "American"),
+    ("u.s.", "American"),
+    ("us", "American"),
+    ("british", "British"),
+    ("israeli", "Israeli"),
+    ("israelis", "Israeli"),
+    ("palestinian", "Palestinian"),
+    ("palestinians", "Palestinian"),
+    ("syrian", "Syrian"),
+    ("syrians", "Syrian"),
+    ("afghan", "Afghan"),
+    ("afghans", "Afghan"),
+    ("iraqi", "Iraqi"),
+    ("iraqis", "Iraqi"),
+    ("iranian", "Iranian"),
+    ("turkish", "Turkish"),
+    ("kurdish", "Kurdish"),
+    ("pakistani", "Pakistani"),
+    ("nato", "NATO"),
+    ("taliban", "Taliban"),
+    ("isis", "ISIS"),
+];
+
+/// Prepositions that open a place phrase.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "near", "along", "on", "at", "across", "inside", "outside", "around", "within", "throughout"];
+
+/// Determiners inside a place phrase.
+const PLACE_DETERMINERS: &[&str] = &["the", "our", "its", "their", "his", "her", "this", "that", "a"];
+
+/// Lower-case words that can head or modify a place phrase.
+const PLACE_WORDS: &[&str] = &[
+    "border", "borders", "region", "regions", "city", "cities", "town", "towns", "village", "villages",
+    "country", "area", "areas", "east", "west", "north", "south", "capital", "province", "provinces", "oblast",
+    "front", "frontline", "front-line", "territory", "territories", "peninsula", "coast", "district", "zone",
+    "eastern", "western", "northern", "southern", "central", "north-east", "south-east", "north-west",
+    "south-west", "northeastern", "southeastern", "northwestern", "southwestern", "occupied", "besieged",
+    "rebel-held", "separatist-held", "war-torn", "port", "frontier", "countryside", "republic", "republics",
+];
+
+/// Capitalised words that follow a preposition but are not places.
+const NOT_PLACES: &[&str] = &[
+    "Twitter", "Facebook", "Telegram", "Instagram", "YouTube", "TV", "CNN", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "Russian", "Ukrainian",
+    "I", "He", "She", "It", "They", "We", "Christmas", "Easter",
+];
+
+/// Verbs that attribute a statement to the source before or after them.
+const SAY_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "claimed", "claims", "reported", "reports", "estimated", "estimates",
+    "announced", "stated", "added", "confirmed", "confirms", "insisted", "noted", "wrote", "tweeted", "warned",
+];
+
+/// Words before a time expression that make it the time of the saying, not the event.
+const SAYING_WORDS: &[&str] = &[
+    "said", "says", "told", "posted", "statement", "announced", "speech", "video", "interview", "tweet",
+    "tweeted", "wrote", "briefing", "website",
+];
+
+/// Lower-case nouns that can be a source ("officials said", "the ministry said").
+const SOURCE_NOUNS: &[&str] = &[
+    "officials", "official", "ministry", "spokesman", "spokeswoman", "spokesperson", "military", "army",
+    "police", "authorities", "government", "agency", "sources", "source", "witnesses", "office", "command",
+    "staff", "department", "service", "council", "mission", "governor", "mayor", "president", "minister",
+    "secretary", "commander", "general", "monitors", "observers", "organization", "organisation", "group",
+    "defense", "defence", "foreign", "interior", "health", "state", "emergency", "emergencies", "media",
+];
+
+/// Title words stripped before a person's name ("President", "Foreign Minister").
+const TITLES: &[&str] = &[
+    "president", "prime", "minister", "foreign", "defense", "defence", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "chancellor", "general", "gen", "lt", "col", "colonel", "major", "captain", "capt", "sgt",
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "chief", "commander",
+    "ambassador", "king", "queen", "prince", "pope", "deputy", "vice", "interior", "health", "state",
+    "director", "head", "chairman", "adviser", "advisor", "lieutenant", "admiral", "envoy", "leader",
+    "officer", "official", "the", "of",
+];
+
+/// Pronouns: a source that names no one.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"];
 
 /// Numeric claims in the document, in order.
 pub fn claims(doc: &Doc) -> Vec<Claim> {
-    let _ = doc;
-    Vec::new()
+    let mut out: Vec<Claim> = Vec::new();
+    let mut sentence_cache: Option<Sentence> = None;
+    for quantity in &doc.quantities {
+        let Some(index) = doc.sentences.iter().position(|s| s.contains(quantity.span)) else { continue };
+        if sentence_cache.as_ref().is_none_or(|s| s.index != index) {
+            sentence_cache = Some(Sentence::new(doc, index));
+        }
+        let Some(sentence) = sentence_cache.as_ref() else { continue };
+        let previous = out.last().filter(|c| c.sentence == index);
+        if let Some(claim) = sentence.claim(quantity, previous) {
+            out.push(claim);
+        }
+    }
+    out
+}
+
+/// One sentence, tokenised in normalised text, with the document around it.
+struct Sentence<'a> {
+    doc: &'a Doc,
+    index: usize,
+    /// Normalised byte offset where the sentence starts.
+    base: usize,
+    text: &'a str,
+    tokens: Vec<Token>,
+}
+
+/// What follows a number: a counted noun phrase, nothing, or a noun that is not people.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Subject {
+    /// Token range of the phrase and the index of its head noun.
+    People(usize, usize),
+    /// No noun of its own ("displaced more than one million since").
+    Elided(usize),
+    /// A noun that does not count people ("100 countries").
+    Other,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(doc: &'a Doc, index: usize) -> Self {
+        let span = doc.sentences[index];
+        let base = doc.normalized.from_original(span.start);
+        let end = doc.normalized.from_original(span.end);
+        let text = doc.normalized.text.get(base..end).unwrap_or("");
+        Sentence { doc, index, base, text, tokens: numbers::tokenize(text) }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let token = self.tokens.get(i)?;
+        (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
+    }
+
+    fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i).is_some_and(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The original span of tokens `from..to`.
+    fn span(&self, from: usize, to: usize) -> Span {
+        let start = self.base + self.tokens[from].start;
+        let end = self.base + self.tokens[to - 1].end;
+        self.doc.normalized.span_to_original(start, end)
+    }
+
+    /// Token range `[first, end)` covering an original span.
+    fn token_range(&self, span: Span) -> Option<(usize, usize)> {
+        let start = self.doc.normalized.from_original(span.start).checked_sub(self.base)?;
+        let end = self.doc.normalized.from_original(span.end).checked_sub(self.base)?;
+        let first = self.tokens.iter().position(|t| t.start >= start)?;
+        let last = self.tokens.iter().rposition(|t| t.end <= end)?;
+        (first <= last).then_some((first, last + 1))
+    }
+
+    /// The claim a quantity makes in this sentence, if any.
+    fn claim(&self, quantity: &Quantity, previous: Option<&Claim>) -> Option<Claim> {
+        let (first, end) = self.token_range(quantity.span)?;
+        let subject = self.subject_after(end);
+        if subject == Subject::Other {
+            return None;
+        }
+        let kind = self.kind(quantity, first, end, subject, previous)?;
+        let (subject_span, side) = match subject {
+            Subject::People(from, to) => (Some(self.span(from, to)), self.side(from, to, first)),
+            _ => (previous.and_then(|p| p.subject), previous.and_then(|p| p.side.clone())),
+        };
+        Some(Claim {
+            kind,
+            quantity: quantity.clone(),
+            sentence: self.index,
+            subject: subject_span,
+            side,
+            place: self.place(first, end),
+            time: self.time(first, end),
+            attributed_to: self.attribution(quantity.span, first),
+        })
+    }
+
+    /// The counted noun phrase after token `end`.
+    fn subject_after(&self, end: usize) -> Subject {
+        let mut start = end;
+        if self.is(start, "of") && self.lower(start + 1).is_some_and(|w| OF_DETERMINERS.contains(&w.as_str())) {
+            start += 2;
+        }
+        let Some(first) = self.lower(start) else { return Subject::Elided(end) };
+        if PHRASE_BREAKS.contains(&first.as_str()) {
+            return Subject::Elided(start);
+        }
+        for k in start..start + 4 {
+            let Some(word) = self.word(k) else { break };
+            let lower = word.to_lowercase();
+            if is_subject_noun(word) {
+                let to = if self.is(k, "service") && self.is(k + 1, "members") { k + 2 } else { k + 1 };
+                return Subject::People(start, to);
+            }
+            if PHRASE_BREAKS.contains(&lower.as_str()) {
+                break;
+            }
+        }
+        Subject::Other
+    }
+
+    /// The kind of claim, from the predicates around the number and the counted noun.
+    fn kind(
+        &self,
+        quantity: &Quantity,
+        first: usize,
+        end: usize,
+        subject: Subject,
+        previous: Option<&Claim>,
+    ) -> Option<ClaimKind> {
+        let after = match subject {
+            Subject::People(_, to) => to,
+            Subject::Elided(at) => at,
+            Subject::Other => end,
+        };
+        let head = match subject {
+            Subject::People(_, to) => self.lower(to - 1),
+            _ => None,
+        };
+        if let Some(kind) = self.predicate_after(after).or_else(|| self.predicate_before(first)) {
+            return Some(kind);
+        }
+        if head.as_deref() == Some("lives") {
+            return self.lower(first.checked_sub(1)?).filter(|w| LIVES_VERBS.contains(&w.as_str())).map(|_| ClaimKind::Killed);
+        }
+        if let Some(kind) = head.as_deref().and_then(noun_kind) {
+            return (kind != ClaimKind::Troops || self.is_deployment(quantity)).then_some(kind);
+        }
+        let including = first.checked_sub(1).is_some_and(|p| self.is(p, "including"));
+        previous.filter(|_| including).map(|p| p.kind)
+    }
+
+    fn predicate_after(&self, from: usize) -> Option<ClaimKind> {
+        let mut k = from;
+        while self.lower(k).is_some_and(|w| AUXILIARIES.contains(&w.as_str())) && k < from + 5 {
+            if let Some(kind) = self.predicate_at(k, PREDICATES_AFTER) {
+                return Some(kind);
+            }
+            k += 1;
+        }
+        self.predicate_at(k, PREDICATES_AFTER)
+    }
+
+    /// A predicate from `table` starting at token `k`.
+    fn predicate_at(&self, k: usize, table: &[(&[&str], ClaimKind)]) -> Option<ClaimKind> {
+        table
+            .iter()
+            .find(|(words, _)| words.iter().enumerate().all(|(n, w)| self.is(k + n, w)))
+            .map(|(_, kind)| *kind)
+    }
+
+    fn predicate_before(&self, first: usize) -> Option<ClaimKind> {
+        let mut p = first;
+        for _ in 0..4 {
+            p = p.checked_sub(1)?;
+            for (words, kind) in PREDICATES_BEFORE {
+                let start = (p + 1).checked_sub(words.len());
+                if start.is_some_and(|s| words.iter().enumerate().all(|(n, w)| self.is(s + n, w))) {
+                    return Some(*kind);
+                }
+            }
+            if self.toll_before(p) {
+                return Some(ClaimKind::Killed);
+            }
+            if !self.lower(p).is_some_and(|w| BEFORE_SKIPS.contains(&w.as_str())) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "death toll rose to N", "toll of N", "toll stood at N": a toll word a few words
+    /// back with only words between.
+    fn toll_before(&self, p: usize) -> bool {
+        let from = p.saturating_sub(6);
+        (from..=p).rev().take_while(|k| self.word(*k).is_some()).any(|k| self.lower(k).is_some_and(|w| TOLL_WORDS.contains(&w.as_str())))
+    }
+
+    fn is_deployment(&self, quantity: &Quantity) -> bool {
+        let size = quantity.high.or(quantity.low).unwrap_or(0);
+        size >= 100
+            || (0..self.tokens.len()).any(|k| self.lower(k).is_some_and(|w| DEPLOYMENT_WORDS.contains(&w.as_str())))
+    }
+
+    /// The side named in the subject, or by a possessive right before the number.
+    fn side(&self, from: usize, to: usize, first: usize) -> Option<String> {
+        let before = first.saturating_sub(2)..first;
+        (from..to).chain(before).find_map(|k| side_of(self.word(k)?)).map(str::to_string)
+    }
+
+    /// The place phrase tied to the number: the first after it, else the nearest before.
+    fn place(&self, first: usize, end: usize) -> Option<Span> {
+        let after = (end..self.tokens.len()).take_while(|k| !self.is_clause_break(*k)).find_map(|k| self.place_at(k));
+        let found = after.or_else(|| (0..first).rev().find_map(|k| self.place_at(k).filter(|(_, to)| *to <= first)));
+        found.map(|(from, to)| self.span(from, to))
+    }
+
+    fn is_clause_break(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct && [";", "\""].contains(&&self.text[t.start..t.end]))
+    }
+
+    /// A place phrase starting at token `k` ("near the Ukrainian border"), as a range.
+    fn place_at(&self, k: usize) -> Option<(usize, usize)> {
+        let preposition = self.lower(k)?;
+        if !PLACE_PREPOSITIONS.contains(&preposition.as_str()) {
+            return None;
+        }
+        let mut j = k + 1;
+        if self.lower(j).is_some_and(|w| PLACE_DETERMINERS.contains(&w.as_str())) {
+            j += 1;
+        }
+        if let Some(entity) = self.entity_at(j) {
+            return Some((k, entity));
+        }
+        let mut to = j;
+        while let Some(word) = self.word(to) {
+            if !(PLACE_WORDS.contains(&word.to_lowercase().as_str()) || is_capitalized_name(word)) {
+                break;
+            }
+            to += 1;
+        }
+        let has_head = (j..to).any(|n| self.word(n).is_some_and(is_place_head));
+        if !has_head {
+            return None;
+        }
+        Some((k, self.of_tail(to)))
+    }
+
+    /// Extends a place phrase over "of the country" / "of Donetsk".
+    fn of_tail(&self, to: usize) -> usize {
+        if !self.is(to, "of") {
+            return to;
+        }
+        let mut j = to + 1;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        let named = self.word(j).is_some_and(|w| is_capitalized_name(w) || ["country", "region"].contains(&w));
+        if named {
+            j + 1
+        } else {
+            to
+        }
+    }
+
+    /// The token after a LOC entity that starts at token `j`, when NER found one.
+    fn entity_at(&self, j: usize) -> Option<usize> {
+        let token = self.tokens.get(j)?;
+        let start = self.doc.normalized.to_original(self.base + token.start);
+        let entity = self.doc.entities.iter().find(|e| e.span.start == start && e.label == "LOC")?;
+        let end = self.doc.normalized.from_original(entity.span.end).checked_sub(self.base)?;
+        self.tokens.iter().position(|t| t.start >= end).or(Some(self.tokens.len()))
+    }
+
+    /// The time expression nearest the number, skipping the time of the saying.
+    fn time(&self, first: usize, end: usize) -> Option<TimeScope> {
+        let number = self.tokens[first].start..self.tokens[end - 1].end;
+        dates::find_time_expressions(self.text, self.doc.date())
+            .into_iter()
+            .filter(|t| t.range.end <= number.start || t.range.start >= number.end)
+            .filter(|t| !self.is_saying_time(t.range.start, &number))
+            .min_by_key(|t| if t.range.start >= number.end { t.range.start - number.end } else { number.start - t.range.end })
+            .map(|t| TimeScope {
+                span: self.doc.normalized.span_to_original(self.base + t.range.start, self.base + t.range.end),
+                from: t.from,
+                to: t.to,
+            })
+    }
+
+    /// Whether a saying word stands in the six words before `start` with no number between.
+    fn is_saying_time(&self, start: usize, number: &std::ops::Range<usize>) -> bool {
+        let Some(at) = self.tokens.iter().position(|t| t.start >= start) else { return false };
+        (at.saturating_sub(6)..at).any(|k| {
+            self.lower(k).is_some_and(|w| SAYING_WORDS.contains(&w.as_str())) && !(self.tokens[k].start < number.start && number.end <= start)
+        })
+    }
+
+    /// Who asserts the number: a quote's speaker, else the nearest stated source.
+    fn attribution(&self, span: Span, first: usize) -> Option<Span> {
+        let quoted = self.doc.quotes.iter().find(|q| q.content.contains(span)).and_then(|q| q.speaker.as_ref());
+        if let Some(speaker) = quoted {
+            return Some(speaker.span);
+        }
+        let mut candidates: Vec<(usize, (usize, usize))> = Vec::new();
+        for k in 0..self.tokens.len() {
+            let distance = k.abs_diff(first);
+            if self.is(k, "according") && self.is(k + 1, "to") {
+                candidates.extend(self.name_after(k + 2).map(|r| (distance, r)));
+            } else if self.lower(k).is_some_and(|w| SAY_VERBS.contains(&w.as_str())) {
+                let source = self.name_before(k).or_else(|| self.name_after(k + 1));
+                candidates.extend(source.map(|r| (distance, r)));
+            }
+        }
+        let (_, (from, to)) = candidates.into_iter().min_by_key(|(d, _)| *d)?;
+        Some(self.preferred_entity(self.span(from, to)))
+    }
+
+    /// The source phrase ending right before token `verb` ("Kiev", "Ukrainian officials").
+    fn name_before(&self, verb: usize) -> Option<(usize, usize)> {
+        let mut end = verb;
+        if end > 0 && self.text_of(end - 1) == Some(",") {
+            let comma = (end.saturating_sub(10)..end - 1).rev().find(|k| self.text_of(*k) == Some(","))?;
+            end = comma;
+        }
+        let mut from = end;
+        while from > 0 && end - from < 8 {
+            let Some(word) = self.word(from - 1) else { break };
+            let lower = word.to_lowercase();
+            let connector = ["of", "for"].contains(&lower.as_str()) && from >= 2 && self.word(from - 2).is_some_and(is_capitalized_name);
+            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower)) {
+                break;
+            }
+            from -= 1;
+        }
+        self.trimmed_name(from, end)
+    }
+
+    /// The source phrase starting at token `from` ("Kiev", "Ukrainian Foreign Minister
+    /// Dmytro Kuleba").
+    fn name_after(&self, start: usize) -> Option<(usize, usize)> {
+        let mut from = start;
+        if self.is(from, "the") {
+            from += 1;
+        }
+        let mut to = from;
+        while to < from + 8 {
+            let Some(word) = self.word(to) else { break };
+            let lower = word.to_lowercase();
+            let connector = ["of", "for"].contains(&lower.as_str()) && self.word(to + 1).is_some_and(is_capitalized_name);
+            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower)) {
+                break;
+            }
+            to += 1;
+        }
+        self.trimmed_name(from, to)
+    }
+
+    /// A source phrase without leading determiners and titles; `None` for pronouns.
+    fn trimmed_name(&self, mut from: usize, to: usize) -> Option<(usize, usize)> {
+        while from < to && self.lower(from).is_some_and(|w| ["the", "a", "an"].contains(&w.as_str())) {
+            from += 1;
+        }
+        if from >= to || self.lower(from).is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
+            return None;
+        }
+        let last_title = (from..to).rev().find(|k| self.lower(*k).is_some_and(|w| is_title(&w)));
+        let is_person_name = |t: usize| {
+            (t + 1..to).all(|k| self.word(k).is_some_and(|w| is_capitalized_name(w) && !SOURCE_NOUNS.contains(&w.to_lowercase().as_str())))
+        };
+        match last_title {
+            Some(t) if t + 1 < to && is_person_name(t) => Some((t + 1, to)),
+            _ => Some((from, to)),
+        }
+    }
+
+    fn text_of(&self, i: usize) -> Option<&'a str> {
+        self.tokens.get(i).map(|t| &self.text[t.start..t.end])
+    }
+
+    /// A PER, else ORG or LOC, entity inside `span` when NER ran; else `span` itself.
+    fn preferred_entity(&self, span: Span) -> Span {
+        let inside: Vec<_> = self.doc.entities.iter().filter(|e| span.contains(e.span)).collect();
+        inside
+            .iter()
+            .rev()
+            .find(|e| e.label == "PER")
+            .or_else(|| inside.iter().rev().find(|e| e.label != "MISC"))
+            .map_or(span, |e| e.span)
+    }
+}
+
+fn is_subject_noun(word: &str) -> bool {
+    numbers::is_counted_noun(word) || noun_kind(&word.to_lowercase()).is_some() || word.eq_ignore_ascii_case("lives")
+}
+
+fn noun_kind(lower: &str) -> Option<ClaimKind> {
+    NOUN_KINDS.iter().find(|(n, _)| *n == lower).map(|(_, k)| *k)
+}
+
+fn side_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    SIDES.iter().find(|(w, _)| *w == lower).map(|(_, side)| *side)
+}
+
+fn is_side_word(lower: &str) -> bool {
+    SIDES.iter().any(|(w, _)| *w == lower)
+}
+
+fn is_title(lower: &str) -> bool {
+    TITLES.contains(&lower) || lower.ends_with("'s") || (is_side_word(lower) && !lower.ends_with('s'))
+}
+
+/// A word that starts with a capital letter (or has one after a hyphen: "eastern-Ukraine").
+fn is_capitalized_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) || word.split('-').skip(1).any(|part| part.starts_with(char::is_uppercase))
+}
+
+/// Whether a word of a place phrase can be its head: not a direction or state adjective
+/// ("eastern"), not a side adjective ("Ukrainian"), not a date or medium ("Friday").
+fn is_place_head(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let modifier = ["eastern", "western", "northern", "southern", "central", "occupied", "besieged", "war-torn"]
+        .contains(&lower.as_str());
+    !modifier && !is_side_word(&lower) && !NOT_PLACES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{DateOrigin, Meta, PartialDate};
+
+    fn doc_of(text: &str, date: Option<PartialDate>) -> Doc {
+        let mut doc = Doc::new(text.to_string(), Meta::default());
+        doc.sentences = vec![Span::new(0, doc.text.len())];
+        doc.cleaning.date = date.map(|d| (d, DateOrigin::Stated));
+        doc.quantities = numbers::quantities(&doc);
+        doc
+    }
+
+    fn text_of(doc: &Doc, span: Option<Span>) -> Option<&str> {
+        span.map(|s| doc.slice(s))
+    }
+
+    #[test]
+    fn seed_000_killed_and_displaced_since_april_2014() {
+        let text = "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 4, 11)));
+        let found = claims(&doc);
+        assert_eq!(found.len(), 2);
+        let (killed, displaced) = (&found[0], &found[1]);
+        assert_eq!(killed.kind, ClaimKind::Killed);
+        assert_eq!((killed.quantity.low, killed.quantity.high), (Some(13_000), None));
+        assert_eq!(killed.quantity.qualifier.as_deref(), Some("more_than"));
+        assert_eq!(text_of(&doc, killed.subject), Some("people"));
+        let time = killed.time.as_ref().unwrap();
+        assert_eq!((doc.slice(time.span), time.from, time.to), ("since April 2014", Some(PartialDate::month(2014, 4)), None));
+        assert_eq!(displaced.kind, ClaimKind::Displaced);
+        assert_eq!((displaced.quantity.low, displaced.quantity.high), (Some(1_000_000), None));
+        assert_eq!(text_of(&doc, displaced.subject), Some("people"));
+        assert_eq!(displaced.time.as_ref().unwrap().from, Some(PartialDate::month(2014, 4)));
+        assert_eq!((killed.place, killed.attributed_to), (None, None));
+    }
+
+    #[test]
+    fn seed_001_died_in_eastern_ukraine_is_not_troops() {
+        let text = "More than 14,000 people died in fighting in eastern-Ukraine between government forces and Russian-backed separatist rebels.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 12, 2)));
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Killed);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high), (Some(14_000), None));
+        assert_eq!(text_of(&doc, found[0].place), Some("in eastern-Ukraine"));
+        assert_eq!(text_of(&doc, found[0].subject), Some("people"));
+        assert_eq!(found[0].side, None);
+    }
+
+    #[test]
+    fn seed_002_death_of_according_to_kiev() {
+        let text = "Relations between the West and Moscow have deteriorated to their worst levels after the Cold War following the annexation of Crimea in 2014, which was followed by the outbreak of a war between Ukrainian troops and Russian-backed forces which, according to Kiev, it has caused the death of 14,000 people.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Killed);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high, found[0].quantity.approx), (Some(14_000), Some(14_000), false));
+        assert_eq!(text_of(&doc, found[0].attributed_to), Some("Kiev"));
+    }
+
+    #[test]
+    fn seed_002_kiev_said_two_soldiers_killed_on_friday() {
+        let text = "Kiev said two Ukrainian soldiers were killed by an explosive device in the east of the country on Friday, while the latest videos on social media show movements of Russian troops, tanks and missiles towards the Ukrainian border.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 11, 14)));
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        let claim = &found[0];
+        assert_eq!(claim.kind, ClaimKind::Killed);
+        assert_eq!((claim.quantity.low, claim.quantity.high), (Some(2), Some(2)));
+        assert_eq!(claim.side.as_deref(), Some("Ukrainian"));
+        assert_eq!(text_of(&doc, claim.subject), Some("Ukrainian soldiers"));
+        assert_eq!(text_of(&doc, claim.attributed_to), Some("Kiev"));
+        assert_eq!(text_of(&doc, claim.place), Some("in the east of the country"));
+        let time = claim.time.as_ref().unwrap();
+        let friday = PartialDate::day(2021, 11, 12);
+        assert_eq!((doc.slice(time.span), time.from, time.to), ("on Friday", Some(friday), Some(friday)));
+    }
+
+    #[test]
+    fn seed_002_zelenskiy_almost_100000_russian_soldiers() {
+        let text = "Ukraine\u{2019}s President Volodymyr Zelenskiy said that there are almost 100,000 Russian soldiers near the Ukrainian border and western countries have shared information about active Russian troop movements with Kiev.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        let claim = &found[0];
+        assert_eq!(claim.kind, ClaimKind::Troops);
+        assert_eq!((claim.quantity.low, claim.quantity.high, claim.quantity.approx), (None, Some(100_000), true));
+        assert_eq!(claim.side.as_deref(), Some("Russian"));
+        assert_eq!(text_of(&doc, claim.place), Some("near the Ukrainian border"));
+        assert_eq!(text_of(&doc, claim.attributed_to), Some("Volodymyr Zelenskiy"));
+    }
+
+    #[test]
+    fn seed_002_quoted_troops_on_our_border() {
+        let text = "\u{201c}I hope that now the whole world can see clearly who really wants peace and who is concentrating almost 100,000 soldiers on our border,\u{201d} he said in a video of a speech posted on his website on Wednesday.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 11, 14)));
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Troops);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high), (None, Some(100_000)));
+        assert_eq!(text_of(&doc, found[0].place), Some("on our border"));
+        assert_eq!((found[0].attributed_to, found[0].time.clone()), (None, None));
+    }
+
+    #[test]
+    fn seed_004_amassing_troops_along_its_border() {
+        let text = "Moscow denies it intends to carry out such an attack, despite amassing more than 100,000 troops along its border with the former Soviet republic.";
+        let doc = doc_of(text, Some(PartialDate::day(2022, 2, 1)));
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Troops);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high), (Some(100_000), None));
+        assert_eq!(text_of(&doc, found[0].subject), Some("troops"));
+        assert_eq!(text_of(&doc, found[0].place), Some("along its border"));
+    }
+
+    #[test]
+    fn seed_non_claims() {
+        for text in [
+            "Russia annexed Crimea in March 2014, sending troops and holding a referendum denounced as illegitimate by at least 100 countries.",
+            "Zelenskiy, who visited Ukrainian troops in the Donbass region on April 8, said Kiev and Ankara share the same views.",
+            "US President Joe Biden meets with his French counterpart Emmanuel Macron before the G20 summit in Rome-Italy, October 29, 2021.",
+            "Members of the State Border Guard Service of Ukraine line up on the border with Belarus in the Volyn region, Ukraine November 11, 2021",
+            "December 2, 2021, 4:17 pm",
+            "The National\nFeb 1, 2022",
+            "Updated: February 1st 2022, 3:55 PM",
+            "Ellipsis An icon of 3 horizontal dots.",
+            "A 45-year-old soldier was killed, 5% of soldiers died and $5 million was lost.",
+        ] {
+            let doc = doc_of(text, Some(PartialDate::day(2021, 12, 2)));
+            assert_eq!(claims(&doc), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn cnn_style_tolls_and_ellipsis() {
+        let text = "The blast killed at least 20 people and wounded 45 others, police said.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        let kinds: Vec<_> = found.iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject))).collect();
+        assert_eq!(kinds, vec![(ClaimKind::Killed, Some(20), Some("people")), (ClaimKind::Wounded, Some(45), Some("others"))]);
+        assert_eq!(text_of(&doc, found[0].attributed_to), Some("police"));
+        let doc = doc_of("The death toll has risen to 53, the Health Ministry said.", None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(53)));
+        assert_eq!(text_of(&doc, found[0].attributed_to), Some("Health Ministry"));
+    }
 }

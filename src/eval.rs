@@ -34,7 +34,7 @@ pub enum Error {
     },
     /// The model failed.
     #[error(transparent)]
-    Ner(#[from] ner::Error),
+    Model(#[from] crate::tagger::Error),
 }
 
 /// True positives, false positives and false negatives of one measure.

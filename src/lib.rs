@@ -12,11 +12,13 @@
 //!
 //! and a writer ([`io::write`]) emits one record per document, in input order.
 //! [`pipeline`] owns threads, batching, progress and error records; [`eval`] scores the
-//! layers against gold data. Every stage is a function of the `Doc` that returns its
+//! layers against gold data; [`compare`] and [`report`] read the records back to group
+//! figures across sources. Every stage is a function of the `Doc` that returns its
 //! layer; no stage changes the text or another stage's layer.
 
 pub mod claims;
 pub mod clean;
+pub mod compare;
 pub mod dates;
 pub mod doc;
 pub mod eval;
@@ -26,4 +28,6 @@ pub mod normalize;
 pub mod numbers;
 pub mod pipeline;
 pub mod quotes;
+pub mod report;
 pub mod segment;
+pub mod tagger;

@@ -1,8 +1,9 @@
 //! The `claimex` command line: parses arguments and hands them to the library.
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
-use claimex::{eval, ner, pipeline};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use claimex::io::write::Format;
+use claimex::{compare, eval, ner, pipeline, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,10 @@ struct Cli {
 enum Command {
     /// Annotate documents and write one JSON line per document.
     Extract(ExtractArgs),
+    /// Group numeric claims that count the same thing and show how the figures move.
+    Compare(CompareArgs),
+    /// Write a self-contained HTML report with a timeline chart per group.
+    Report(ReportArgs),
     /// Score claimex against gold data.
     Eval {
         #[command(subcommand)]
@@ -50,6 +55,9 @@ struct ExtractArgs {
     /// Output file, or - for stdout.
     #[arg(short, long, default_value = "-")]
     output: PathBuf,
+    /// Output format: JSONL records, or the claims layer as Parquet (needs -o FILE).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    format: OutputFormat,
     /// Documents annotated together (NER batches across them).
     #[arg(long, default_value_t = 256)]
     chunk_size: usize,
@@ -58,6 +66,50 @@ struct ExtractArgs {
     no_progress: bool,
     #[command(flatten)]
     model: ModelArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Jsonl,
+    Parquet,
+}
+
+/// Which groups compare and report show.
+#[derive(Args)]
+struct SelectionArgs {
+    /// Show groups with at least this many distinct sources (documents with --per-document).
+    #[arg(long, default_value_t = 2)]
+    min_sources: usize,
+    /// Count distinct document ids instead of distinct sources.
+    #[arg(long)]
+    per_document: bool,
+}
+
+#[derive(Args)]
+struct CompareArgs {
+    /// claimex JSONL files.
+    #[arg(required = true)]
+    claims: Vec<PathBuf>,
+    /// Write CSV, one row per claim.
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
+    /// Write JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    selection: SelectionArgs,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// claimex JSONL files.
+    #[arg(required = true)]
+    claims: Vec<PathBuf>,
+    /// The HTML page to write.
+    #[arg(short, long, default_value = "report.html")]
+    output: PathBuf,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 #[derive(Subcommand)]
@@ -88,7 +140,7 @@ fn load_model(args: &ModelArgs) -> anyhow::Result<Option<ner::Model>> {
     if args.no_ner {
         return Ok(None);
     }
-    let runtime = ner::init_runtime(args.ort_lib.as_deref())?;
+    let runtime = claimex::tagger::init_runtime(args.ort_lib.as_deref())?;
     Ok(Some(ner::Model::load(runtime, &ner::model_dir(args.ner_model.as_deref()), args.threads)?))
 }
 
@@ -96,14 +148,36 @@ fn options(args: &ModelArgs, chunk_size: usize, progress: bool) -> pipeline::Opt
     pipeline::Options { threads: args.threads, chunk_size, progress }
 }
 
+fn selection(args: &SelectionArgs) -> compare::Selection {
+    compare::Selection { min_sources: args.min_sources, per_document: args.per_document }
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
             let pipeline = pipeline::Pipeline::new(load_model(&args.model)?, options(&args.model, args.chunk_size, !args.no_progress))?;
-            let summary = pipeline::extract(&pipeline, &args.inputs, &args.output)
+            let format = match args.format {
+                OutputFormat::Jsonl => Format::Jsonl,
+                OutputFormat::Parquet => Format::Parquet,
+            };
+            let summary = pipeline::extract(&pipeline, &args.inputs, &args.output, format)
                 .with_context(|| format!("writing {}", args.output.display()))?;
             eprintln!("{}", summary.line());
             Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Compare(args) => {
+            let groups = compare::compare_files(&args.claims, selection(&args.selection))?;
+            match (args.csv, args.json) {
+                (true, _) => print!("{}", compare::csv(&groups)),
+                (_, true) => println!("{}", compare::json(&groups)?),
+                _ => print!("{}", compare::table(&groups)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report(args) => {
+            let summary = report::report_files(&args.claims, selection(&args.selection), &args.output)?;
+            eprintln!("{}: {} documents, {} claims, {} groups", args.output.display(), summary.documents, summary.claims, summary.groups);
+            Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {
             let pipeline = pipeline::Pipeline::new(load_model(&model)?, options(&model, 256, false))?;

@@ -1,9 +1,897 @@
 //! Number mentions: digits, words, vague amounts and qualifiers become count intervals.
+//!
+//! Every mention becomes a [`Quantity`]: an interval `low..=high` of the counts it
+//! allows (`None` = unbounded on that side), whether it is hedged (`approx`), and the
+//! qualifier as a normalised keyword. The span covers qualifier and number
+//! ("more than 13,000", "between 20 and 30", "tens of thousands").
+//!
+//! | mention                                          | low  | high | approx | qualifier   |
+//! |--------------------------------------------------|------|------|--------|-------------|
+//! | `N` ("13,000", "1.2 million", "two", "a dozen")    | N    | N    | no     | -           |
+//! | about, around, approximately, roughly, some, (an) estimated, nearly-synonyms of "about", `N or so` | N | N | yes | `about` |
+//! | more than, over, above, upwards of, in excess of `N` | N  | -    | no     | `more_than` |
+//! | at least, no fewer/less than `N`, `N or more`      | N    | -    | no     | `at_least`  |
+//! | almost, nearly, close to, just under `N`           | -    | N    | yes    | `almost`    |
+//! | up to, as many as `N`                              | -    | N    | no     | `up_to`     |
+//! | fewer than, less than, under, below `N`            | -    | N    | no     | `less_than` |
+//! | no more than, at most `N`                          | -    | N    | no     | `at_most`   |
+//! | between `X` and `Y`                                | X    | Y    | no     | `between`   |
+//! | `X` to `Y`, `X-Y`, from `X` to `Y`                 | X    | Y    | no     | `range`     |
+//! | `X` or `Y` ("two or three")                        | X    | Y    | yes    | `range`     |
+//!
+//! Strict bounds are stored as the stated number ("more than 13,000" has `low` 13000,
+//! not 13001); the qualifier keeps the strictness. Vague amounts are approximate
+//! intervals: "a handful" 2-5, "dozens" 24-99, "scores of" 40-99, "hundreds" 200-999,
+//! "thousands" 2,000-9,999, "millions" 2,000,000-9,999,999, "tens of thousands"
+//! 20,000-99,999, "hundreds of thousands" 200,000-999,999; "a few" (2-5) and "several"
+//! (3-9) multiply a following hundred/thousand/million/dozen. A qualifier on an interval
+//! keeps the side it bounds ("more than a dozen": low 12; "nearly hundreds": high 999).
+//!
+//! Not counts: years and dates ("in 2014", "April 8", "Feb 1, 2022"), times ("4:17 pm"),
+//! ages ("aged 45", "45-year-old", "a 45 year old", "Smith, 45,"), percentages, money
+//! ("$5 million", "£3bn", "5 million dollars"), measures and durations ("5 km", "three
+//! days"), ordinals ("1st"), decades ("1990s"), phone numbers, scores ("2-1"), decimals
+//! without a scale ("3.5"), identifiers ("G20", "COVID-19", "F-16", "Flight 17") and
+//! numbers in names ("the Group of Seven"). Number words are kept conservative: a word
+//! number counts only with a qualifier or before a noun (or "were", "died", "of them");
+//! "one" only with a qualifier, a scale ("one million") or before a counted noun
+//! ("one soldier"), so "one of", "no one" and "one day" are not counts.
 
+use crate::dates;
 use crate::doc::{Doc, Quantity};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Number words and their values.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Scale words after a number ("1.2 million", "two thousand", "a dozen").
+const SCALE_WORDS: &[(&str, u64)] = &[
+    ("dozen", 12),
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("trillion", 1_000_000_000_000),
+];
+
+/// Scale suffixes written onto digits ("100k", "2.5bn", "5m").
+const SCALE_SUFFIXES: &[(&str, u64)] =
+    &[("k", 1_000), ("m", 1_000_000), ("mn", 1_000_000), ("mln", 1_000_000), ("bn", 1_000_000_000), ("b", 1_000_000_000)];
+
+/// Vague amounts: the words, how many of them the span takes, a word that must follow,
+/// and the interval.
+const VAGUE_AMOUNTS: &[(&[&str], Option<&str>, u64, u64)] = &[
+    (&["tens", "of", "thousands"], None, 20_000, 99_999),
+    (&["hundreds", "of", "thousands"], None, 200_000, 999_999),
+    (&["tens", "of", "millions"], None, 20_000_000, 99_999_999),
+    (&["hundreds", "of", "millions"], None, 200_000_000, 999_999_999),
+    (&["a", "handful"], None, 2, 5),
+    (&["dozens"], None, 24, 99),
+    (&["scores"], Some("of"), 40, 99),
+    (&["hundreds"], None, 200, 999),
+    (&["thousands"], None, 2_000, 9_999),
+    (&["millions"], None, 2_000_000, 9_999_999),
+];
+
+/// Vague multipliers before a scale word ("several hundred", "a few thousand").
+const VAGUE_MULTIPLIERS: &[(&[&str], u64, u64)] = &[(&["a", "few"], 2, 5), (&["several"], 3, 9)];
+
+/// Qualifiers before a number: phrase, keyword, and which side of the interval it keeps.
+const QUALIFIERS: &[(&str, &str, Bound)] = &[
+    ("more than", "more_than", Bound::Lower),
+    ("over", "more_than", Bound::Lower),
+    ("above", "more_than", Bound::Lower),
+    ("just over", "more_than", Bound::Lower),
+    ("well over", "more_than", Bound::Lower),
+    ("upwards of", "more_than", Bound::Lower),
+    ("in excess of", "more_than", Bound::Lower),
+    ("at least", "at_least", Bound::Lower),
+    ("no fewer than", "at_least", Bound::Lower),
+    ("no less than", "at_least", Bound::Lower),
+    ("not less than", "at_least", Bound::Lower),
+    ("almost", "almost", Bound::Almost),
+    ("nearly", "almost", Bound::Almost),
+    ("close to", "almost", Bound::Almost),
+    ("just under", "almost", Bound::Almost),
+    ("just short of", "almost", Bound::Almost),
+    ("about", "about", Bound::About),
+    ("around", "about", Bound::About),
+    ("approximately", "about", Bound::About),
+    ("roughly", "about", Bound::About),
+    ("some", "about", Bound::About),
+    ("an estimated", "about", Bound::About),
+    ("estimated", "about", Bound::About),
+    ("up to", "up_to", Bound::Upper),
+    ("as many as", "up_to", Bound::Upper),
+    ("fewer than", "less_than", Bound::Upper),
+    ("less than", "less_than", Bound::Upper),
+    ("under", "less_than", Bound::Upper),
+    ("below", "less_than", Bound::Upper),
+    ("no more than", "at_most", Bound::Upper),
+    ("not more than", "at_most", Bound::Upper),
+    ("at most", "at_most", Bound::Upper),
+    ("between", "between", Bound::Between),
+    ("from", "range", Bound::Between),
+];
+
+/// Words after a number that make it a unit, a rate or money rather than a count.
+const NOT_COUNTED: &[&str] = &[
+    "percent", "per", "pct", "percentage", "dollars", "dollar", "euros", "euro", "pounds", "pound", "sterling",
+    "rubles", "roubles", "ruble", "rouble", "hryvnias", "hryvnia", "yuan", "yen", "francs", "rupees", "dinars",
+    "shekels", "usd", "eur", "gbp", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
+    "hour", "minutes", "minute", "seconds", "second", "decades", "decade", "centuries", "century", "nights",
+    "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter",
+    "metre", "feet", "foot", "ft", "inches", "yards", "kg", "kilograms", "kilos", "tons", "tonnes", "lb", "lbs",
+    "acres", "hectares", "square", "sq", "mph", "degrees", "liters", "litres", "gallons", "barrels", "am", "pm",
+    "gmt", "utc", "bst", "cet", "est", "edt", "pst", "et", "o'clock", "times", "points", "goals", "runs", "wins",
+    "win", "victory", "defeat", "loss", "lead", "draw", "votes", "billion-dollar", "million-dollar", "mm",
+    "cm", "calibre", "caliber", "bpm", "gb", "mb", "mw", "gw", "kw",
+];
+
+/// Currency signs before a number.
+const CURRENCY_SIGNS: &[&str] = &["$", "£", "€", "¥", "₽", "₴", "₹", "#"];
+
+/// Words before a number that make it an age.
+const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
+
+/// Capitalised words before a number that make it a name or label ("Flight 17").
+const LABELS: &[&str] = &[
+    "Flight", "Article", "Resolution", "Chapter", "Route", "Highway", "Interstate", "Room", "Section", "Level",
+    "Category", "Phase", "Stage", "Season", "Episode", "Volume", "Vol", "Page", "Paragraph", "Title", "Gate",
+    "Terminal", "Platform", "Channel", "Apollo", "Boeing", "Airbus", "Proposition", "Prop", "Model", "Version",
+    "Day", "Week", "Game", "Round", "Grade", "Class", "Lot", "Unit", "Ward", "District", "Precinct", "Block",
+    "Pier", "Line", "Bus", "Camp", "Box", "Row", "Zone", "No", "Nos", "Number", "Figure", "Table", "Question",
+    "Amendment", "Act", "Item", "Exit", "Mile", "Station", "Group", "Windows", "iPhone", "Super", "Bowl",
+];
+
+/// Words right after a word number that still let it count ("two were killed").
+const COUNT_CONTEXT_WORDS: &[&str] =
+    &["were", "died", "have", "had", "are", "remain", "remained", "killed", "wounded", "injured", "dead", "missing"];
+
+/// Words after "N of" that let a word number count ("two of them").
+const OF_COUNT_WORDS: &[&str] = &["them", "the", "those", "whom", "us", "our", "their", "his", "her", "its"];
+
+/// Function words: a word number followed by one of these is not counting a noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "that",
+    "which", "who", "whom", "whose", "this", "these", "those", "is", "was", "be", "been", "being", "has", "it",
+    "its", "than", "more", "less", "each", "other", "another", "if", "when", "while", "after", "before", "since",
+    "until", "into", "out", "up", "down", "over", "under", "about", "so", "not", "no", "all", "both", "thing",
+    "things", "way", "ways", "time", "hand", "side", "another", "day", "point", "more", "too", "way", "against",
+    "can", "could", "would", "will", "should", "may", "might", "must", "did", "do", "does", "said", "says",
+];
+
+/// Plural and singular nouns for people counted in news ("people", "soldiers").
+const COUNTED_NOUNS: &[&str] = &[
+    "people", "persons", "person", "civilians", "civilian", "residents", "resident", "soldiers", "soldier",
+    "troops", "servicemen", "serviceman", "servicemembers", "fighters", "fighter", "militants", "militant",
+    "rebels", "rebel", "separatists", "separatist", "insurgents", "insurgent", "police", "policemen",
+    "policeman", "officers", "officer", "children", "child", "kids", "women", "woman", "men", "man", "babies",
+    "victims", "victim", "casualties", "fatalities", "deaths", "bodies", "refugees", "refugee", "migrants",
+    "protesters", "protestors", "demonstrators", "passengers", "workers", "prisoners", "prisoner", "hostages",
+    "hostage", "detainees", "journalists", "students", "marines", "sailors", "pilots", "personnel", "members",
+    "villagers", "citizens", "inhabitants", "others", "patients", "evacuees", "survivors", "peacekeepers",
+    "conscripts", "reservists", "paratroopers", "guards", "guardsmen", "firefighters", "miners", "staff",
+    "crew", "individuals", "adults", "teenagers", "boys", "girls", "family", "families", "servicemembers",
+    "recruits", "volunteers", "mercenaries", "commanders", "generals", "combatants", "gunmen", "attackers",
+    "suspects", "pupils", "doctors", "nurses", "minors", "infants", "elderly", "wounded", "injured", "dead",
+];
+
+/// Whether `word` names people that news counts ("people", "soldiers", "Ukrainians").
+pub fn is_counted_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let nationality_plural = word.starts_with(char::is_uppercase)
+        && ["ians", "ans", "is", "ese", "ers"].iter().any(|s| lower.ends_with(s))
+        && lower.len() > 4;
+    COUNTED_NOUNS.contains(&lower.as_str()) || nationality_plural
+}
+
+/// An interval of counts: what one number mention allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// Smallest count allowed; `None` when unbounded below.
+    pub low: Option<u64>,
+    /// Largest count allowed; `None` when unbounded above.
+    pub high: Option<u64>,
+    /// Whether the mention is vague or hedged.
+    pub approx: bool,
+    /// The qualifier keyword ("more_than", "about", "between", ...).
+    pub qualifier: Option<&'static str>,
+}
+
+/// Which side of the number's interval a qualifier keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Lower,
+    Upper,
+    Almost,
+    About,
+    Between,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters, with inner apostrophes or hyphens ("Russia's", "eastern-Ukraine").
+    Word,
+    /// Digits with inner commas or points ("13,000", "1.2").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// A token of a text: its byte range and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whether whitespace separates it from the previous token.
+    pub space_before: bool,
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{L}+(?:['-]\p{L}+)*)|(\d+(?:[.,]\d+)*)|\S").expect("valid regex")
+});
+static GROUPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$").expect("valid regex"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\b\d{3}[.-])\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
+        .expect("valid regex")
+});
+
+/// Splits `text` into word, number and punctuation tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut previous_end = 0;
+    TOKEN
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let kind = if c.get(1).is_some() {
+                TokenKind::Word
+            } else if c.get(2).is_some() {
+                TokenKind::Number
+            } else {
+                TokenKind::Punct
+            };
+            let space_before = whole.start() > previous_end;
+            previous_end = whole.end();
+            Some(Token { start: whole.start(), end: whole.end(), kind, space_before })
+        })
+        .collect()
+}
 
 /// Count-like number mentions in the document's sentences, in order.
 pub fn quantities(doc: &Doc) -> Vec<Quantity> {
-    let _ = doc;
-    Vec::new()
+    let normalized = &doc.normalized;
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let start = normalized.from_original(sentence.start);
+        let end = normalized.from_original(sentence.end);
+        let Some(text) = normalized.text.get(start..end) else { continue };
+        for (range, interval) in find(text) {
+            out.push(Quantity {
+                span: normalized.span_to_original(start + range.start, start + range.end),
+                low: interval.low,
+                high: interval.high,
+                approx: interval.approx,
+                qualifier: interval.qualifier.map(str::to_string),
+            });
+        }
+    }
+    out
+}
+
+/// Count-like number mentions in one sentence of normalised text, with byte ranges.
+pub fn find(text: &str) -> Vec<(Range<usize>, Interval)> {
+    let scan = Scan::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scan.tokens.len() {
+        match scan.mention_at(i) {
+            Some((end, interval)) => {
+                if let Some(interval) = interval {
+                    out.push((scan.tokens[i].start..scan.tokens[end - 1].end, interval));
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Parses one whole mention ("more than 13,000", "hundreds"), or `None` if `text` is not
+/// exactly one count.
+pub fn parse(text: &str) -> Option<Interval> {
+    match find(text).as_slice() {
+        [(range, interval)] if range.start == 0 && range.end == text.trim_end().len() => Some(*interval),
+        _ => None,
+    }
+}
+
+/// A number core: the number itself, before qualifiers and ranges.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    /// Token index one past the core.
+    end: usize,
+    low: u64,
+    high: u64,
+    /// Vague amount ("hundreds").
+    vague: bool,
+    /// Written in words.
+    words: bool,
+    /// Scale applied (1 when none).
+    scale: u64,
+    /// Decimal digits without a scale ("3.5").
+    bare_decimal: bool,
+}
+
+/// A tokenised sentence and the places where no count can be.
+struct Scan<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    blocked: Vec<Range<usize>>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut blocked: Vec<Range<usize>> =
+            dates::find_time_expressions(text, None).into_iter().map(|t| t.range).collect();
+        blocked.extend(PHONE.find_iter(text).map(|m| m.range()));
+        Scan { text, tokens: tokenize(text), blocked }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let token = self.tokens.get(i)?;
+        (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
+    }
+
+    fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    fn text_of(&self, i: usize) -> Option<&'a str> {
+        self.tokens.get(i).map(|t| &self.text[t.start..t.end])
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.text_of(i).is_some_and(|t| t.eq_ignore_ascii_case(s))
+    }
+
+    /// Whether token `i` touches the previous one (no space between).
+    fn attached(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.space_before) && i > 0
+    }
+
+    /// The mention starting at token `i`: `Some((end, None))` when a number there is not
+    /// a count (skip it whole), `Some((end, Some(_)))` for a count, `None` for no number.
+    fn mention_at(&self, i: usize) -> Option<(usize, Option<Interval>)> {
+        let (qualifier, start) = self.qualifier_at(i).map_or((None, i), |(q, n)| (Some(q), i + n));
+        let first = self.core_at(start)?;
+        let (mut last, mut low, mut high) = (first, first.low, first.high);
+        let mut range_kind: Option<(&'static str, bool)> = None;
+        if let Some((second, keyword, approx)) = self.range_after(&first, qualifier) {
+            if is_year_like(&first) && is_year_like(&second) {
+                return Some((second.end, None));
+            }
+            let low_first = scaled_like(&first, &second);
+            if low_first < second.low {
+                range_kind = Some((keyword, approx));
+                (last, low, high) = (second, low_first, second.high);
+            } else if self.is(first.end, "-") {
+                return Some((second.end, None));
+            }
+        }
+        if qualifier.is_some_and(|q| q.2 == Bound::Between) && range_kind.is_none() {
+            return None;
+        }
+        let (end, trailing) = self.trailing_qualifier(last.end);
+        if !self.is_count(i, start, &first, &last, qualifier.is_some() || trailing.is_some()) {
+            return Some((last.end, None));
+        }
+        let approx = first.vague || last.vague || range_kind.is_some_and(|r| r.1);
+        let interval = match (range_kind, qualifier, trailing) {
+            (Some((keyword, _)), q, _) => Interval {
+                low: Some(low),
+                high: Some(high),
+                approx,
+                qualifier: Some(q.map_or(keyword, |q| q.1)),
+            },
+            (None, Some((_, keyword, bound)), _) | (None, None, Some((keyword, bound))) => {
+                bounded(low, high, approx, keyword, bound)
+            }
+            (None, None, None) => Interval { low: Some(low), high: Some(high), approx, qualifier: None },
+        };
+        Some((end, Some(interval)))
+    }
+
+    /// The qualifier phrase starting at token `i`, and its length in tokens.
+    fn qualifier_at(&self, i: usize) -> Option<((&'static str, &'static str, Bound), usize)> {
+        QUALIFIERS
+            .iter()
+            .filter_map(|q| {
+                let words: Vec<&str> = q.0.split(' ').collect();
+                let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+                matches.then_some((*q, words.len()))
+            })
+            .max_by_key(|(_, n)| *n)
+    }
+
+    /// "or more" / "or so" after a number.
+    fn trailing_qualifier(&self, end: usize) -> (usize, Option<(&'static str, Bound)>) {
+        if self.is(end, "or") && self.is(end + 1, "more") {
+            return (end + 2, Some(("at_least", Bound::Lower)));
+        }
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            return (end + 2, Some(("about", Bound::About)));
+        }
+        (end, None)
+    }
+
+    /// The second number of a range after `first` ("to 30", "-30", "and 30", "or three").
+    fn range_after(
+        &self,
+        first: &Core,
+        qualifier: Option<(&'static str, &'static str, Bound)>,
+    ) -> Option<(Core, &'static str, bool)> {
+        let between = qualifier.is_some_and(|q| q.2 == Bound::Between);
+        let joiner = self.lower(first.end).or_else(|| self.text_of(first.end).map(str::to_string))?;
+        let (keyword, approx) = match joiner.as_str() {
+            "and" if between => ("between", false),
+            "to" | "-" => ("range", false),
+            "or" if !between && !self.is(first.end + 1, "more") && !self.is(first.end + 1, "so") => ("range", true),
+            _ => return None,
+        };
+        let second = self.core_at(first.end + 1)?;
+        (second.words == first.words || !second.words).then_some((second, keyword, approx))
+    }
+
+    /// The number core at token `i`, if one starts there.
+    fn core_at(&self, i: usize) -> Option<Core> {
+        self.vague_at(i).or_else(|| self.digits_at(i)).or_else(|| self.words_at(i))
+    }
+
+    fn vague_at(&self, i: usize) -> Option<Core> {
+        for (words, follower, low, high) in VAGUE_AMOUNTS {
+            let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+            let end = i + words.len();
+            if matches && follower.is_none_or(|f| self.is(end, f)) {
+                return Some(Core { end, low: *low, high: *high, vague: true, words: true, scale: 1, bare_decimal: false });
+            }
+        }
+        for (words, low, high) in VAGUE_MULTIPLIERS {
+            let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+            let end = i + words.len();
+            let scale = self.lower(end).and_then(|w| lookup(SCALE_WORDS, &w));
+            if let (true, Some(scale)) = (matches, scale) {
+                let top = if scale == 12 { high * scale } else { (high + 1) * scale - 1 };
+                return Some(Core { end: end + 1, low: low * scale, high: top, vague: true, words: true, scale, bare_decimal: false });
+            }
+        }
+        None
+    }
+
+    fn digits_at(&self, i: usize) -> Option<Core> {
+        let token = self.tokens.get(i)?;
+        if token.kind != TokenKind::Number {
+            return None;
+        }
+        let raw = &self.text[token.start..token.end];
+        if !GROUPED.is_match(raw) {
+            return None;
+        }
+        let mut digits = raw.replace(',', "");
+        let mut end = i + 1;
+        if !raw.contains([',', '.']) && raw.len() <= 3 {
+            while let Some(group) = self.space_group(end) {
+                digits.push_str(group);
+                end += 1;
+            }
+        }
+        let value: f64 = digits.parse().ok()?;
+        let (scale, end) = self.scale_after(end);
+        let decimal = digits.contains('.');
+        let count = value * scale as f64;
+        if !(0.0..1e15).contains(&count) {
+            return None;
+        }
+        let count = count.round() as u64;
+        Some(Core { end, low: count, high: count, vague: false, words: false, scale, bare_decimal: decimal && scale == 1 })
+    }
+
+    /// A 3-digit group after a single space ("14 000").
+    fn space_group(&self, i: usize) -> Option<&'a str> {
+        let token = self.tokens.get(i)?;
+        let raw = &self.text[token.start..token.end];
+        let single_space = i > 0 && self.tokens[i - 1].end + 1 == token.start;
+        let next_attached = self.tokens.get(i + 1).is_some_and(|n| !n.space_before && n.kind == TokenKind::Number);
+        (token.kind == TokenKind::Number && raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_digit()) && single_space && !next_attached)
+            .then_some(raw)
+    }
+
+    /// A scale word or suffix at token `i` ("million", "bn"), and the token after it.
+    fn scale_after(&self, i: usize) -> (u64, usize) {
+        let Some(word) = self.lower(i) else { return (1, i) };
+        if self.attached(i) {
+            return lookup(SCALE_SUFFIXES, &word).or_else(|| lookup(SCALE_WORDS, &word)).map_or((1, i), |s| (s, i + 1));
+        }
+        lookup(SCALE_WORDS, &word).map_or((1, i), |s| (s, i + 1))
+    }
+
+    fn words_at(&self, i: usize) -> Option<Core> {
+        let mut j = i;
+        let mut total: u64 = 0;
+        let mut current: u64 = 0;
+        let mut seen = false;
+        let mut scale = 1;
+        let mut half = false;
+        let mut previous: Option<u64> = None;
+        if self.is(j, "half") && self.is(j + 1, "a") && self.scale_word(j + 2).is_some() {
+            half = true;
+            j += 1;
+        }
+        if (self.is(j, "a") || self.is(j, "an")) && self.scale_word(j + 1).is_some() {
+            current = 1;
+            seen = true;
+            j += 1;
+        }
+        while let Some(word) = self.lower(j) {
+            if let Some(value) = word_value(&word) {
+                if previous.is_some_and(|p| !(p >= 20 && p % 10 == 0 && value < 10)) {
+                    break;
+                }
+                previous = Some(value);
+                current += value;
+            } else if let Some(s) = self.scale_word(j) {
+                previous = None;
+                if !seen {
+                    break;
+                }
+                scale = scale.max(s);
+                if s >= 1_000 {
+                    total += current.max(1) * s;
+                    current = 0;
+                } else {
+                    current = current.max(1) * s;
+                }
+            } else if word == "and" && seen && self.lower(j + 1).as_deref().and_then(word_value).is_some() && scale > 1 {
+                j += 1;
+                continue;
+            } else {
+                break;
+            }
+            seen = true;
+            j += 1;
+        }
+        if !seen {
+            return None;
+        }
+        let mut value = total + current;
+        if half {
+            value /= 2;
+        }
+        Some(Core { end: j, low: value, high: value, vague: false, words: true, scale, bare_decimal: false })
+    }
+
+    fn scale_word(&self, i: usize) -> Option<u64> {
+        self.lower(i).and_then(|w| lookup(SCALE_WORDS, &w))
+    }
+
+    /// Whether the number from token `start` (qualifier at `i`) to `last` is a count.
+    fn is_count(&self, i: usize, start: usize, first: &Core, last: &Core, qualified: bool) -> bool {
+        let range = self.tokens[start].start..self.tokens[last.end - 1].end;
+        if self.blocked.iter().any(|b| b.start < range.end && range.start < b.end) || first.bare_decimal || last.bare_decimal {
+            return false;
+        }
+        if self.not_count_before(i, start) || self.not_count_after(last.end) || self.is_age(start, last) {
+            return false;
+        }
+        if !first.words {
+            return true;
+        }
+        let capitalized = self.word(start).is_some_and(|w| w.starts_with(char::is_uppercase));
+        if capitalized && !self.starts_sentence(start) {
+            return false;
+        }
+        if first.vague || qualified || first.scale > 1 {
+            return true;
+        }
+        if first.low == 1 && first.end == last.end {
+            return self.counted_noun_near(last.end) && !self.after_determiner(i);
+        }
+        self.noun_follows(last.end)
+    }
+
+    /// Whether token `i` begins the sentence (after opening quotes or brackets).
+    fn starts_sentence(&self, i: usize) -> bool {
+        self.tokens[..i].iter().all(|t| t.kind == TokenKind::Punct)
+    }
+
+    fn not_count_before(&self, i: usize, start: usize) -> bool {
+        let before_qualifier = i.checked_sub(1).and_then(|p| self.lower(p));
+        if before_qualifier.is_some_and(|w| AGE_WORDS.contains(&w.as_str())) {
+            return true;
+        }
+        let Some(p) = start.checked_sub(1) else { return false };
+        if self.is(p, "of") && p > 0 && self.word(p - 1) == Some("Group") {
+            return true;
+        }
+        let previous = self.text_of(p).unwrap_or("");
+        if CURRENCY_SIGNS.contains(&previous) || (previous == ":" && self.attached(start)) {
+            return true;
+        }
+        if self.tokens[p].kind == TokenKind::Word && self.attached(start) {
+            return true;
+        }
+        if previous == "-" && self.attached(start) && p > 0 && self.attached(p) && self.tokens[p - 1].kind == TokenKind::Word {
+            return true;
+        }
+        if previous == "." && p > 0 && self.word(p - 1).is_some_and(|w| LABELS.contains(&w)) {
+            return true;
+        }
+        let word = self.word(p).unwrap_or("");
+        LABELS.contains(&word) || AGE_WORDS.contains(&word.to_lowercase().as_str()) || self.is_currency_code(p)
+    }
+
+    fn is_currency_code(&self, p: usize) -> bool {
+        self.word(p).is_some_and(|w| ["US", "USD", "EUR", "GBP", "Rs", "RUB", "UAH"].contains(&w))
+    }
+
+    fn not_count_after(&self, end: usize) -> bool {
+        let Some(next) = self.tokens.get(end) else { return false };
+        let text = &self.text[next.start..next.end];
+        let attached = !next.space_before;
+        match next.kind {
+            TokenKind::Word if attached => true,
+            TokenKind::Word => {
+                let lower = text.to_lowercase();
+                NOT_COUNTED.contains(&lower.as_str())
+                    || lower.ends_with("-old")
+                    || lower.starts_with("year")
+                    || (lower == "of" && self.lower(end + 1).is_some_and(|w| NOT_COUNTED.contains(&w.as_str())))
+                    || (lower == "a" && self.is(end + 1, ".") && self.is(end + 2, "m"))
+                    || (lower == "p" && self.is(end + 1, ".") && self.is(end + 2, "m"))
+            }
+            TokenKind::Punct if text == "%" => true,
+            TokenKind::Punct if text == ":" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
+            TokenKind::Punct if text == "-" && attached => {
+                self.word(end + 1).is_some_and(|w| self.attached(end + 1) && !["strong", "plus"].contains(&w.to_lowercase().as_str()))
+            }
+            _ => false,
+        }
+    }
+
+    /// "Smith, 45," or "Smith (45)": an age after a name.
+    fn is_age(&self, start: usize, last: &Core) -> bool {
+        if last.words || last.low > 120 || start < 2 {
+            return false;
+        }
+        let open = self.text_of(start - 1).unwrap_or("");
+        let name = self.word(start - 2).is_some_and(|w| w.starts_with(char::is_uppercase));
+        let close = self.text_of(last.end).unwrap_or("");
+        name && ((open == "," && [",", ".", ";"].contains(&close)) || (open == "(" && close == ")"))
+    }
+
+    /// Whether a counted noun ("soldier", "people") follows, after up to two modifiers.
+    fn counted_noun_near(&self, end: usize) -> bool {
+        (end..end + 3)
+            .map_while(|k| self.word(k))
+            .take_while(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            .any(is_counted_noun)
+    }
+
+    /// Whether a noun-like word follows a word number ("two Ukrainian soldiers").
+    fn noun_follows(&self, end: usize) -> bool {
+        let Some(next) = self.lower(end) else { return false };
+        if COUNT_CONTEXT_WORDS.contains(&next.as_str()) {
+            return true;
+        }
+        if next == "of" {
+            return self.lower(end + 1).is_some_and(|w| OF_COUNT_WORDS.contains(&w.as_str()));
+        }
+        !FUNCTION_WORDS.contains(&next.as_str())
+    }
+
+    /// "no one", "the one", "any one": "one" after a determiner.
+    fn after_determiner(&self, i: usize) -> bool {
+        let previous = i.checked_sub(1).and_then(|p| self.lower(p));
+        previous.is_some_and(|w| ["no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"].contains(&w.as_str()))
+    }
+}
+
+fn lookup(table: &[(&str, u64)], word: &str) -> Option<u64> {
+    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
+/// The value of a number word, including hyphenated ones ("twenty-five").
+fn word_value(word: &str) -> Option<u64> {
+    match word.split_once('-') {
+        Some((tens, unit)) => {
+            let tens = lookup(NUMBER_WORDS, tens).filter(|t| *t >= 20 && t % 10 == 0)?;
+            Some(tens + lookup(NUMBER_WORDS, unit).filter(|u| (1..10).contains(u))?)
+        }
+        None => lookup(NUMBER_WORDS, word),
+    }
+}
+
+/// Whether a core could be a year (a plain number 1900-2099).
+fn is_year_like(core: &Core) -> bool {
+    !core.words && core.scale == 1 && (1900..=2099).contains(&core.low)
+}
+
+/// The first number of a range, scaled like the second when it has no scale of its own
+/// ("between 2 and 3 million").
+fn scaled_like(first: &Core, second: &Core) -> u64 {
+    let scaled = first.low.saturating_mul(second.scale);
+    if first.scale == 1 && second.scale > 1 && !first.vague && scaled <= second.low {
+        scaled
+    } else {
+        first.low
+    }
+}
+
+/// The interval a one-sided or hedging qualifier makes of `low..=high`.
+fn bounded(low: u64, high: u64, approx: bool, keyword: &'static str, bound: Bound) -> Interval {
+    let qualifier = Some(keyword);
+    match bound {
+        Bound::Lower => Interval { low: Some(low), high: None, approx, qualifier },
+        Bound::Upper => Interval { low: None, high: Some(high), approx, qualifier },
+        Bound::Almost => Interval { low: None, high: Some(high), approx: true, qualifier },
+        Bound::About | Bound::Between => Interval { low: Some(low), high: Some(high), approx: true, qualifier },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Meta, Span};
+
+    fn found(text: &str) -> Vec<(&str, Option<u64>, Option<u64>, bool, Option<&'static str>)> {
+        find(text).into_iter().map(|(r, i)| (&text[r], i.low, i.high, i.approx, i.qualifier)).collect()
+    }
+
+    #[test]
+    fn seed_000_more_than_and_number_words() {
+        let text = "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
+        assert_eq!(found(text), vec![
+            ("more than 13,000", Some(13_000), None, false, Some("more_than")),
+            ("more than one million", Some(1_000_000), None, false, Some("more_than")),
+        ]);
+    }
+
+    #[test]
+    fn seed_002_almost_and_exact_words() {
+        let text = "Ukraine's President Volodymyr Zelenskiy said that there are almost 100,000 Russian soldiers near the Ukrainian border";
+        assert_eq!(found(text), vec![("almost 100,000", None, Some(100_000), true, Some("almost"))]);
+        let text = "Kiev said two Ukrainian soldiers were killed by an explosive device in the east of the country on Friday";
+        assert_eq!(found(text), vec![("two", Some(2), Some(2), false, None)]);
+        let text = "which, according to Kiev, it has caused the death of 14,000 people.";
+        assert_eq!(found(text), vec![("14,000", Some(14_000), Some(14_000), false, None)]);
+    }
+
+    #[test]
+    fn seed_000_at_least_is_a_lower_bound() {
+        let text = "Russia annexed Crimea in March 2014, sending troops and holding a referendum denounced as illegitimate by at least 100 countries.";
+        assert_eq!(found(text), vec![("at least 100", Some(100), None, false, Some("at_least"))]);
+    }
+
+    #[test]
+    fn dates_times_and_identifiers_are_not_counts() {
+        for text in [
+            "US President Joe Biden meets with his French counterpart Emmanuel Macron before the G20 summit in Rome-Italy, October 29, 2021.",
+            "Members of the State Border Guard Service of Ukraine line up on the border with Belarus in the Volyn region, Ukraine November 11, 2021",
+            "December 2, 2021, 4:17 pm",
+            "Updated: February 1st 2022, 3:55 PM",
+            "Feb 1, 2022",
+            "Zelenskiy, who visited Ukrainian troops in the Donbass region on April 8, said Kiev and Ankara share the same views",
+            "Russia and Ukraine have been at odds since Russia annexed Crimea in 2014 following the ousting",
+            "COVID-19 and F-16 jets and Flight MH17 and Flight 17 and the Group of Seven and the Group of 20",
+            "the 1990s, the 1st battalion, a 3.5 rating, call 555-1234 or (202) 555-0199",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn ages_percentages_and_money_are_not_counts() {
+        for text in [
+            "A 45-year-old man and a 45 year old woman, aged 45, were hurt.",
+            "John Smith, 45, said he saw it.",
+            "Turnout was 5% or 5 percent or 5 per cent.",
+            "It costs $5 million, £3bn or 5 million dollars, and millions of dollars.",
+            "The convoy stretched 40 km over three days.",
+            "Chelsea won 2-1 at home.",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn pronoun_one_is_not_a_count() {
+        for text in ["One of the soldiers said no one was hurt.", "One day the one thing changed."] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+        assert_eq!(found("one soldier was killed"), vec![("one", Some(1), Some(1), false, None)]);
+    }
+
+    #[test]
+    fn vague_amounts_and_ranges() {
+        assert_eq!(parse("tens of thousands"), Some(Interval { low: Some(20_000), high: Some(99_999), approx: true, qualifier: None }));
+        assert_eq!(parse("hundreds"), Some(Interval { low: Some(200), high: Some(999), approx: true, qualifier: None }));
+        assert_eq!(parse("a dozen"), Some(Interval { low: Some(12), high: Some(12), approx: false, qualifier: None }));
+        assert_eq!(parse("half a million"), Some(Interval { low: Some(500_000), high: Some(500_000), approx: false, qualifier: None }));
+        assert_eq!(parse("between 2 and 3 million"), Some(Interval {
+            low: Some(2_000_000),
+            high: Some(3_000_000),
+            approx: false,
+            qualifier: Some("between")
+        }));
+        assert_eq!(parse("20-30"), Some(Interval { low: Some(20), high: Some(30), approx: false, qualifier: Some("range") }));
+        assert_eq!(parse("2.5bn"), Some(Interval { low: Some(2_500_000_000), high: Some(2_500_000_000), approx: false, qualifier: None }));
+        assert_eq!(parse("100k"), Some(Interval { low: Some(100_000), high: Some(100_000), approx: false, qualifier: None }));
+        assert_eq!(parse("14 000"), Some(Interval { low: Some(14_000), high: Some(14_000), approx: false, qualifier: None }));
+        assert_eq!(parse("an estimated 1.2 million"), Some(Interval {
+            low: Some(1_200_000),
+            high: Some(1_200_000),
+            approx: true,
+            qualifier: Some("about")
+        }));
+        assert_eq!(parse("up to 300"), Some(Interval { low: None, high: Some(300), approx: false, qualifier: Some("up_to") }));
+        assert_eq!(parse("several hundred"), Some(Interval { low: Some(300), high: Some(999), approx: true, qualifier: None }));
+        assert_eq!(parse("one hundred and fifty"), Some(Interval { low: Some(150), high: Some(150), approx: false, qualifier: None }));
+        assert_eq!(parse("twenty-five"), None, "a word number alone counts nothing");
+    }
+
+    #[test]
+    fn quantities_map_to_original_offsets() {
+        let text = "About 14\u{a0}000 people \u{2013} and 1\u{2009}000 more \u{2013} fled.";
+        let mut doc = Doc::new(text.to_string(), Meta::default());
+        doc.sentences = vec![Span::new(0, doc.text.len())];
+        let quantities = quantities(&doc);
+        let spans: Vec<&str> = quantities.iter().map(|q| doc.slice(q.span)).collect();
+        assert_eq!(spans, vec!["About 14\u{a0}000", "1\u{2009}000"]);
+        assert_eq!(quantities[0].qualifier.as_deref(), Some("about"));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", "1", "more than", "between 5 and", "é 100 ß", "99999999999999999999 people", "half a", "a", "- 5 -"] {
+            let _ = find(text);
+        }
+    }
 }

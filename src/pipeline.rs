@@ -5,12 +5,13 @@
 //! model runs once per chunk over the sentences of all its documents, sorted by length.
 
 use crate::doc::{Doc, Span};
-use crate::io::write::{doc_record, error_record, Record};
+use crate::io::parquet::ParquetSink;
+use crate::io::write::{doc_record, error_record, Format, JsonlSink, Record, RecordSink};
 use crate::io::{DocError, Input};
 use crate::{claims, clean, ner, numbers, quotes, segment};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -116,8 +117,9 @@ impl Pipeline {
         })
     }
 
-    /// Runs the whole job: reads `inputs`, writes one JSON line per document to `out`.
-    pub fn run(&self, inputs: impl Iterator<Item = Input>, out: &mut impl Write) -> std::io::Result<Summary> {
+    /// Runs the whole job: reads `inputs`, hands one record per document to `sink`,
+    /// chunk by chunk, so that no more than a chunk is ever held.
+    pub fn run(&self, inputs: impl Iterator<Item = Input>, sink: &mut impl RecordSink) -> std::io::Result<Summary> {
         let started = Instant::now();
         let progress = progress_bar(self.options.progress);
         let mut summary = Summary::default();
@@ -126,12 +128,13 @@ impl Pipeline {
             let chunk: Vec<Input> = inputs.by_ref().take(self.options.chunk_size.max(1)).collect();
             for outcome in self.annotate(chunk) {
                 summary.add(&outcome);
-                write_record(out, &record(&outcome))?;
+                sink.write(&record(&outcome))?;
             }
-            out.flush()?;
+            sink.end_chunk()?;
             progress.set_position((summary.ok + summary.failed) as u64);
             progress.set_message(format!("{} claims, {} failed", summary.claims, summary.failed));
         }
+        sink.finish()?;
         progress.finish_and_clear();
         summary.elapsed = started.elapsed();
         Ok(summary)
@@ -144,13 +147,6 @@ pub fn record(outcome: &Result<Doc, DocError>) -> Record {
         Ok(doc) => doc_record(doc),
         Err(error) => error_record(error),
     }
-}
-
-/// Writes a record as one whole line.
-fn write_record(out: &mut impl Write, record: &Record) -> std::io::Result<()> {
-    let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
-    line.push(b'\n');
-    out.write_all(&line)
 }
 
 /// The stages before NER: cleaning and sentences.
@@ -238,16 +234,22 @@ fn progress_bar(wanted: bool) -> ProgressBar {
     bar
 }
 
-/// Runs `pipeline` over `inputs`, writing to `output` (`-` is stdout).
-pub fn extract(pipeline: &Pipeline, inputs: &[std::path::PathBuf], output: &std::path::Path) -> std::io::Result<Summary> {
+/// Runs `pipeline` over `inputs`, writing `format` to `output` (`-` is stdout, JSONL only).
+pub fn extract(pipeline: &Pipeline, inputs: &[std::path::PathBuf], output: &std::path::Path, format: Format) -> std::io::Result<Summary> {
     let documents = crate::io::read_inputs(inputs);
     if output.as_os_str() == "-" {
-        let stdout = std::io::stdout();
-        pipeline.run(documents, &mut std::io::BufWriter::new(stdout.lock()))
-    } else {
-        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
+        if format == Format::Parquet {
+            return Err(std::io::Error::other("Parquet output needs a file: pass -o PATH"));
         }
-        pipeline.run(documents, &mut std::io::BufWriter::new(std::fs::File::create(output)?))
+        let stdout = std::io::stdout();
+        return pipeline.run(documents, &mut JsonlSink::new(std::io::BufWriter::new(stdout.lock())));
+    }
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let file = std::io::BufWriter::new(std::fs::File::create(output)?);
+    match format {
+        Format::Jsonl => pipeline.run(documents, &mut JsonlSink::new(file)),
+        Format::Parquet => pipeline.run(documents, &mut ParquetSink::new(file).map_err(std::io::Error::other)?),
     }
 }

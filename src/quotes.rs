@@ -1,9 +1,154 @@
 //! Quote attribution: direct, indirect and mixed quotes with resolved speakers.
+//!
+//! The stage runs in four steps, all on [`Doc::normalized`] (one ASCII byte per
+//! quotation mark) and mapped back to [`Doc::text`] at the end:
+//!
+//! 1. [`text`]: content paragraphs, top-level quotation pairs (curly or straight double
+//!    marks, nested marks inside, quotations reopened paragraph after paragraph; single
+//!    marks only outside double ones and never apostrophes) and sentence units that are
+//!    never cut inside a quotation;
+//! 2. [`frames`]: from every cue word outside quotation marks, an attribution frame
+//!    (speaker mention, cue, content), giving [`Candidate`]s;
+//! 3. [`assemble`]: quotations the frames left alone are attached to a cue-only unit
+//!    after them ("Raab said on Twitter."), to a speaker written just before them when
+//!    they open with a cue ("X “agreed that ...”"), or to the speaker of the quotation
+//!    just before (a quotation continued); the rest are scare quotes and are dropped;
+//! 4. [`speakers`]: mentions are resolved in text order to canonical names.
+//!
+//! A [`Candidate`] is a (source, cue, content) triple, the shape an attribution model
+//! predicts too: model predictions can later be merged into the candidate list before
+//! step 4.
 
-use crate::doc::{Doc, Quote};
+mod frames;
+mod lexicon;
+mod speakers;
+mod text;
+
+use crate::doc::{Doc, Quote, QuoteKind, Speaker};
+use text::{Pair, Range, Unit};
+
+/// Where a candidate's speaker comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A mention in the text: a name, an office, a pronoun.
+    Mention(Range),
+    /// The speaker of the attribution before (a quotation continued without a cue).
+    Previous,
+}
+
+/// An attribution before speaker resolution, in normalised byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The words attributed (inside the marks for direct quotes).
+    pub content: Range,
+    /// The cue.
+    pub cue: Option<Range>,
+    /// The speaker.
+    pub source: Option<Source>,
+}
 
 /// Attributions in the document, in order of their content.
 pub fn quotes(doc: &Doc) -> Vec<Quote> {
-    let _ = doc;
-    Vec::new()
+    let text = &doc.normalized.text;
+    let paras = text::paragraphs(doc);
+    let pairs = text::pairs(doc, &paras);
+    let units = text::units(doc, &paras, &pairs);
+    let found: Vec<frames::Found> = units.iter().map(|&unit| frames::find(text, unit, &pairs)).collect();
+    let candidates = assemble(&units, &pairs, &found, text);
+    resolve(doc, &units, &found, candidates)
 }
+
+/// Frame candidates plus the quotations attached by position, in content order.
+fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = found.iter().flat_map(|f| f.candidates.iter().copied()).collect();
+    let used = |out: &[Candidate], p: &Pair| out.iter().any(|c| c.content.0 <= p.close && p.open < c.content.1);
+    for (u, f) in found.iter().enumerate() {
+        let Some(orphan) = f.orphan else { continue };
+        let earlier = units[u.saturating_sub(2)].start;
+        let pair = pairs.iter().rev().find(|p| p.close < orphan.source.0 && p.open >= earlier && is_double(text, p) && !used(&out, p));
+        if let Some(pair) = pair {
+            out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: Some(orphan.cue), source: Some(Source::Mention(orphan.source)) });
+        }
+    }
+    for pair in pairs.iter().filter(|p| is_double(text, p)) {
+        if used(&out, pair) {
+            continue;
+        }
+        let unit = units.partition_point(|u| u.start <= pair.open).checked_sub(1).map(|k| (k, units[k]));
+        let Some((u, unit)) = unit else { continue };
+        if let Some(c) = opened_by_cue(text, pair, found[u].subject) {
+            out.push(c);
+        } else if continues(text, pair, unit, units, &out) {
+            out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: None, source: Some(Source::Previous) });
+        }
+    }
+    out.sort_by_key(|c| c.content);
+    out
+}
+
+fn is_double(text: &str, pair: &Pair) -> bool {
+    text.as_bytes().get(pair.open) == Some(&b'"')
+}
+
+/// `SPEAKER “agreed that ...”`: a quotation right after the unit's subject that opens
+/// with a cue word.
+fn opened_by_cue(text: &str, pair: &Pair, subject: Option<Range>) -> Option<Candidate> {
+    let subject = subject?;
+    let between = text.get(subject.1..pair.open)?;
+    if !between.trim().is_empty() {
+        return None;
+    }
+    let inner = pair.inner();
+    let first = text::tokenize(text, inner).into_iter().next().filter(|t| t.word)?;
+    let word = text[first.start..first.end].to_lowercase();
+    lexicon::CUE_VERBS.contains(&word.as_str()).then_some(Candidate {
+        kind: QuoteKind::Direct,
+        content: inner,
+        cue: Some((first.start, first.end)),
+        source: Some(Source::Mention(subject)),
+    })
+}
+
+/// Whether a quotation that is a whole unit continues the attribution just before it
+/// (in the same or the previous unit).
+fn continues(text: &str, pair: &Pair, unit: Unit, units: &[Unit], out: &[Candidate]) -> bool {
+    let whole = pair.open == unit.start && text.get(pair.close + 1..unit.end).is_some_and(|rest| rest.trim().chars().all(|c| ".,!?".contains(c)));
+    let k = units.partition_point(|u| u.start < unit.start);
+    let previous_start = k.checked_sub(1).map_or(unit.start, |p| units[p].start);
+    whole && out.iter().any(|c| c.source.is_some() && c.content.1 <= pair.open && c.content.1 >= previous_start)
+}
+
+/// Resolves every candidate's speaker, walking mentions and unit subjects in text order.
+fn resolve(doc: &Doc, units: &[Unit], found: &[frames::Found], candidates: Vec<Candidate>) -> Vec<Quote> {
+    let mut resolver = speakers::Resolver::new(doc, units);
+    let mut mentions: Vec<Range> = found.iter().filter_map(|f| f.subject).collect();
+    mentions.extend(candidates.iter().filter_map(|c| match c.source {
+        Some(Source::Mention(range)) => Some(range),
+        _ => None,
+    }));
+    mentions.sort();
+    mentions.dedup();
+    let resolved: Vec<(Range, Option<Speaker>)> = mentions.into_iter().map(|m| (m, resolver.resolve(m))).collect();
+    let lookup = |range: Range| resolved.iter().find(|(m, _)| *m == range).and_then(|(_, s)| s.clone());
+    let n = &doc.normalized;
+    let mut quotes: Vec<Quote> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let speaker = match c.source {
+            Some(Source::Mention(range)) => lookup(range),
+            Some(Source::Previous) => quotes.last().and_then(|q| q.speaker.clone()),
+            None => None,
+        };
+        quotes.push(Quote {
+            kind: c.kind,
+            content: n.span_to_original(c.content.0, c.content.1),
+            cue: c.cue.map(|(a, b)| n.span_to_original(a, b)),
+            speaker,
+        });
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,7 @@
 //! Readers that turn files, directories and streams into documents, and the writer that
 //! turns annotated documents into output records.
 
+pub mod parquet;
 pub mod read;
 pub mod write;
 

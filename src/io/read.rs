@@ -201,7 +201,8 @@ fn parse_json_line(line: &[u8], location: &str) -> Input {
         Some(_) => return Err(fail(&id, "\"text\" field is not a string".into())),
         None => return Err(fail(&id, "missing \"text\" field".into())),
     };
-    let date = record.date.as_deref().and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)));
+    // `YYYY/MM/DD` (as in NYT dumps) reads like `YYYY-MM-DD`.
+    let date = record.date.as_deref().and_then(|d| PartialDate::parse(&d.get(..10).unwrap_or(d).replace('/', "-")));
     let meta = Meta { id, source: record.source, date, title: record.title, url: record.url };
     Ok((text, meta))
 }

@@ -5,6 +5,7 @@
 use crate::doc::{BoilerplateKind, CharIndex, Claim, ClaimKind, DateOrigin, Doc, Entity, PartialDate, Quote, QuoteKind, Span};
 use crate::io::DocError;
 use serde::Serialize;
+use std::io::Write;
 
 /// A text span in output units: code point offsets, end exclusive.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -138,6 +139,8 @@ pub struct ClaimRecord {
     pub time: Option<TimeRecord>,
     /// Who asserts the figure.
     pub attributed_to: Option<TextSpan>,
+    /// The text of the claim's sentence, so that readers of the records need no corpus.
+    pub sentence_text: Option<String>,
 }
 
 /// Builds the output record of an annotated document.
@@ -230,5 +233,53 @@ fn claim_record(doc: &Doc, claim: &Claim, index: &CharIndex, to_span: &impl Fn(S
         place: claim.place.map(|s| doc.slice(s).to_string()),
         time: claim.time.as_ref().map(|t| TimeRecord { text: doc.slice(t.span).to_string(), from: t.from, to: t.to }),
         attributed_to: claim.attributed_to.map(to_span),
+        sentence_text: doc.sentences.get(claim.sentence).map(|&s| doc.slice(s).to_string()),
+    }
+}
+
+/// The file format of the extracted records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON record per document (the full output contract).
+    Jsonl,
+    /// One row per claim (the claims layer), for DuckDB, pandas or Spark.
+    Parquet,
+}
+
+/// Where the pipeline puts its records: one call per record, one per finished chunk.
+pub trait RecordSink {
+    /// Takes one record, in input order.
+    fn write(&mut self, record: &Record) -> std::io::Result<()>;
+    /// Marks the end of a chunk: whatever is buffered is written out.
+    fn end_chunk(&mut self) -> std::io::Result<()>;
+    /// Completes the output (footers, final flush); called once after the last chunk.
+    fn finish(&mut self) -> std::io::Result<()>;
+}
+
+/// Writes records as JSON Lines: one whole line per record.
+pub struct JsonlSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlSink<W> {
+    /// Wraps a writer.
+    pub fn new(out: W) -> Self {
+        JsonlSink { out }
+    }
+}
+
+impl<W: Write> RecordSink for JsonlSink<W> {
+    fn write(&mut self, record: &Record) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        self.out.write_all(&line)
+    }
+
+    fn end_chunk(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }

@@ -1,0 +1,1130 @@
+//! Compare numeric claims across documents and sources: which figures count the same
+//! thing, and how they move.
+//!
+//! `compare` reads claimex JSONL records (it never re-runs a stage) and groups their
+//! claims.
+//!
+//! # Grouping rules
+//!
+//! Every claim gets a **key** of five fields; a field the text does not state is `*`
+//! (open):
+//!
+//! | field   | from                                                                      | example        |
+//! |---------|---------------------------------------------------------------------------|----------------|
+//! | kind    | the claim's kind (never open)                                             | `killed`       |
+//! | subject | the claim's subject, its first word found in [`SUBJECT_CLASSES`], else its last word | `people` ("Russian soldiers" → `soldiers`) |
+//! | side    | the claim's side, else a side word of the subject ([`SIDES`])             | `russian`      |
+//! | region  | a [`REGIONS`] term in the claim's place, else a term the claim's sentence introduces with a locative preposition ("in", "near", "along"...); an unknown stated place stands for itself | `donbas`, `border` |
+//! | time    | from the claim's time scope: `since YEAR` (a start and no end), `during DATE` (one date), `DATE..DATE`, `until DATE` | `since 2014` |
+//!
+//! Who asserts a figure is the speaker of the quote whose content holds it (the quote
+//! layer's canonical name, "Volodymyr Zelenskiy" rather than "he"), else the claim's
+//! `attributed_to`.
+//!
+//! The key prints as `killed | people | side=* | region=donbas | time=since 2014`.
+//! Capitals are not read from the sentence without a locative preposition, because they
+//! stand for governments ("according to Kiev"); document-wide entities are not used for
+//! the region either, for the same reason.
+//!
+//! Two keys are **compatible** when their kinds are equal and every other field is equal
+//! or open on at least one side; for time, `since YEAR` also meets `during YEAR` of the
+//! same bare year ("the war that broke out in 2014 has killed 14,000" is the running
+//! total "since 2014"), and the group keeps `since`. Claims are taken most specific first (most stated
+//! fields), then by date; each joins the compatible group that shares the most stated
+//! fields with it (ties: the larger group, then the older one), or starts a new group.
+//! A group's key is the union of its members' stated fields, so a claim that states
+//! `region=donbas` fixes the region of a group whose first member left it open. A claim
+//! whose key differs from the group's (it matches through `*`) joins only when its figure
+//! is within a factor of [`MAGNITUDE_FACTOR`] of the group's first figure: an open field
+//! is trusted only when the number agrees in magnitude, which keeps one-off incidents
+//! ("two soldiers were killed") out of running totals.
+//!
+//! A figure below [`INCIDENT_SCALE`] counts one incident ("two people were killed"), not
+//! a tally; the key says `| incident`. Incident figures group only with incident figures
+//! that state the same region, in documents at most [`INCIDENT_DAYS`] days from the
+//! group's first, so that separate shellings are not compared as one toll; tallies
+//! (running totals, aggregates) group across any dates.
+//!
+//! Within a group, claims are ordered by document date (undated last), then document id
+//! and position. "Sources" are distinct `source` values; `--per-document` counts distinct
+//! document ids instead.
+//!
+//! # Interval logic
+//!
+//! A claim's figure is the interval `[low, high]` of its record, an absent bound being
+//! open (−∞ or +∞ for drawing, 0 or ∞ for counting). `more_than` makes the low bound
+//! strict and `almost` / `less_than` make the high bound strict ("almost 100,000" and
+//! "more than 100,000" do not meet). A hedged point figure ("about 14,000") is widened
+//! by [`APPROX_TOLERANCE`] on both sides. Each claim is set against its predecessor:
+//!
+//! - **consistent**: the intervals overlap;
+//! - **rising**: the later interval lies wholly above the earlier;
+//! - **falling**: the later interval lies wholly below the earlier;
+//! - **contradictory**: the intervals are disjoint and the two documents have the same
+//!   date, or the later one is lower for a kind that only accumulates
+//!   ([`ACCUMULATING_KINDS`]: a death toll cannot fall).
+//!
+//! Groups with same-date contradictions come first, then groups with other
+//! contradictions, then by number of sources, documents and claims.
+
+use crate::doc::PartialDate;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::BTreeSet;
+use std::fmt::{self, Write as _};
+use std::io::BufRead;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// Subject words and the class they count as; words not listed stand for themselves.
+pub const SUBJECT_CLASSES: &[(&str, &str)] = &[
+    ("people", "people"),
+    ("persons", "people"),
+    ("person", "people"),
+    ("lives", "people"),
+    ("individuals", "people"),
+    ("residents", "people"),
+    ("inhabitants", "people"),
+    ("refugees", "people"),
+    ("ukrainians", "people"),
+    ("civilians", "civilians"),
+    ("civilian", "civilians"),
+    ("children", "children"),
+    ("child", "children"),
+    ("kids", "children"),
+    ("minors", "children"),
+    ("soldiers", "soldiers"),
+    ("soldier", "soldiers"),
+    ("troops", "soldiers"),
+    ("servicemen", "soldiers"),
+    ("servicemembers", "soldiers"),
+    ("forces", "soldiers"),
+    ("personnel", "soldiers"),
+    ("fighters", "soldiers"),
+    ("combatants", "soldiers"),
+    ("conscripts", "soldiers"),
+    ("marines", "soldiers"),
+    ("paratroopers", "soldiers"),
+    ("military", "soldiers"),
+    ("journalists", "journalists"),
+    ("journalist", "journalists"),
+];
+
+/// Side words (in a claim's side or subject) and the side they name.
+pub const SIDES: &[(&str, &str)] = &[
+    ("russian", "russian"),
+    ("russians", "russian"),
+    ("russia", "russian"),
+    ("russia's", "russian"),
+    ("moscow", "russian"),
+    ("kremlin", "russian"),
+    ("ukrainian", "ukrainian"),
+    ("ukrainians", "ukrainian"),
+    ("ukraine", "ukrainian"),
+    ("ukraine's", "ukrainian"),
+    ("kyiv", "ukrainian"),
+    ("kiev", "ukrainian"),
+    ("separatist", "separatist"),
+    ("separatists", "separatist"),
+    ("rebel", "separatist"),
+    ("rebels", "separatist"),
+    ("russian-backed", "separatist"),
+    ("pro-russian", "separatist"),
+    ("pro-russia", "separatist"),
+];
+
+/// Regions and the terms that name them, most specific first: the first region whose
+/// term occurs wins.
+pub const REGIONS: &[(&str, &[&str])] = &[
+    ("mariupol", &["mariupol"]),
+    ("bucha", &["bucha"]),
+    ("kharkiv", &["kharkiv", "kharkov"]),
+    ("kherson", &["kherson"]),
+    ("mykolaiv", &["mykolaiv"]),
+    ("odesa", &["odesa", "odessa"]),
+    ("chernihiv", &["chernihiv"]),
+    ("zaporizhzhia", &["zaporizhzhia", "zaporizhia"]),
+    ("severodonetsk", &["severodonetsk", "sievierodonetsk"]),
+    ("lviv", &["lviv"]),
+    ("kyiv", &["kyiv", "kiev"]),
+    ("crimea", &["crimea"]),
+    (
+        "donbas",
+        &["donbas", "donbass", "donetsk", "luhansk", "lugansk", "eastern ukraine", "eastern-ukraine", "east of ukraine", "east of the country", "eastern region"],
+    ),
+    ("border", &["border", "borders", "frontier"]),
+    ("belarus", &["belarus"]),
+    ("ukraine", &["ukraine"]),
+    ("russia", &["russia"]),
+    ("europe", &["europe"]),
+];
+
+/// Prepositions that make a following region term the claim's place.
+const LOCATIVES: &[&str] = &["in", "near", "along", "across", "around", "at", "on", "throughout", "inside", "outside", "into", "within"];
+
+/// Words dropped from the front of a stated place that names no known region.
+const PLACE_FILLER: &[&str] = &["in", "near", "along", "across", "around", "at", "on", "the", "of", "to", "from"];
+
+/// How far a figure matched through an open field may be from the group's first figure.
+pub const MAGNITUDE_FACTOR: f64 = 10.0;
+
+/// Figures below this count one incident ("two people were killed"), not a tally.
+pub const INCIDENT_SCALE: f64 = 100.0;
+
+/// How many days apart two reports of one incident may be.
+pub const INCIDENT_DAYS: i64 = 4;
+
+/// The relative width given to a hedged point figure ("about 14,000").
+pub const APPROX_TOLERANCE: f64 = 0.1;
+
+/// Kinds whose running totals only grow: a lower later figure contradicts.
+pub const ACCUMULATING_KINDS: &[&str] = &["killed", "wounded"];
+
+/// Qualifiers that make the low bound strict.
+const STRICT_LOW: &[&str] = &["more_than"];
+
+/// Qualifiers that make the high bound strict.
+const STRICT_HIGH: &[&str] = &["almost", "less_than"];
+
+/// Sentence characters shown in the terminal table.
+const TABLE_SENTENCE_CHARS: usize = 180;
+
+/// Why claims could not be compared.
+#[derive(Debug, thiserror::Error)]
+pub enum CompareError {
+    /// A claims file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A line is not a claimex record.
+    #[error("{path}:{line}: not a claimex record: {source}")]
+    Malformed {
+        /// The file.
+        path: String,
+        /// The line, from 1.
+        line: usize,
+        /// The cause.
+        source: serde_json::Error,
+    },
+}
+
+/// A text span as records store it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpanIn {
+    /// The text.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// A claim's time scope as records store it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TimeIn {
+    /// The time expression.
+    pub text: String,
+    /// Start of the period.
+    pub from: Option<String>,
+    /// End of the period.
+    pub to: Option<String>,
+}
+
+/// A claim as records store it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClaimIn {
+    /// What is counted.
+    pub kind: String,
+    /// Smallest count allowed.
+    pub low: Option<u64>,
+    /// Largest count allowed.
+    pub high: Option<u64>,
+    /// Whether the figure is hedged.
+    #[serde(default)]
+    pub approx: bool,
+    /// The qualifier keyword.
+    pub qualifier: Option<String>,
+    /// The number mention.
+    pub text: String,
+    /// First code point of the mention.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// What is counted.
+    pub subject: Option<String>,
+    /// Whose side.
+    pub side: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// When.
+    pub time: Option<TimeIn>,
+    /// Who asserts it.
+    pub attributed_to: Option<SpanIn>,
+    /// The sentence's text.
+    #[serde(default)]
+    pub sentence_text: Option<String>,
+}
+
+/// An entity as records store it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EntityIn {
+    /// PER, ORG, LOC or MISC.
+    pub label: String,
+    /// The entity text.
+    pub text: String,
+}
+
+/// A quote's speaker as records store it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpeakerIn {
+    /// Canonical name in the document.
+    pub name: String,
+}
+
+/// A quote as records store it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct QuoteIn {
+    /// The words attributed.
+    pub content: SpanIn,
+    /// The speaker.
+    pub speaker: Option<SpeakerIn>,
+}
+
+/// The parts of a claimex record that compare and report read.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DocIn {
+    /// Document id.
+    pub id: String,
+    /// Where it came from.
+    pub source: Option<String>,
+    /// Its date.
+    pub date: Option<String>,
+    /// Whether the date was inferred.
+    #[serde(default)]
+    pub date_inferred: bool,
+    /// The title.
+    pub title: Option<String>,
+    /// `ok` or `error`.
+    pub status: String,
+    /// Sentence spans.
+    #[serde(default)]
+    pub sentences: Vec<[usize; 2]>,
+    /// Named entities.
+    #[serde(default)]
+    pub entities: Vec<EntityIn>,
+    /// Attributions.
+    #[serde(default)]
+    pub quotes: Vec<QuoteIn>,
+    /// Numeric claims.
+    #[serde(default)]
+    pub claims: Vec<ClaimIn>,
+}
+
+/// Reads the records of claimex JSONL files, in order; blank lines are skipped.
+pub fn read_records(paths: &[impl AsRef<Path>]) -> Result<Vec<DocIn>, CompareError> {
+    let mut records = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let io_error = |source| CompareError::Io { path: name.clone(), source };
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(io_error)?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record = serde_json::from_str(&line).map_err(|source| CompareError::Malformed { path: name.clone(), line: index + 1, source })?;
+            records.push(record);
+        }
+    }
+    Ok(records)
+}
+
+/// One end of an interval: a count and whether it is excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Bound {
+    /// The count.
+    pub value: f64,
+    /// Whether the count itself is excluded.
+    pub strict: bool,
+}
+
+/// The counts a figure allows; an absent bound is open.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// Low end; `None` is open below.
+    pub low: Option<Bound>,
+    /// High end; `None` is open above.
+    pub high: Option<Bound>,
+}
+
+impl Interval {
+    /// The interval of a claim: strict bounds from its qualifier, hedged points widened.
+    pub fn of(claim: &ClaimIn) -> Self {
+        let qualifier = claim.qualifier.as_deref().unwrap_or("");
+        let widen = claim.approx && claim.low.is_some() && claim.low == claim.high;
+        let tolerance = if widen { APPROX_TOLERANCE } else { 0.0 };
+        Interval {
+            low: claim.low.map(|v| Bound { value: v as f64 * (1.0 - tolerance), strict: STRICT_LOW.contains(&qualifier) }),
+            high: claim.high.map(|v| Bound { value: v as f64 * (1.0 + tolerance), strict: STRICT_HIGH.contains(&qualifier) }),
+        }
+    }
+
+    /// Whether this interval lies wholly below `other`.
+    pub fn below(&self, other: &Interval) -> bool {
+        match (self.high, other.low) {
+            (Some(high), Some(low)) => high.value < low.value || (high.value == low.value && (high.strict || low.strict)),
+            _ => false,
+        }
+    }
+
+    /// A single number standing for the figure: the midpoint, or the one stated bound.
+    pub fn representative(&self) -> Option<f64> {
+        match (self.low, self.high) {
+            (Some(low), Some(high)) => Some((low.value + high.value) / 2.0),
+            (Some(bound), None) | (None, Some(bound)) => Some(bound.value),
+            (None, None) => None,
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.low {
+            Some(b) => write!(f, "{}{}", if b.strict { "(" } else { "[" }, b.value.round())?,
+            None => write!(f, "(-∞")?,
+        }
+        match self.high {
+            Some(b) => write!(f, ", {}{}", b.value.round(), if b.strict { ")" } else { "]" }),
+            None => write!(f, ", ∞)"),
+        }
+    }
+}
+
+/// The time a key covers.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Scope {
+    /// A running total from a year on.
+    Since(i32),
+    /// One date (a day, a month or a year).
+    During(String),
+    /// A stated period.
+    Period(String, String),
+    /// Up to a date.
+    Until(String),
+}
+
+impl Scope {
+    /// Whether two stated scopes can cover the same count: equal, or `since YEAR` and
+    /// `during YEAR` ("the war that broke out in 2014 has killed" counts the running
+    /// total "since 2014").
+    pub fn compatible(&self, other: &Scope) -> bool {
+        self == other || self.since_year().is_some() && self.since_year() == other.since_year()
+    }
+
+    /// The year a running total would start: `since YEAR`, or a `during` of a bare year.
+    fn since_year(&self) -> Option<i32> {
+        match self {
+            Scope::Since(year) => Some(*year),
+            Scope::During(date) => PartialDate::parse(date).filter(|d| d.month.is_none()).map(|d| d.year),
+            Scope::Period(..) | Scope::Until(_) => None,
+        }
+    }
+
+    /// The scope a group keeps when two compatible scopes meet: `since` over `during`.
+    fn preferred(self, other: Scope) -> Scope {
+        match (&self, &other) {
+            (Scope::During(_), Scope::Since(_)) => other,
+            _ => self,
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::Since(year) => write!(f, "since {year}"),
+            Scope::During(date) => write!(f, "during {date}"),
+            Scope::Period(from, to) => write!(f, "{from}..{to}"),
+            Scope::Until(date) => write!(f, "until {date}"),
+        }
+    }
+}
+
+/// Whether a figure counts one incident or is a tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    /// Below [`INCIDENT_SCALE`]: one attack, one day, one place.
+    Incident,
+    /// A running total or an aggregate.
+    Tally,
+}
+
+impl Scale {
+    fn of(interval: &Interval) -> Self {
+        match interval.representative() {
+            Some(value) if value < INCIDENT_SCALE => Scale::Incident,
+            _ => Scale::Tally,
+        }
+    }
+}
+
+/// What a claim counts; `None` fields are open (`*`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct GroupKey {
+    /// The claim kind.
+    pub kind: String,
+    /// The subject class.
+    pub subject: Option<String>,
+    /// The side.
+    pub side: Option<String>,
+    /// The region.
+    pub region: Option<String>,
+    /// The time scope.
+    pub time: Option<Scope>,
+    /// Incident or tally (never open).
+    pub scale: Scale,
+}
+
+impl GroupKey {
+    /// The key of a claim (see the module documentation).
+    pub fn of(claim: &ClaimIn) -> Self {
+        GroupKey {
+            kind: claim.kind.clone(),
+            subject: claim.subject.as_deref().and_then(subject_class),
+            side: claim.side.as_deref().and_then(side_of).or_else(|| claim.subject.as_deref().and_then(side_of)),
+            region: claim.place.as_deref().and_then(place_region).or_else(|| claim.sentence_text.as_deref().and_then(sentence_region)),
+            time: claim.time.as_ref().and_then(scope_of),
+            scale: Scale::of(&Interval::of(claim)),
+        }
+    }
+
+    fn fields(&self) -> [Option<String>; 3] {
+        [self.subject.clone(), self.side.clone(), self.region.clone()]
+    }
+
+    /// How many fields are stated (not open).
+    pub fn stated(&self) -> usize {
+        self.fields().iter().filter(|f| f.is_some()).count() + usize::from(self.time.is_some())
+    }
+
+    /// Whether the two keys can count the same thing.
+    pub fn compatible(&self, other: &GroupKey) -> bool {
+        let fields_agree = self.fields().iter().zip(other.fields()).all(|(a, b)| a.is_none() || b.is_none() || *a == b);
+        let times_agree = match (&self.time, &other.time) {
+            (Some(a), Some(b)) => a.compatible(b),
+            _ => true,
+        };
+        self.kind == other.kind && self.scale == other.scale && fields_agree && times_agree
+    }
+
+    /// How many fields both keys state with the same value.
+    pub fn shared(&self, other: &GroupKey) -> usize {
+        let fields = self.fields().iter().zip(other.fields()).filter(|(a, b)| a.is_some() && **a == *b).count();
+        fields + usize::from(self.time.is_some() && self.time == other.time)
+    }
+
+    /// This key with its open fields filled from `other`.
+    pub fn filled_from(&self, other: &GroupKey) -> GroupKey {
+        GroupKey {
+            kind: self.kind.clone(),
+            scale: self.scale,
+            subject: self.subject.clone().or_else(|| other.subject.clone()),
+            side: self.side.clone().or_else(|| other.side.clone()),
+            region: self.region.clone().or_else(|| other.region.clone()),
+            time: match (self.time.clone(), other.time.clone()) {
+                (Some(mine), Some(theirs)) => Some(mine.preferred(theirs)),
+                (mine, theirs) => mine.or(theirs),
+            },
+        }
+    }
+}
+
+impl fmt::Display for GroupKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let open = |v: Option<String>| v.unwrap_or_else(|| "*".into());
+        write!(
+            f,
+            "{} | {} | side={} | region={} | time={}{}",
+            self.kind,
+            open(self.subject.clone()),
+            open(self.side.clone()),
+            open(self.region.clone()),
+            open(self.time.as_ref().map(Scope::to_string)),
+            if self.scale == Scale::Incident { " | incident" } else { "" }
+        )
+    }
+}
+
+/// Lowercase words of a phrase, trimmed of punctuation (hyphens and apostrophes kept).
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’').replace('’', "'").to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn subject_class(subject: &str) -> Option<String> {
+    let words = words(subject);
+    let listed = words.iter().find_map(|w| SUBJECT_CLASSES.iter().find(|(word, _)| word == w).map(|(_, class)| class.to_string()));
+    listed.or_else(|| words.last().cloned())
+}
+
+fn side_of(text: &str) -> Option<String> {
+    words(text).iter().find_map(|w| SIDES.iter().find(|(word, _)| word == w).map(|(_, side)| side.to_string()))
+}
+
+/// Region terms as one alternation, longest first.
+static REGION_TERMS: LazyLock<String> = LazyLock::new(|| {
+    let mut terms: Vec<&str> = REGIONS.iter().flat_map(|(_, terms)| terms.iter().copied()).collect();
+    terms.sort_by_key(|t| Reverse(t.len()));
+    terms.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|")
+});
+
+/// A region term anywhere.
+static ANY_REGION: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", *REGION_TERMS)).expect("region terms form a regex"));
+
+/// A region term after a locative preposition and at most two more words.
+static LOCATED_REGION: LazyLock<Regex> = LazyLock::new(|| {
+    let locatives = LOCATIVES.join("|");
+    Regex::new(&format!(r"(?i)\b(?:{locatives})\s+(?:[\w’'-]+\s+){{0,2}}?({})\b", *REGION_TERMS)).expect("locative pattern forms a regex")
+});
+
+/// The most specific region among the terms a pattern finds.
+fn best_region(pattern: &Regex, text: &str) -> Option<String> {
+    let found: BTreeSet<String> = pattern.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str().to_lowercase()).collect();
+    REGIONS.iter().find(|(_, terms)| terms.iter().any(|t| found.contains(*t))).map(|(region, _)| region.to_string())
+}
+
+fn place_region(place: &str) -> Option<String> {
+    best_region(&ANY_REGION, place).or_else(|| {
+        let words = words(place);
+        let kept: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| PLACE_FILLER.contains(w)).collect();
+        (!kept.is_empty()).then(|| kept.join(" "))
+    })
+}
+
+fn sentence_region(sentence: &str) -> Option<String> {
+    best_region(&LOCATED_REGION, sentence)
+}
+
+fn scope_of(time: &TimeIn) -> Option<Scope> {
+    let from = time.from.as_deref().and_then(PartialDate::parse);
+    let to = time.to.as_deref().and_then(PartialDate::parse);
+    match (from, to) {
+        (Some(from), None) => Some(Scope::Since(from.year)),
+        (Some(from), Some(to)) if from == to => Some(Scope::During(from.to_string())),
+        (Some(from), Some(to)) => Some(Scope::Period(from.to_string(), to.to_string())),
+        (None, Some(to)) => Some(Scope::Until(to.to_string())),
+        (None, None) => None,
+    }
+}
+
+/// How a figure relates to the one before it in its group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The intervals overlap.
+    Consistent,
+    /// Wholly above the previous figure.
+    Rising,
+    /// Wholly below the previous figure.
+    Falling,
+    /// Disjoint on the same date, or falling where totals only grow.
+    Contradictory,
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Rising => "rising",
+            Verdict::Falling => "falling",
+            Verdict::Contradictory => "contradictory",
+        })
+    }
+}
+
+/// The verdict on `later` against `earlier` (see the module documentation).
+pub fn verdict(kind: &str, earlier: &Interval, later: &Interval, same_date: bool) -> Verdict {
+    let direction = if earlier.below(later) {
+        Verdict::Rising
+    } else if later.below(earlier) {
+        Verdict::Falling
+    } else {
+        return Verdict::Consistent;
+    };
+    let cannot_fall = direction == Verdict::Falling && ACCUMULATING_KINDS.contains(&kind);
+    if same_date || cannot_fall {
+        Verdict::Contradictory
+    } else {
+        direction
+    }
+}
+
+/// A claim with the document facts compare needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedClaim {
+    /// Document id.
+    pub doc_id: String,
+    /// Document source.
+    pub source: String,
+    /// Document date.
+    pub date: Option<PartialDate>,
+    /// Whether the date was inferred.
+    pub date_inferred: bool,
+    /// Document title.
+    pub title: Option<String>,
+    /// The claim's kind.
+    pub kind: String,
+    /// The number mention as written.
+    pub figure: String,
+    /// Record `low`.
+    pub low: Option<u64>,
+    /// Record `high`.
+    pub high: Option<u64>,
+    /// The figure's interval.
+    pub interval: Interval,
+    /// Who asserts it: the speaker of the quote around it (a canonical name), else the
+    /// claim's attribution.
+    pub asserted_by: Option<String>,
+    /// The sentence.
+    pub sentence: String,
+    /// The figure's code point range in `sentence`, when known.
+    pub highlight: Option<(usize, usize)>,
+    /// The claim's own key.
+    pub key: GroupKey,
+    /// Code point offset of the figure in the document.
+    pub start: usize,
+}
+
+impl ComparedClaim {
+    fn new(doc: &DocIn, claim: &ClaimIn) -> Self {
+        let sentence = claim.sentence_text.clone().unwrap_or_default();
+        let sentence_start = doc.sentences.get(claim.sentence).map(|s| s[0]);
+        let highlight = sentence_start
+            .and_then(|s| claim.start.checked_sub(s).map(|from| (from, from + claim.end - claim.start)))
+            .filter(|&(_, end)| end <= sentence.chars().count());
+        ComparedClaim {
+            doc_id: doc.id.clone(),
+            source: doc.source.clone().unwrap_or_else(|| doc.id.clone()),
+            date: doc.date.as_deref().and_then(PartialDate::parse),
+            date_inferred: doc.date_inferred,
+            title: doc.title.clone(),
+            kind: claim.kind.clone(),
+            figure: claim.text.clone(),
+            low: claim.low,
+            high: claim.high,
+            interval: Interval::of(claim),
+            asserted_by: quoting_speaker(doc, claim).or_else(|| claim.attributed_to.as_ref().map(|a| a.text.clone())),
+            sentence,
+            highlight,
+            key: GroupKey::of(claim),
+            start: claim.start,
+        }
+    }
+
+    /// The document date as printed (`~` marks an inferred date).
+    pub fn date_label(&self) -> String {
+        match self.date {
+            Some(date) => format!("{date}{}", if self.date_inferred { "~" } else { "" }),
+            None => "undated".into(),
+        }
+    }
+}
+
+/// The speaker of the quote whose content holds the claim.
+fn quoting_speaker(doc: &DocIn, claim: &ClaimIn) -> Option<String> {
+    doc.quotes
+        .iter()
+        .find(|q| q.content.start <= claim.start && claim.end <= q.content.end)
+        .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+}
+
+/// A figure and how it relates to the previous one in its group.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupEntry {
+    /// The claim.
+    #[serde(flatten)]
+    pub claim: ComparedClaim,
+    /// Against the previous entry; `None` for the first.
+    pub versus_previous: Option<Verdict>,
+    /// Whether this entry and the previous one have the same document date.
+    pub same_date_as_previous: bool,
+}
+
+/// Claims that count the same thing, ordered by date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// The group's key (the union of its members' stated fields).
+    pub key: GroupKey,
+    /// The key as a person reads it.
+    pub label: String,
+    /// Distinct sources.
+    pub sources: usize,
+    /// Distinct documents.
+    pub documents: usize,
+    /// The claims, by date.
+    pub entries: Vec<GroupEntry>,
+}
+
+impl Group {
+    /// Contradictions between neighbours on the same date.
+    pub fn same_date_contradictions(&self) -> usize {
+        self.entries.iter().filter(|e| e.versus_previous == Some(Verdict::Contradictory) && e.same_date_as_previous).count()
+    }
+
+    /// All contradictions between neighbours.
+    pub fn contradictions(&self) -> usize {
+        self.entries.iter().filter(|e| e.versus_previous == Some(Verdict::Contradictory)).count()
+    }
+
+    /// Distinct sources, or distinct documents when `per_document`.
+    pub fn breadth(&self, per_document: bool) -> usize {
+        if per_document {
+            self.documents
+        } else {
+            self.sources
+        }
+    }
+}
+
+/// A group being built.
+struct Forming {
+    key: GroupKey,
+    anchor: Option<f64>,
+    anchor_day: Option<i64>,
+    members: Vec<ComparedClaim>,
+}
+
+impl Forming {
+    fn start(claim: ComparedClaim) -> Self {
+        Forming { key: claim.key.clone(), anchor: claim.interval.representative(), anchor_day: day_number(claim.date), members: vec![claim] }
+    }
+
+    fn accepts(&self, claim: &ComparedClaim) -> bool {
+        let incident_ok = self.key.scale == Scale::Tally || self.same_incident(claim);
+        self.key.compatible(&claim.key) && incident_ok && (self.key == claim.key || self.same_magnitude(claim))
+    }
+
+    /// Same stated region, documents at most [`INCIDENT_DAYS`] apart.
+    fn same_incident(&self, claim: &ComparedClaim) -> bool {
+        let near = match (self.anchor_day, day_number(claim.date)) {
+            (Some(a), Some(b)) => (a - b).abs() <= INCIDENT_DAYS,
+            _ => false,
+        };
+        near && claim.key.region.is_some() && claim.key.region == self.key.region
+    }
+
+    /// Within [`MAGNITUDE_FACTOR`] of the group's first figure.
+    fn same_magnitude(&self, claim: &ComparedClaim) -> bool {
+        match (self.anchor, claim.interval.representative()) {
+            (Some(anchor), Some(value)) if anchor > 0.0 && value > 0.0 => anchor.max(value) / anchor.min(value) <= MAGNITUDE_FACTOR,
+            _ => false,
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a date's first day.
+pub fn day_number(date: Option<PartialDate>) -> Option<i64> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    date?.first_day().map(|d| (d - epoch).num_days())
+}
+
+/// The claims of successful records, with document facts.
+pub fn claims_of(records: &[DocIn]) -> Vec<ComparedClaim> {
+    records.iter().filter(|r| r.status == "ok").flat_map(|doc| doc.claims.iter().map(move |c| ComparedClaim::new(doc, c))).collect()
+}
+
+/// Orders claims by date (undated last), document id and position.
+fn chronological(claim: &ComparedClaim) -> (bool, Option<PartialDate>, String, usize) {
+    (claim.date.is_none(), claim.date, claim.doc_id.clone(), claim.start)
+}
+
+/// Groups claims by the rules in the module documentation, most telling groups first.
+pub fn group(mut claims: Vec<ComparedClaim>) -> Vec<Group> {
+    claims.sort_by_key(|c| (Reverse(c.key.stated()), chronological(c)));
+    let mut forming: Vec<Forming> = Vec::new();
+    for claim in claims {
+        let best = forming
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.accepts(&claim))
+            .max_by_key(|&(index, g)| (g.key.shared(&claim.key), g.members.len(), Reverse(index)))
+            .map(|(index, _)| index);
+        match best {
+            Some(index) => {
+                let group = &mut forming[index];
+                group.key = group.key.filled_from(&claim.key);
+                group.members.push(claim);
+            }
+            None => forming.push(Forming::start(claim)),
+        }
+    }
+    let mut groups: Vec<Group> = forming.into_iter().map(finish_group).collect();
+    groups.sort_by_key(|g| (Reverse(g.same_date_contradictions()), Reverse(g.contradictions()), Reverse(g.sources), Reverse(g.documents), Reverse(g.entries.len()), g.label.clone()));
+    groups
+}
+
+fn finish_group(forming: Forming) -> Group {
+    let mut members = forming.members;
+    members.sort_by_key(chronological);
+    let sources = members.iter().map(|c| c.source.as_str()).collect::<BTreeSet<_>>().len();
+    let documents = members.iter().map(|c| c.doc_id.as_str()).collect::<BTreeSet<_>>().len();
+    let mut entries: Vec<GroupEntry> = Vec::with_capacity(members.len());
+    for claim in members {
+        let previous = entries.last().map(|e| &e.claim);
+        let same_date = previous.is_some_and(|p| p.date.is_some() && p.date == claim.date);
+        let versus_previous = previous.map(|p| verdict(&forming.key.kind, &p.interval, &claim.interval, same_date));
+        entries.push(GroupEntry { claim, versus_previous, same_date_as_previous: same_date });
+    }
+    Group { label: forming.key.to_string(), key: forming.key, sources, documents, entries }
+}
+
+/// Which groups to show.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    /// Least number of sources (or documents) a group needs.
+    pub min_sources: usize,
+    /// Count distinct document ids instead of distinct sources.
+    pub per_document: bool,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection { min_sources: 2, per_document: false }
+    }
+}
+
+/// Reads claims files and returns the selected groups.
+pub fn compare_files(paths: &[impl AsRef<Path>], selection: Selection) -> Result<Vec<Group>, CompareError> {
+    let records = read_records(paths)?;
+    Ok(select(group(claims_of(&records)), selection))
+}
+
+/// The groups that meet the selection.
+pub fn select(groups: Vec<Group>, selection: Selection) -> Vec<Group> {
+    groups.into_iter().filter(|g| g.breadth(selection.per_document) >= selection.min_sources).collect()
+}
+
+/// The groups as a readable terminal table.
+pub fn table(groups: &[Group]) -> String {
+    let mut out = String::new();
+    for (number, group) in groups.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "GROUP {}  {}  ({} claims, {} sources, {} documents{})",
+            number + 1,
+            group.label,
+            group.entries.len(),
+            group.sources,
+            group.documents,
+            contradiction_note(group)
+        );
+        let _ = writeln!(out, "  {:<12} {:<28} {:<22} {:<20} {:<20} {}", "date", "source", "figure", "interval", "asserted by", "vs previous");
+        for entry in &group.entries {
+            table_row(&mut out, entry);
+        }
+        out.push('\n');
+    }
+    if groups.is_empty() {
+        out.push_str("no groups\n");
+    }
+    out
+}
+
+fn contradiction_note(group: &Group) -> String {
+    match (group.contradictions(), group.same_date_contradictions()) {
+        (0, _) => String::new(),
+        (all, 0) => format!(", {all} contradictory"),
+        (all, same) => format!(", {all} contradictory, {same} on the same date"),
+    }
+}
+
+fn table_row(out: &mut String, entry: &GroupEntry) {
+    let claim = &entry.claim;
+    let verdict = entry.versus_previous.map_or_else(|| "-".to_string(), |v| v.to_string());
+    let _ = writeln!(
+        out,
+        "  {:<12} {:<28} {:<22} {:<20} {:<20} {}",
+        claim.date_label(),
+        clip_start(&claim.source, 28),
+        clip(&claim.figure, 22),
+        claim.interval.to_string(),
+        clip(claim.asserted_by.as_deref().unwrap_or("-"), 20),
+        verdict
+    );
+    let _ = writeln!(out, "      \"{}\"", sentence_window(claim));
+}
+
+/// The claim's sentence on one line, cut to [`TABLE_SENTENCE_CHARS`] around the figure.
+fn sentence_window(claim: &ComparedClaim) -> String {
+    let chars: Vec<char> = claim.sentence.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    if chars.len() <= TABLE_SENTENCE_CHARS {
+        return chars.into_iter().collect();
+    }
+    let figure_at = claim.highlight.map_or(0, |(start, _)| start);
+    let start = figure_at.saturating_sub(TABLE_SENTENCE_CHARS / 3).min(chars.len() - TABLE_SENTENCE_CHARS);
+    let end = start + TABLE_SENTENCE_CHARS;
+    let before = if start > 0 { "…" } else { "" };
+    let after = if end < chars.len() { "…" } else { "" };
+    format!("{before}{}{after}", chars[start..end].iter().collect::<String>())
+}
+
+/// The text cut to `width` characters, its start kept and the cut marked with an ellipsis.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    text.chars().take(width - 1).chain(std::iter::once('…')).collect()
+}
+
+/// The text cut to `width` characters, its end kept (file names differ at the end).
+fn clip_start(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return text.to_string();
+    }
+    std::iter::once('…').chain(text.chars().skip(count + 1 - width)).collect()
+}
+
+/// Columns of the CSV output, one row per claim.
+const CSV_HEADER: &[&str] = &[
+    "group", "key", "sources", "documents", "position", "doc_id", "source", "date", "date_inferred", "kind", "figure", "low", "high", "interval", "asserted_by", "versus_previous", "sentence",
+];
+
+/// The groups as CSV, one row per claim (RFC 4180 quoting).
+pub fn csv(groups: &[Group]) -> String {
+    let mut out = csv_line(CSV_HEADER.iter().map(|s| s.to_string()));
+    for (number, group) in groups.iter().enumerate() {
+        for (position, entry) in group.entries.iter().enumerate() {
+            let claim = &entry.claim;
+            let optional = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+            out.push_str(&csv_line(
+                [
+                    (number + 1).to_string(),
+                    group.label.clone(),
+                    group.sources.to_string(),
+                    group.documents.to_string(),
+                    (position + 1).to_string(),
+                    claim.doc_id.clone(),
+                    claim.source.clone(),
+                    claim.date.map(|d| d.to_string()).unwrap_or_default(),
+                    claim.date_inferred.to_string(),
+                    claim.kind.clone(),
+                    claim.figure.clone(),
+                    optional(claim.low),
+                    optional(claim.high),
+                    claim.interval.to_string(),
+                    claim.asserted_by.clone().unwrap_or_default(),
+                    entry.versus_previous.map(|v| v.to_string()).unwrap_or_default(),
+                    claim.sentence.clone(),
+                ]
+                .into_iter(),
+            ));
+        }
+    }
+    out
+}
+
+fn csv_line(fields: impl Iterator<Item = String>) -> String {
+    let quoted: Vec<String> = fields
+        .map(|f| if f.contains([',', '"', '\n', '\r']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f })
+        .collect();
+    quoted.join(",") + "\n"
+}
+
+/// The groups as pretty JSON.
+pub fn json(groups: &[Group]) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&serde_json::json!({ "groups": groups }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(kind: &str, low: Option<u64>, high: Option<u64>, qualifier: Option<&str>) -> ClaimIn {
+        ClaimIn {
+            kind: kind.into(),
+            low,
+            high,
+            approx: qualifier == Some("about") || qualifier == Some("almost"),
+            qualifier: qualifier.map(str::to_string),
+            text: String::new(),
+            start: 0,
+            end: 0,
+            sentence: 0,
+            subject: None,
+            side: None,
+            place: None,
+            time: None,
+            attributed_to: None,
+            sentence_text: None,
+        }
+    }
+
+    #[test]
+    fn almost_and_more_than_the_same_number_do_not_meet() {
+        let almost = Interval::of(&claim("troops", None, Some(100_000), Some("almost")));
+        let more = Interval::of(&claim("troops", Some(100_000), None, Some("more_than")));
+        assert_eq!(verdict("troops", &almost, &more, false), Verdict::Rising);
+        assert_eq!(verdict("troops", &almost, &more, true), Verdict::Contradictory);
+    }
+
+    #[test]
+    fn open_bounds_overlap_points_inside_them() {
+        let more = Interval::of(&claim("killed", Some(13_000), None, Some("more_than")));
+        let exact = Interval::of(&claim("killed", Some(14_000), Some(14_000), None));
+        assert_eq!(verdict("killed", &more, &exact, false), Verdict::Consistent);
+        assert_eq!(verdict("killed", &exact, &more, false), Verdict::Consistent);
+    }
+
+    #[test]
+    fn a_falling_death_toll_contradicts_and_falling_troops_do_not() {
+        let high = Interval::of(&claim("killed", Some(14_000), Some(14_000), None));
+        let low = Interval::of(&claim("killed", Some(10_000), Some(10_000), None));
+        assert_eq!(verdict("killed", &high, &low, false), Verdict::Contradictory);
+        assert_eq!(verdict("troops", &high, &low, false), Verdict::Falling);
+    }
+
+    #[test]
+    fn hedged_points_are_widened() {
+        let about = Interval::of(&claim("killed", Some(14_000), Some(14_000), Some("about")));
+        let exact = Interval::of(&claim("killed", Some(15_000), Some(15_000), None));
+        assert_eq!(verdict("killed", &about, &exact, true), Verdict::Consistent);
+    }
+
+    #[test]
+    fn regions_need_a_locative_in_the_sentence_but_not_in_the_place() {
+        assert_eq!(sentence_region("according to Kiev, it has caused the death of 14,000 people."), None);
+        assert_eq!(sentence_region("almost 100,000 Russian soldiers near the Ukrainian border").as_deref(), Some("border"));
+        assert_eq!(place_region("in eastern-Ukraine").as_deref(), Some("donbas"));
+        assert_eq!(place_region("in the village of Zolote").as_deref(), Some("village of zolote"));
+    }
+
+    #[test]
+    fn subjects_map_to_classes_and_sides() {
+        assert_eq!(subject_class("Russian soldiers").as_deref(), Some("soldiers"));
+        assert_eq!(side_of("Russian soldiers").as_deref(), Some("russian"));
+        assert_eq!(subject_class("people").as_deref(), Some("people"));
+        assert_eq!(subject_class("Ukrainian tanks").as_deref(), Some("tanks"));
+    }
+
+    #[test]
+    fn open_fields_are_compatible_and_stated_ones_must_agree() {
+        let open = GroupKey { kind: "killed".into(), scale: Scale::Tally, subject: Some("people".into()), side: None, region: None, time: Some(Scope::Since(2014)) };
+        let donbas = GroupKey { region: Some("donbas".into()), time: None, ..open.clone() };
+        let kyiv = GroupKey { region: Some("kyiv".into()), ..donbas.clone() };
+        assert!(open.compatible(&donbas));
+        assert!(!donbas.compatible(&kyiv));
+        assert_eq!(open.filled_from(&donbas).to_string(), "killed | people | side=* | region=donbas | time=since 2014");
+    }
+}

@@ -1,0 +1,286 @@
+//! The claims layer as Parquet: one row per numeric claim, with the document's id, source
+//! and date beside every claim field, so that DuckDB, pandas or Spark can open it as is.
+//!
+//! Columns (all nullable unless marked): `doc_id` (not null), `source`, `date`
+//! (`YYYY-MM-DD` or `YYYY-MM`), `date_inferred` (not null), `kind` (not null), `low`,
+//! `high`, `approx` (not null), `qualifier`, `text` (not null), `start`, `end`,
+//! `sentence` (not null), `subject`, `side`, `place`, `time_text`, `time_from`,
+//! `time_to`, `attributed_to`, `attributed_to_start`, `attributed_to_end`,
+//! `sentence_text`. Offsets are code points, as in the JSONL records.
+//!
+//! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
+//! [`read_claim_rows`] reads a file back.
+
+use crate::io::write::{ClaimRecord, Record, RecordSink};
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray, UInt64Array};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::properties::WriterProperties;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One claim with its document's identity: a Parquet row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    /// The document's id.
+    pub doc_id: String,
+    /// The document's source.
+    pub source: Option<String>,
+    /// The document's date.
+    pub date: Option<String>,
+    /// Whether the date was inferred from the text.
+    pub date_inferred: bool,
+    /// killed, wounded, displaced, troops, captured, missing.
+    pub kind: String,
+    /// Smallest count allowed.
+    pub low: Option<u64>,
+    /// Largest count allowed.
+    pub high: Option<u64>,
+    /// Whether the figure is hedged.
+    pub approx: bool,
+    /// The qualifier keyword.
+    pub qualifier: Option<String>,
+    /// The number mention.
+    pub text: String,
+    /// First code point of the mention.
+    pub start: u64,
+    /// One past the last code point of the mention.
+    pub end: u64,
+    /// Index of the claim's sentence.
+    pub sentence: u64,
+    /// What is counted.
+    pub subject: Option<String>,
+    /// Whose side is counted.
+    pub side: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// The time expression.
+    pub time_text: Option<String>,
+    /// Start of the period.
+    pub time_from: Option<String>,
+    /// End of the period.
+    pub time_to: Option<String>,
+    /// Who asserts the figure.
+    pub attributed_to: Option<String>,
+    /// First code point of the attribution.
+    pub attributed_to_start: Option<u64>,
+    /// One past the last code point of the attribution.
+    pub attributed_to_end: Option<u64>,
+    /// The claim's sentence.
+    pub sentence_text: Option<String>,
+}
+
+/// Why a Parquet claims file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ParquetReadError {
+    /// The file could not be opened.
+    #[error("cannot open {path}: {source}")]
+    Open {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid Parquet.
+    #[error("{path}: {source}")]
+    Parquet {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: ParquetError,
+    },
+    /// A column is missing or has another type.
+    #[error("{path}: column `{column}` is missing or is not {expected}")]
+    Column {
+        /// The file.
+        path: String,
+        /// The column.
+        column: &'static str,
+        /// The expected Arrow type.
+        expected: &'static str,
+    },
+}
+
+/// The rows of one output record, one per claim.
+pub fn claim_rows(record: &Record) -> Vec<ClaimRow> {
+    record.claims.iter().map(|claim| claim_row(record, claim)).collect()
+}
+
+fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
+    let attributed = claim.attributed_to.as_ref();
+    let time = claim.time.as_ref();
+    ClaimRow {
+        doc_id: record.id.clone(),
+        source: record.source.clone(),
+        date: record.date.map(|d| d.to_string()),
+        date_inferred: record.date_inferred,
+        kind: serde_json::to_value(claim.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        low: claim.low,
+        high: claim.high,
+        approx: claim.approx,
+        qualifier: claim.qualifier.clone(),
+        text: claim.text.clone(),
+        start: claim.start as u64,
+        end: claim.end as u64,
+        sentence: claim.sentence as u64,
+        subject: claim.subject.clone(),
+        side: claim.side.clone(),
+        place: claim.place.clone(),
+        time_text: time.map(|t| t.text.clone()),
+        time_from: time.and_then(|t| t.from).map(|d| d.to_string()),
+        time_to: time.and_then(|t| t.to).map(|d| d.to_string()),
+        attributed_to: attributed.map(|a| a.text.clone()),
+        attributed_to_start: attributed.map(|a| a.start as u64),
+        attributed_to_end: attributed.map(|a| a.end as u64),
+        sentence_text: claim.sentence_text.clone(),
+    }
+}
+
+/// Text columns: name, nullable, and the row field.
+const TEXT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<&str>)] = &[
+    ("doc_id", false, |r| Some(&r.doc_id)),
+    ("source", true, |r| r.source.as_deref()),
+    ("date", true, |r| r.date.as_deref()),
+    ("kind", false, |r| Some(&r.kind)),
+    ("qualifier", true, |r| r.qualifier.as_deref()),
+    ("text", false, |r| Some(&r.text)),
+    ("subject", true, |r| r.subject.as_deref()),
+    ("side", true, |r| r.side.as_deref()),
+    ("place", true, |r| r.place.as_deref()),
+    ("time_text", true, |r| r.time_text.as_deref()),
+    ("time_from", true, |r| r.time_from.as_deref()),
+    ("time_to", true, |r| r.time_to.as_deref()),
+    ("attributed_to", true, |r| r.attributed_to.as_deref()),
+    ("sentence_text", true, |r| r.sentence_text.as_deref()),
+];
+
+/// Count columns: name, nullable, and the row field.
+const COUNT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<u64>)] = &[
+    ("low", true, |r| r.low),
+    ("high", true, |r| r.high),
+    ("start", false, |r| Some(r.start)),
+    ("end", false, |r| Some(r.end)),
+    ("sentence", false, |r| Some(r.sentence)),
+    ("attributed_to_start", true, |r| r.attributed_to_start),
+    ("attributed_to_end", true, |r| r.attributed_to_end),
+];
+
+/// Flag columns: name and the row field (never null).
+const FLAG_COLUMNS: &[(&str, fn(&ClaimRow) -> bool)] = &[("date_inferred", |r| r.date_inferred), ("approx", |r| r.approx)];
+
+/// The Arrow schema of the claims layer.
+pub fn schema() -> SchemaRef {
+    let text = TEXT_COLUMNS.iter().map(|&(name, nullable, _)| Field::new(name, DataType::Utf8, nullable));
+    let count = COUNT_COLUMNS.iter().map(|&(name, nullable, _)| Field::new(name, DataType::UInt64, nullable));
+    let flag = FLAG_COLUMNS.iter().map(|&(name, _)| Field::new(name, DataType::Boolean, false));
+    Arc::new(Schema::new(text.chain(count).chain(flag).collect::<Vec<_>>()))
+}
+
+/// Turns rows into one Arrow batch with the [`schema`].
+pub fn to_batch(rows: &[ClaimRow]) -> Result<RecordBatch, arrow_schema::ArrowError> {
+    let text = TEXT_COLUMNS.iter().map(|(_, _, get)| Arc::new(rows.iter().map(get).collect::<StringArray>()) as ArrayRef);
+    let count = COUNT_COLUMNS.iter().map(|(_, _, get)| Arc::new(rows.iter().map(get).collect::<UInt64Array>()) as ArrayRef);
+    let flag = FLAG_COLUMNS.iter().map(|(_, get)| Arc::new(rows.iter().map(|r| Some(get(r))).collect::<BooleanArray>()) as ArrayRef);
+    RecordBatch::try_new(schema(), text.chain(count).chain(flag).collect())
+}
+
+/// Writes the claims of the records it is given as Parquet, one row group per chunk.
+pub struct ParquetSink<W: Write + Send> {
+    writer: ArrowWriter<W>,
+    pending: Vec<ClaimRow>,
+}
+
+impl<W: Write + Send> ParquetSink<W> {
+    /// Starts a Parquet file (Snappy-compressed) on `out`.
+    pub fn new(out: W) -> Result<Self, ParquetError> {
+        let properties = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+        Ok(ParquetSink { writer: ArrowWriter::try_new(out, schema(), Some(properties))?, pending: Vec::new() })
+    }
+}
+
+impl<W: Write + Send> RecordSink for ParquetSink<W> {
+    fn write(&mut self, record: &Record) -> std::io::Result<()> {
+        self.pending.extend(claim_rows(record));
+        Ok(())
+    }
+
+    fn end_chunk(&mut self) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let batch = to_batch(&self.pending).map_err(std::io::Error::other)?;
+        self.pending.clear();
+        self.writer.write(&batch).map_err(std::io::Error::other)?;
+        self.writer.flush().map_err(std::io::Error::other)
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.end_chunk()?;
+        self.writer.finish().map_err(std::io::Error::other)?;
+        self.writer.inner_mut().flush()
+    }
+}
+
+/// Reads every claim row of a Parquet claims file.
+pub fn read_claim_rows(path: &Path) -> Result<Vec<ClaimRow>, ParquetReadError> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| ParquetReadError::Open { path: name.clone(), source })?;
+    let parquet = |source| ParquetReadError::Parquet { path: name.clone(), source };
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file).map_err(parquet)?.build().map_err(parquet)?;
+    let mut rows = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|e| parquet(ParquetError::from(e)))?;
+        rows.extend(batch_rows(&batch).map_err(|(column, expected)| ParquetReadError::Column { path: name.clone(), column, expected })?);
+    }
+    Ok(rows)
+}
+
+/// A column of a batch, typed; the error names the column and the type wanted.
+fn column<'a, T: Array + 'static>(batch: &'a RecordBatch, name: &'static str, expected: &'static str) -> Result<&'a T, (&'static str, &'static str)> {
+    batch.column_by_name(name).and_then(|c| c.as_any().downcast_ref::<T>()).ok_or((name, expected))
+}
+
+fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, (&'static str, &'static str)> {
+    let text = |name| column::<StringArray>(batch, name, "Utf8");
+    let count = |name| column::<UInt64Array>(batch, name, "UInt64");
+    let flag = |name| column::<BooleanArray>(batch, name, "Boolean");
+    let (doc_id, source, date, kind, qualifier, claim_text) = (text("doc_id")?, text("source")?, text("date")?, text("kind")?, text("qualifier")?, text("text")?);
+    let (subject, side, place, time_text, time_from, time_to) = (text("subject")?, text("side")?, text("place")?, text("time_text")?, text("time_from")?, text("time_to")?);
+    let (attributed_to, sentence_text) = (text("attributed_to")?, text("sentence_text")?);
+    let (low, high, start, end, sentence) = (count("low")?, count("high")?, count("start")?, count("end")?, count("sentence")?);
+    let (attributed_start, attributed_end) = (count("attributed_to_start")?, count("attributed_to_end")?);
+    let (date_inferred, approx) = (flag("date_inferred")?, flag("approx")?);
+    let string = |array: &StringArray, i: usize| array.is_valid(i).then(|| array.value(i).to_string());
+    let number = |array: &UInt64Array, i: usize| array.is_valid(i).then(|| array.value(i));
+    Ok((0..batch.num_rows())
+        .map(|i| ClaimRow {
+            doc_id: doc_id.value(i).to_string(),
+            source: string(source, i),
+            date: string(date, i),
+            date_inferred: date_inferred.value(i),
+            kind: kind.value(i).to_string(),
+            low: number(low, i),
+            high: number(high, i),
+            approx: approx.value(i),
+            qualifier: string(qualifier, i),
+            text: claim_text.value(i).to_string(),
+            start: start.value(i),
+            end: end.value(i),
+            sentence: sentence.value(i),
+            subject: string(subject, i),
+            side: string(side, i),
+            place: string(place, i),
+            time_text: string(time_text, i),
+            time_from: string(time_from, i),
+            time_to: string(time_to, i),
+            attributed_to: string(attributed_to, i),
+            attributed_to_start: number(attributed_start, i),
+            attributed_to_end: number(attributed_end, i),
+            sentence_text: string(sentence_text, i),
+        })
+        .collect())
+}

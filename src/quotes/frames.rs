@@ -1,0 +1,453 @@
+//! Attribution frames: from each cue word, the speaker mention and the words attributed.
+//!
+//! Shapes, per sentence unit (cue words inside quotation marks are the quoted person's
+//! and never start a frame):
+//! - leading: `SPEAKER [aux] CUE [that|:|,] CONTENT` ("Zelenskiy said that ...");
+//! - coordinated and participial: `SUBJECT ... and CUE CONTENT`, `..., denying CONTENT`,
+//!   `in urging CONTENT`: the speaker is the unit's subject;
+//! - trailing: `CONTENT, SPEAKER CUE [adjunct].` or `CONTENT, CUE SPEAKER [adjunct].`;
+//! - `according to SPEAKER, CONTENT` and `CONTENT, according to SPEAKER.`;
+//! - orphan: a unit that is only `SPEAKER CUE [adjunct].`, whose content is a quotation
+//!   before it ("... at @OSCE,” the OSCE. Raab said on Twitter.").
+
+use super::lexicon::{
+    AUXILIARIES, CLAUSE_BREAKS, DETERMINERS_OF_MENTIONS, CUE_ADJUNCT_STARTS, CUE_VERBS, NOT_NAMES, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS, ROLES, TITLES,
+    TRAILING_CONNECTIVES, WEAK_CUES,
+};
+use super::text::{tokenize, Pair, Range, Tok, Unit};
+use super::{Candidate, Source};
+use crate::doc::QuoteKind;
+
+/// Leading words of a unit that open an adverbial before its subject ("However, ...").
+const OPENERS: &[&str] = &[
+    "however", "meanwhile", "in", "on", "at", "after", "before", "during", "following", "apart", "since", "as", "when",
+    "while", "earlier", "later", "last", "yesterday", "today", "but", "and", "also", "still", "yet", "instead", "now",
+    "then", "under", "amid", "despite", "with", "without", "for", "from", "by", "over",
+];
+
+/// Words after a cue that name whom the speaker addressed ("told reporters").
+const AUDIENCES: &[&str] = &["reporters", "journalists", "lawmakers", "parliament", "congress", "the", "a", "an"];
+
+
+/// Adjuncts that belong to the cue ("said on Twitter").
+const CUE_CHANNELS: &[&[&str]] = &[&["on", "twitter"], &["in", "a", "statement"], &["in", "a", "tweet"], &["on", "telegram"], &["on", "facebook"], &["in", "an", "interview"]];
+
+/// A unit that only names a speaker and a cue; its content is a quotation before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Orphan {
+    /// The speaker mention.
+    pub source: Range,
+    /// The cue.
+    pub cue: Range,
+}
+
+/// What the frames of one unit found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Attributions with content.
+    pub candidates: Vec<Candidate>,
+    /// A cue-only unit.
+    pub orphan: Option<Orphan>,
+    /// The unit's subject mention, when it opens with one.
+    pub subject: Option<Range>,
+}
+
+/// A unit's tokens with the questions the frame rules ask of them.
+struct Sentence<'a> {
+    text: &'a str,
+    unit: Unit,
+    toks: Vec<Tok>,
+    pairs: &'a [Pair],
+}
+
+/// A frame before its content end is known.
+struct Shape {
+    /// Where the frame's own words start (its speaker, or "and" before its cue).
+    anchor: usize,
+    source: Option<Source>,
+    cue: Range,
+    /// Content to the right, starting here; `None` for content to the left.
+    right: Option<usize>,
+    /// For content to the left: where it ends.
+    left_end: usize,
+}
+
+/// The frames of one unit.
+pub fn find(text: &str, unit: Unit, pairs: &[Pair]) -> Found {
+    let s = Sentence { text, unit, toks: tokenize(text, (unit.start, unit.end)), pairs };
+    let subject = s.subject();
+    let mut shapes: Vec<Shape> = Vec::new();
+    let mut orphan = None;
+    for i in 0..s.toks.len() {
+        if !s.is_cue(i) {
+            continue;
+        }
+        if let Some(shape) = s.according(i) {
+            shapes.push(shape);
+        } else if let Some(shape) = s.trailing(i) {
+            shapes.push(shape);
+        } else if let Some(found) = s.orphan(i) {
+            orphan = Some(found);
+        } else if let Some(shape) = s.participle(i, subject).or_else(|| s.leading(i, subject)) {
+            shapes.push(shape);
+        }
+    }
+    let anchors: Vec<usize> = shapes.iter().map(|sh| sh.anchor).collect();
+    let mut candidates: Vec<Candidate> = shapes.iter().filter_map(|sh| s.candidate(sh, &anchors)).collect();
+    let nested: Vec<bool> = candidates.iter().map(|c| c.cue.is_some_and(|cue| candidates.iter().any(|o| o.content.0 <= cue.0 && cue.1 <= o.content.1))).collect();
+    let mut keep = nested.iter().map(|n| !n);
+    candidates.retain(|_| keep.next().unwrap_or(true));
+    Found { candidates, orphan, subject: subject.map(|(a, b)| s.range(a, b)) }
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word) && words.contains(&self.lower(i).as_str())
+    }
+
+    fn range(&self, a: usize, b: usize) -> Range {
+        match (self.toks.get(a), b.checked_sub(1).and_then(|l| self.toks.get(l))) {
+            (Some(first), Some(last)) if a < b => (first.start, last.end),
+            _ => (self.unit.start, self.unit.start),
+        }
+    }
+
+    /// Whether token `i` lies inside a quotation.
+    fn quoted(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| super::text::inside(self.pairs, t.start) && !self.is_mark(i))
+    }
+
+    /// Whether token `i` is one of the quotation marks of a pair.
+    fn is_mark(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.pairs.iter().any(|p| p.open == t.start || p.close == t.start))
+    }
+
+    fn closes_pair(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.pairs.iter().any(|p| p.close == t.start))
+    }
+
+    fn is_cue(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+            && !self.quoted(i)
+            && (self.is(i, CUE_VERBS) || (self.is(i, &["according"]) && self.is(i + 1, &["to"])))
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+            && !self.is(i, NOT_NAMES)
+    }
+
+    fn pronoun(&self, i: usize) -> bool {
+        PRONOUNS.iter().any(|(p, _)| self.is(i, &[p]) && *p != "i" && *p != "we")
+    }
+
+    /// Length of a title or role phrase starting at token `i`, longest first.
+    fn office_at(&self, i: usize) -> usize {
+        TITLES
+            .iter()
+            .chain(ROLES)
+            .map(|phrase| phrase.split(' ').collect::<Vec<_>>())
+            .filter(|words| words.iter().enumerate().all(|(k, w)| self.lower(i + k) == *w && self.toks.get(i + k).is_some_and(|t| t.word)))
+            .map(|words| words.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Length of a title or role phrase ending just before token `end`.
+    fn office_before(&self, end: usize) -> usize {
+        (1..=4.min(end)).rev().find(|&len| self.office_at(end - len) == len).unwrap_or(0)
+    }
+
+    /// Whether tokens `i` and `i+1` may be joined by a connector at `i`.
+    fn connector_between(&self, left: usize, i: usize) -> bool {
+        let right = i + 1;
+        self.is(i, &["of", "for", "and", "&"])
+            && (self.capitalised(left) || self.office_before(left + 1) > 0)
+            && (self.capitalised(right) || (self.is(i, &["and"]) && (self.is(right, &["the"]) || self.office_at(right) > 0)))
+    }
+
+    /// A speaker mention starting at token `from`: token range `[from, end)`.
+    fn mention_after(&self, from: usize) -> Option<(usize, usize)> {
+        if self.pronoun(from) {
+            return Some((from, from + 1));
+        }
+        let mut j = from;
+        if self.is(j, DETERMINERS_OF_MENTIONS) {
+            j += 1;
+        }
+        let body = j;
+        loop {
+            let office = self.office_at(j);
+            if office > 0 {
+                j += office;
+            } else if self.capitalised(j) {
+                j += 1;
+            } else if j > body && self.connector_between(j - 1, j) {
+                j += 1;
+                if self.is(j, &["the"]) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        (j > body).then_some((from, j))
+    }
+
+    /// A speaker mention ending just before token `end`: token range `[start, end)`.
+    fn mention_before(&self, end: usize) -> Option<(usize, usize)> {
+        if end > 0 && self.pronoun(end - 1) {
+            return Some((end - 1, end));
+        }
+        let mut j = end;
+        loop {
+            let office = self.office_before(j);
+            if office > 0 {
+                j -= office;
+            } else if j > 0 && self.capitalised(j - 1) {
+                j -= 1;
+            } else if j > 1 && j < end && self.connector_between(j - 2, j - 1) {
+                j -= 1;
+            } else if j > 1 && j < end && self.is(j - 1, &["the"]) && self.is(j - 2, &["and"]) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j == end {
+            return None;
+        }
+        if j > 0 && self.is(j - 1, DETERMINERS_OF_MENTIONS) {
+            j -= 1;
+        }
+        Some((j, end))
+    }
+
+    /// The unit's subject: the mention that opens it, after a leading adverbial.
+    fn subject(&self) -> Option<(usize, usize)> {
+        let mut from = 0;
+        if self.is(0, OPENERS) {
+            from = (0..self.toks.len().min(12)).find(|&k| self.word(k) == ",").map_or(0, |k| k + 1);
+        }
+        if self.is_mark(from) {
+            return None;
+        }
+        self.mention_after(from)
+    }
+
+    /// Skips auxiliaries and adverbs backwards from just before token `i`.
+    fn skip_auxiliaries(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 && self.toks[j - 1].word && (self.is(j - 1, AUXILIARIES) || (self.lower(j - 1).ends_with("ly") && !self.capitalised(j - 1))) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether the words from token `j` to the end only add where or when the cue was.
+    fn tail_is_adjunct(&self, j: usize) -> bool {
+        let n = self.toks.len();
+        if j >= n || matches!(self.word(j), "." | "!" | "?") {
+            return (j..n).all(|k| !self.toks[k].word);
+        }
+        if self.word(j) == "," && self.is(j + 1, PARTICIPLE_CUES) {
+            return true;
+        }
+        self.is(j, CUE_ADJUNCT_STARTS) && (j..n).all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
+    }
+
+    /// The cue span, taking a channel adjunct along ("said on Twitter").
+    fn cue_range(&self, i: usize, after: usize) -> Range {
+        let channel = CUE_CHANNELS.iter().find(|words| words.iter().enumerate().all(|(k, w)| self.lower(after + k) == *w));
+        match channel {
+            Some(words) if after == i + 1 => self.range(i, after + words.len()),
+            _ => self.range(i, i + 1),
+        }
+    }
+
+    /// Whether token `i` ends a stretch of content before a trailing frame (a comma or a
+    /// closing quotation mark).
+    fn ends_left_content(&self, i: usize) -> bool {
+        self.word(i) == "," || self.closes_pair(i)
+    }
+
+    /// `CONTENT, SPEAKER CUE [adjunct]` or `CONTENT, CUE SPEAKER [adjunct]`.
+    fn trailing(&self, i: usize) -> Option<Shape> {
+        let before = self.skip_auxiliaries(i);
+        if let Some((a, _)) = self.mention_before(before).filter(|&(a, _)| a > 0 && self.ends_left_content(a - 1)) {
+            if self.tail_is_adjunct(i + 1) {
+                let left_end = self.toks[a - 1].end;
+                return Some(Shape { anchor: self.toks[a].start, source: Some(Source::Mention(self.range(a, before))), cue: self.cue_range(i, i + 1), right: None, left_end });
+            }
+        }
+        if i > 0 && self.ends_left_content(i - 1) && !self.is(i, PARTICIPLE_CUES) {
+            let (a, b) = self.mention_after(i + 1)?;
+            if self.tail_is_adjunct(b) {
+                let left_end = self.toks[i - 1].end;
+                return Some(Shape { anchor: self.toks[i].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: None, left_end });
+            }
+        }
+        None
+    }
+
+    /// A unit that is only `SPEAKER CUE [adjunct].`.
+    fn orphan(&self, i: usize) -> Option<Orphan> {
+        let before = self.skip_auxiliaries(i);
+        let (a, b) = self.mention_before(before)?;
+        (a == 0 && self.tail_is_adjunct(i + 1) && self.toks.len() <= i + 8).then(|| Orphan { source: self.range(a, b), cue: self.cue_range(i, i + 1) })
+    }
+
+    /// `according to SPEAKER, CONTENT` or `CONTENT, according to SPEAKER`.
+    fn according(&self, i: usize) -> Option<Shape> {
+        if !self.is(i, &["according"]) {
+            return None;
+        }
+        let (a, b) = self.mention_after(i + 2)?;
+        let source = Some(Source::Mention(self.range(a, b)));
+        let cue = self.range(i, i + 2);
+        if self.word(b) == "," {
+            let start = self.toks.get(b + 1)?.start;
+            Some(Shape { anchor: self.toks[i].start, source, cue, right: Some(start), left_end: 0 })
+        } else {
+            let left_end = i.checked_sub(1).map_or(self.unit.start, |k| self.toks[k].end);
+            Some(Shape { anchor: self.toks[i].start, source, cue, right: None, left_end })
+        }
+    }
+
+    /// `..., denying CONTENT`, `while adding that CONTENT`, `in urging CONTENT`.
+    fn participle(&self, i: usize, subject: Option<(usize, usize)>) -> Option<Shape> {
+        if !self.is(i, PARTICIPLE_CUES) || i == 0 || !(self.word(i - 1) == "," || self.is(i - 1, &["while", "in", "by", "and"])) {
+            return None;
+        }
+        let (a, b) = subject?;
+        let start = self.content_start(i)?;
+        let anchor = self.toks[i - 1].start;
+        Some(Shape { anchor, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: Some(start), left_end: 0 })
+    }
+
+    /// `SPEAKER [aux] CUE CONTENT` and `SUBJECT ... and CUE CONTENT`.
+    fn leading(&self, i: usize, subject: Option<(usize, usize)>) -> Option<Shape> {
+        if self.lower(i).ends_with("ing") {
+            return None;
+        }
+        let before = self.skip_auxiliaries(i);
+        let start = self.content_start(i)?;
+        if self.is(i, WEAK_CUES) && !self.pairs.iter().any(|p| p.open >= start && p.close < self.unit.end) {
+            return None;
+        }
+        let coordinated = before > 0 && self.is(before - 1, &["and"]) && !self.capitalised(before.saturating_sub(2));
+        let (a, b, anchor) = if coordinated {
+            let (a, b) = subject?;
+            (a, b, before - 1)
+        } else {
+            let end = self.appositive_start(before).unwrap_or(before);
+            let (a, b) = self.mention_before(end)?;
+            if a > 0 && self.is(a - 1, PREPOSITIONS) || self.word(b - 1).ends_with("'s") {
+                return None;
+            }
+            (a, b, a)
+        };
+        Some(Shape { anchor: self.toks[anchor].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: Some(start), left_end: 0 })
+    }
+
+    /// For `SPEAKER, who ..., CUE`: the token just after the speaker.
+    fn appositive_start(&self, before: usize) -> Option<usize> {
+        if before == 0 || self.word(before - 1) != "," {
+            return None;
+        }
+        (1..before.saturating_sub(1)).rev().find(|&k| self.word(k) == "," && self.is(k + 1, &["who", "which", "whose"]))
+    }
+
+    /// Where the content of a cue at `i` starts: after an audience ("told reporters"), a
+    /// channel ("in a statement that"), "that", a colon or a comma.
+    fn content_start(&self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        if self.is(i, &["told", "tells", "telling", "asked", "urged"]) && self.is(j, AUDIENCES) && !self.is(i, &["urged"]) {
+            j += 1;
+            while self.capitalised(j) || self.office_at(j) > 0 {
+                j += 1;
+            }
+        }
+        if self.is(j, CUE_ADJUNCT_STARTS) {
+            if let Some(k) = (j..(j + 9).min(self.toks.len())).find(|&k| self.is(k, &["that"]) || self.word(k) == ":") {
+                j = k;
+            }
+        }
+        if self.is(j, &["that"]) || matches!(self.word(j), ":" | ",") {
+            j += 1;
+        }
+        let tok = self.toks.get(j)?;
+        if self.is(j, PREPOSITIONS) || !(tok.word || self.is_mark(j)) {
+            return None;
+        }
+        Some(tok.start)
+    }
+
+    /// The end of content starting at `start`: the next frame, a clause break or the unit end.
+    fn clause_end(&self, start: usize, anchors: &[usize]) -> usize {
+        let next_frame = anchors.iter().copied().filter(|&a| a > start).min().unwrap_or(self.unit.end);
+        let break_at = self
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.start > start && !self.quoted(*k))
+            .find(|(k, _)| self.word(*k) == ";" || (self.word(*k) == "," && self.is(k + 1, CLAUSE_BREAKS)))
+            .map_or(self.unit.end, |(_, t)| t.start);
+        next_frame.min(break_at)
+    }
+
+    /// Turns a shape into a candidate: content bounds, trimming and kind.
+    fn candidate(&self, shape: &Shape, anchors: &[usize]) -> Option<Candidate> {
+        let (start, end) = match shape.right {
+            Some(start) if self.text[shape.cue.0..shape.cue.1].eq_ignore_ascii_case("called") => (start, self.first_close(start)),
+            Some(start) => (start, self.clause_end(start, anchors)),
+            None => (self.unit.start, shape.left_end),
+        };
+        let (start, end) = self.trim_content(start, end);
+        if start >= end {
+            return None;
+        }
+        let (kind, content) = self.classify(start, end);
+        Some(Candidate { kind, content, cue: Some(shape.cue), source: shape.source })
+    }
+
+    /// Just after the first quotation closing after `start` ("called it “X”").
+    fn first_close(&self, start: usize) -> usize {
+        self.pairs.iter().find(|p| p.open >= start).map_or(self.unit.end, |p| (p.close + 1).min(self.unit.end))
+    }
+
+    /// Content without trailing punctuation (closing marks stay) and connectives.
+    fn trim_content(&self, start: usize, end: usize) -> Range {
+        let mut end = end;
+        loop {
+            let slice = &self.text[start..end];
+            let trimmed = slice.trim_end_matches(|c: char| c.is_whitespace() || ",.;:-".contains(c));
+            let last = trimmed.rsplit(' ').next().unwrap_or("");
+            end = start + trimmed.len();
+            if TRAILING_CONNECTIVES.contains(&last.to_lowercase().as_str()) && last.len() < trimmed.len() {
+                end -= last.len();
+            } else {
+                return (start, end);
+            }
+        }
+    }
+
+    /// Direct when the content is one quotation, mixed when it holds one, else indirect.
+    fn classify(&self, start: usize, end: usize) -> (QuoteKind, Range) {
+        let inner: Vec<&Pair> = self.pairs.iter().filter(|p| p.open >= start && p.close < end).collect();
+        match inner.as_slice() {
+            [] => (QuoteKind::Indirect, (start, end)),
+            [only] if only.open == start && only.close + 1 == end => (QuoteKind::Direct, only.inner()),
+            _ => (QuoteKind::Mixed, (start, end)),
+        }
+    }
+}

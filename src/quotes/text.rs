@@ -1,0 +1,325 @@
+//! Text helpers of quote attribution: paragraphs, quotation-mark pairs, sentence units
+//! and word tokens.
+//!
+//! Everything here works on byte offsets into [`Doc::normalized`], where every
+//! quotation mark is one ASCII byte; the original text is only read to tell an opening
+//! curly mark from a closing one.
+
+use super::lexicon::{ABBREVIATIONS, HONORIFICS};
+use crate::doc::Doc;
+
+/// A half-open byte range into the normalised text.
+pub type Range = (usize, usize);
+
+/// A pair of quotation marks with nothing but nested marks between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// Offset of the opening mark.
+    pub open: usize,
+    /// Offset of the closing mark.
+    pub close: usize,
+}
+
+impl Pair {
+    /// The quoted words, without the marks.
+    pub fn inner(&self) -> Range {
+        (self.open + 1, self.close)
+    }
+}
+
+/// A sentence of the content, never cut inside a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of its paragraph.
+    pub para: usize,
+}
+
+/// A word or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Whether it is a word (letters, digits, inner `.'-&`).
+    pub word: bool,
+}
+
+/// Which way a quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facing {
+    Open,
+    Close,
+    Either,
+}
+
+/// The content paragraphs as normalised ranges; the whole text's lines without a
+/// cleaning layer.
+pub fn paragraphs(doc: &Doc) -> Vec<Range> {
+    let n = &doc.normalized;
+    let spans: Vec<Range> = if doc.cleaning.content.is_empty() {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in n.text.split('\n') {
+            lines.push((start, start + line.len()));
+            start += line.len() + 1;
+        }
+        lines
+    } else {
+        doc.cleaning.content.iter().map(|s| (n.from_original(s.start), n.from_original(s.end))).collect()
+    };
+    spans.into_iter().map(|r| trim(&n.text, r)).filter(|r| r.0 < r.1).collect()
+}
+
+/// A range without its leading and trailing white space.
+pub fn trim(text: &str, (start, end): Range) -> Range {
+    let Some(slice) = text.get(start..end) else { return (start, start) };
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead == slice.len() {
+        (start, start)
+    } else {
+        (start + lead, end - trail)
+    }
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|s| s.chars().next_back())
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|s| s.chars().next())
+}
+
+/// Which way the mark at `at` faces, from its neighbours and, for curly marks, its glyph.
+fn facing(doc: &Doc, at: usize) -> Facing {
+    let text = &doc.normalized.text;
+    let before = char_before(text, at);
+    let after = char_at(text, at + 1);
+    let opens = before.is_none_or(|c| c.is_whitespace() || "([{-/".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
+    let closes = before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    match (opens, closes) {
+        (true, false) => Facing::Open,
+        (false, true) => Facing::Close,
+        _ => match char_at(&doc.text, doc.normalized.to_original(at)) {
+            Some('\u{201C}' | '\u{201E}' | '\u{2018}' | '\u{00AB}') => Facing::Open,
+            Some('\u{201D}' | '\u{2019}' | '\u{00BB}') => Facing::Close,
+            _ => Facing::Either,
+        },
+    }
+}
+
+/// Top-level quotation pairs: double marks (nesting allowed, a quotation may run over
+/// paragraphs that each reopen it), then single marks outside them (never apostrophes).
+pub fn pairs(doc: &Doc, paras: &[Range]) -> Vec<Pair> {
+    let doubles = double_pairs(doc, paras);
+    let mut out = doubles.clone();
+    for &para in paras {
+        out.extend(single_pairs(doc, para, &doubles));
+    }
+    out.sort_by_key(|p| p.open);
+    out
+}
+
+fn double_marks(doc: &Doc, (start, end): Range) -> Vec<(usize, Facing)> {
+    let text = &doc.normalized.text;
+    text.get(start..end)
+        .map(|s| s.match_indices('"').map(|(i, _)| (start + i, facing(doc, start + i))).collect())
+        .unwrap_or_default()
+}
+
+fn double_pairs(doc: &Doc, paras: &[Range]) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut carried: Option<usize> = None;
+    for (k, &para) in paras.iter().enumerate() {
+        let marks = double_marks(doc, para);
+        let mut stack: Vec<usize> = Vec::new();
+        let mut rest = marks.as_slice();
+        if let (Some(open), Some(&(first, facing))) = (carried.take(), marks.first()) {
+            if first == para.0 && facing != Facing::Close {
+                stack.push(open);
+                rest = &marks[1..];
+            }
+        }
+        for &(at, facing) in rest {
+            let opens = match facing {
+                Facing::Open => true,
+                Facing::Close => false,
+                Facing::Either => stack.is_empty(),
+            };
+            if opens {
+                stack.push(at);
+            } else if let Some(open) = stack.pop() {
+                if stack.is_empty() {
+                    out.push(Pair { open, close: at });
+                }
+            }
+        }
+        let next_reopens = paras.get(k + 1).is_some_and(|&next| {
+            double_marks(doc, next).first().is_some_and(|&(at, facing)| at == next.0 && facing != Facing::Close)
+        });
+        if next_reopens {
+            carried = stack.first().copied();
+        }
+    }
+    out
+}
+
+/// Single-quoted stretches of one paragraph outside double pairs: an opening mark at a
+/// word start, a closing mark at a word end, at most 150 bytes apart.
+fn single_pairs(doc: &Doc, (start, end): Range, doubles: &[Pair]) -> Vec<Pair> {
+    let text = &doc.normalized.text;
+    let Some(slice) = text.get(start..end) else { return Vec::new() };
+    let marks: Vec<usize> = slice.match_indices('\'').map(|(i, _)| start + i).filter(|&at| !inside(doubles, at)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        let open = marks[i];
+        i += 1;
+        if !opens_single(doc, open) {
+            continue;
+        }
+        if let Some(j) = (i..marks.len()).take_while(|&j| marks[j] - open <= 150).find(|&j| closes_single(doc, marks[j])) {
+            out.push(Pair { open, close: marks[j] });
+            i = j + 1;
+        }
+    }
+    out
+}
+
+fn opens_single(doc: &Doc, at: usize) -> bool {
+    let text = &doc.normalized.text;
+    let glyph = char_at(&doc.text, doc.normalized.to_original(at));
+    char_before(text, at).is_none_or(|c| c.is_whitespace() || c == '(')
+        && char_at(text, at + 1).is_some_and(char::is_alphabetic)
+        && glyph != Some('\u{2019}')
+}
+
+fn closes_single(doc: &Doc, at: usize) -> bool {
+    let text = &doc.normalized.text;
+    let glyph = char_at(&doc.text, doc.normalized.to_original(at));
+    char_before(text, at).is_some_and(|c| c.is_alphanumeric() || ".,!?".contains(c))
+        && char_at(text, at + 1).is_none_or(|c| !c.is_alphanumeric())
+        && glyph != Some('\u{2018}')
+}
+
+/// Whether `at` lies inside a pair (after its opening mark, up to its closing mark).
+pub fn inside(pairs: &[Pair], at: usize) -> bool {
+    enclosing(pairs, at).is_some()
+}
+
+/// The pair whose marks enclose `at` (the closing mark counts as inside).
+pub fn enclosing(pairs: &[Pair], at: usize) -> Option<Pair> {
+    let before = pairs.partition_point(|p| p.open < at);
+    before.checked_sub(1).map(|i| pairs[i]).filter(|p| at <= p.close)
+}
+
+/// Sentence units: the segmenter's sentences (paragraphs when there are none), joined
+/// where a quotation runs across them and split at sentence ends outside quotations.
+pub fn units(doc: &Doc, paras: &[Range], pairs: &[Pair]) -> Vec<Unit> {
+    let n = &doc.normalized;
+    let mut base: Vec<Range> = doc.sentences.iter().map(|s| (n.from_original(s.start), n.from_original(s.end))).collect();
+    if base.is_empty() {
+        base = paras.to_vec();
+    }
+    base.sort();
+    let mut joined: Vec<Range> = Vec::new();
+    for range in base {
+        match joined.last_mut() {
+            Some(last) if enclosing(pairs, last.1).is_some_and(|p| p.open < last.1 && p.close >= range.0) => last.1 = last.1.max(range.1),
+            _ => joined.push(range),
+        }
+    }
+    let mut out = Vec::new();
+    for range in joined {
+        let para = paras.partition_point(|p| p.0 <= range.0).saturating_sub(1);
+        for (start, end) in split_sentences(&n.text, range, pairs) {
+            let (start, end) = trim(&n.text, (start, end));
+            if start < end {
+                out.push(Unit { start, end, para });
+            }
+        }
+    }
+    out
+}
+
+/// Cuts a range after each `.`, `!` or `?` (and closing marks) that is followed by a
+/// space and a capital, a digit or an opening mark, outside quotations and abbreviations.
+fn split_sentences(text: &str, (start, end): Range, pairs: &[Pair]) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut from = start;
+    let Some(slice) = text.get(start..end) else { return out };
+    for (i, c) in slice.char_indices() {
+        let at = start + i;
+        if c == '\n' {
+            out.push((from, at));
+            from = at + 1;
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?') || (c == '.' && abbreviation_before(text, at)) {
+            continue;
+        }
+        let mut after = at + 1;
+        while after < end && matches!(text.as_bytes()[after], b'"' | b'\'' | b')') {
+            after += 1;
+        }
+        if inside(pairs, after) || !text[after..end].starts_with(' ') {
+            continue;
+        }
+        let next = text[after..end].trim_start().chars().next();
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'') {
+            out.push((from, after));
+            from = after;
+        }
+    }
+    out.push((from, end));
+    out
+}
+
+fn abbreviation_before(text: &str, at: usize) -> bool {
+    let word = text[..at].rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+        || HONORIFICS.iter().any(|h| h.trim_end_matches('.') == lower)
+}
+
+/// Tokens of a range: words (letters and digits, with inner `.'-&`) and single
+/// punctuation characters; an initial or abbreviation keeps its period ("J.", "Mr.").
+pub fn tokenize(text: &str, (start, end): Range) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let Some(slice) = text.get(start..end) else { return toks };
+    let mut i = 0;
+    while let Some(c) = slice[i..].chars().next() {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok { start: start + i, end: start + i + c.len_utf8(), word: false });
+            i += c.len_utf8();
+            continue;
+        }
+        let j = word_end(slice, i);
+        let j = if slice[j..].starts_with('.') && abbreviation_before(slice, j) { j + 1 } else { j };
+        toks.push(Tok { start: start + i, end: start + j, word: true });
+        i = j;
+    }
+    toks
+}
+
+fn word_end(s: &str, from: usize) -> usize {
+    let mut j = from;
+    loop {
+        let mut rest = s[j..].chars();
+        match rest.next() {
+            Some(d) if d.is_alphanumeric() => j += d.len_utf8(),
+            Some(d @ ('.' | '\'' | '-' | '&')) if rest.next().is_some_and(char::is_alphanumeric) => j += d.len_utf8(),
+            _ => return j,
+        }
+    }
+}

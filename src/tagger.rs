@@ -1,0 +1,413 @@
+//! Transformer token tagging on ONNX Runtime, shared by the NER and attribution models.
+//!
+//! [`Tagger::load`] reads a model directory (`model.onnx`, `tokenizer.json`,
+//! `labels.json` with BIO labels); [`Tagger::predict`] tags many texts at once. Texts are
+//! tokenised, cut into overlapping windows when longer than the model's context, sorted
+//! by length and batched; each word takes the label of its first sub-word; BIO tags are
+//! repaired into labelled spans with byte offsets into each text and a mean score.
+//!
+//! The encoder is uncased, so every token also gets the case class of the
+//! whitespace-delimited word it belongs to, fed as `token_type_ids` (see [`case_class`]).
+
+use crate::doc::Span;
+use ndarray::{Array2, ArrayViewD, Axis};
+use ort::session::builder::GraphOptimizationLevel;
+use ort::environment::Environment;
+use ort::session::Session;
+use ort::value::TensorRef;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+use tokenizers::Tokenizer;
+
+/// Environment variable naming the ONNX Runtime shared library.
+pub const RUNTIME_ENV: &str = "ORT_DYLIB_PATH";
+/// Where `make` puts the ONNX Runtime shared library, relative to the repository.
+pub const RUNTIME_DEFAULT: &str = ".cache/onnxruntime/libonnxruntime.so";
+
+/// Tokens per window, special tokens included.
+const WINDOW_TOKENS: usize = 256;
+/// Tokens shared by neighbouring windows of a long sentence.
+const WINDOW_OVERLAP: usize = 64;
+/// Padded tokens per model call (batch size times padded length).
+const BATCH_TOKENS: usize = 8192;
+
+/// Why NER cannot run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The ONNX Runtime shared library is missing or unusable.
+    #[error("cannot load ONNX Runtime from {path}: {reason}\n  run `make runtime` (fetches it from the PyPI onnxruntime wheel), or point --ort-lib / ${RUNTIME_ENV} at libonnxruntime.so")]
+    Runtime {
+        /// Where it was looked for.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A model file is missing or invalid.
+    #[error("cannot load the model in {path}: {reason}\n  the models ship in models/ner and models/attribution; point --ner-model / --attribution-model at such a directory, or rebuild them with `make ner-model` / `make attribution-model`")]
+    Model {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// Tokenising or running the model failed.
+    #[error("NER inference failed: {0}")]
+    Inference(String),
+}
+
+/// The ONNX Runtime environment, loaded once per process.
+static RUNTIME: OnceLock<Environment> = OnceLock::new();
+
+/// Loads the ONNX Runtime library once per process: `explicit`, else `$ORT_DYLIB_PATH`,
+/// else the first of [`RUNTIME_DEFAULT`] under the working directory or the executable's
+/// repository that exists. Later calls return the library already loaded.
+pub fn init_runtime(explicit: Option<&Path>) -> Result<&'static Environment, Error> {
+    if let Some(environment) = RUNTIME.get() {
+        return Ok(environment);
+    }
+    let path = explicit
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(RUNTIME_ENV).map(PathBuf::from))
+        .unwrap_or_else(|| default_location(RUNTIME_DEFAULT));
+    if !path.is_file() {
+        return Err(Error::Runtime { path, reason: "no such file".into() });
+    }
+    let fail = |reason: String| Error::Runtime { path: path.clone(), reason };
+    let environment = ort::init_from(&path)
+        .map_err(|e| fail(e.to_string()))?
+        .with_name("claimex")
+        .with_telemetry(false)
+        .build()
+        .map_err(|e| fail(e.to_string()))?;
+    Ok(RUNTIME.get_or_init(|| environment))
+}
+
+/// A model directory: `explicit`, else the directory named by `env`, else `default`
+/// (relative to the working directory or the executable's repository).
+pub fn model_dir(explicit: Option<&Path>, env: &str, default: &str) -> PathBuf {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(env).map(PathBuf::from))
+        .unwrap_or_else(|| default_location(default))
+}
+
+/// `relative` under the working directory if it exists there, else under the repository
+/// the executable was built in (`target/<profile>/claimex` -> repository root).
+fn default_location(relative: &str) -> PathBuf {
+    let here = PathBuf::from(relative);
+    if here.exists() {
+        return here;
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.ancestors().nth(3).map(|root| root.join(relative)))
+        .filter(|p| p.exists())
+        .unwrap_or(here)
+}
+
+/// The case class of a word: 0 no letters, 1 lower, 2 Capitalised, 3 ALL CAPS, 4 mixed.
+///
+/// A single capital letter ("I", "A") is Capitalised; ALL CAPS needs two letters.
+pub fn case_class(word: &str) -> i64 {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else { return 0 };
+    let rest: Vec<char> = letters.collect();
+    let rest_lower = rest.iter().all(|c| !c.is_uppercase());
+    let rest_upper = rest.iter().all(|c| !c.is_lowercase());
+    match (first.is_uppercase(), rest_lower, rest_upper) {
+        (false, true, _) => 1,
+        (true, true, _) => 2,
+        (true, false, true) => 3,
+        _ => 4,
+    }
+}
+
+/// One model input: a window of a tokenised sentence.
+struct Window {
+    sentence: usize,
+    /// Index of the window's first token in the sentence's tokens.
+    first: usize,
+    ids: Vec<i64>,
+    types: Vec<i64>,
+}
+
+/// A tokenised sentence.
+struct Tokens {
+    ids: Vec<i64>,
+    types: Vec<i64>,
+    offsets: Vec<(usize, usize)>,
+    words: Vec<Option<u32>>,
+}
+
+/// A labelled span found by a tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// Byte offsets into the tagged text.
+    pub span: Span,
+    /// The label without its BIO prefix ("PER", "CUE").
+    pub label: String,
+    /// Mean probability of the predicted tags over the span's words.
+    pub score: f32,
+}
+
+/// A loaded token-classification model: ONNX session, tokenizer and BIO labels.
+pub struct Tagger {
+    session: Mutex<Session>,
+    tokenizer: Tokenizer,
+    labels: Vec<String>,
+    cls: i64,
+    sep: i64,
+}
+
+impl Tagger {
+    /// Loads `model.onnx`, `tokenizer.json` and `labels.json` from `dir` into
+    /// `runtime` (see [`init_runtime`]), with `threads` intra-op threads.
+    pub fn load(runtime: &Environment, dir: &Path, threads: usize) -> Result<Self, Error> {
+        let fail = |file: &str, reason: String| Error::Model { path: dir.join(file), reason };
+        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| fail("tokenizer.json", e.to_string()))?;
+        tokenizer.with_padding(None);
+        tokenizer.with_truncation(None).map_err(|e| fail("tokenizer.json", e.to_string()))?;
+        let labels_json = std::fs::read_to_string(dir.join("labels.json")).map_err(|e| fail("labels.json", e.to_string()))?;
+        let labels: Vec<String> = serde_json::from_str(&labels_json).map_err(|e| fail("labels.json", e.to_string()))?;
+        let special = |token: &str| {
+            tokenizer.token_to_id(token).map(i64::from).ok_or_else(|| fail("tokenizer.json", format!("no {token} token")))
+        };
+        let (cls, sep) = (special("[CLS]")?, special("[SEP]")?);
+        let builder_error = |e: ort::Error<ort::session::builder::SessionBuilder>| fail("model.onnx", e.to_string());
+        let session = Session::builder(runtime)
+            .map_err(|e| fail("model.onnx", e.to_string()))?
+            .with_optimization_level(GraphOptimizationLevel::Level3)
+            .map_err(builder_error)?
+            .with_intra_threads(threads.max(1))
+            .map_err(builder_error)?
+            .with_inter_threads(1)
+            .map_err(builder_error)?
+            .commit_from_file(dir.join("model.onnx"))
+            .map_err(|e| fail("model.onnx", e.to_string()))?;
+        Ok(Tagger { session: Mutex::new(session), tokenizer, labels, cls, sep })
+    }
+
+    /// The tagged spans of each text, with byte offsets into that text.
+    pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Tag>>, Error> {
+        let tokens = self.tokenize(sentences)?;
+        let windows = windows(&tokens, self.cls, self.sep);
+        let mut probs: Vec<Vec<Option<(usize, f32, usize)>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
+        let mut order: Vec<usize> = (0..windows.len()).collect();
+        order.sort_by_key(|&i| windows[i].ids.len());
+        for batch in batches(&order, &windows) {
+            self.run_batch(&batch, &windows, &mut probs)?;
+        }
+        Ok(tokens.iter().zip(&probs).zip(sentences).map(|((t, p), s)| self.decode(s, t, p)).collect())
+    }
+
+    fn tokenize(&self, sentences: &[&str]) -> Result<Vec<Tokens>, Error> {
+        let encodings = self
+            .tokenizer
+            .encode_batch(sentences.to_vec(), false)
+            .map_err(|e| Error::Inference(e.to_string()))?;
+        Ok(encodings
+            .iter()
+            .zip(sentences)
+            .map(|(enc, sentence)| {
+                let offsets = enc.get_offsets().to_vec();
+                Tokens {
+                    ids: enc.get_ids().iter().map(|&id| i64::from(id)).collect(),
+                    types: offsets.iter().map(|&(start, _)| case_class(word_at(sentence, start))).collect(),
+                    words: enc.get_word_ids().to_vec(),
+                    offsets,
+                }
+            })
+            .collect())
+    }
+
+    /// Runs one padded batch and stores, per token, the best label, its probability and
+    /// the token's distance from its window's edge (the most central window wins).
+    fn run_batch(&self, batch: &[usize], windows: &[Window], probs: &mut [Vec<Option<(usize, f32, usize)>>]) -> Result<(), Error> {
+        let width = batch.iter().map(|&i| windows[i].ids.len()).max().unwrap_or(0);
+        let mut ids = Array2::<i64>::zeros((batch.len(), width));
+        let mut mask = Array2::<i64>::zeros((batch.len(), width));
+        let mut types = Array2::<i64>::zeros((batch.len(), width));
+        for (row, &w) in batch.iter().enumerate() {
+            for (col, (&id, &ty)) in windows[w].ids.iter().zip(&windows[w].types).enumerate() {
+                ids[[row, col]] = id;
+                mask[[row, col]] = 1;
+                types[[row, col]] = ty;
+            }
+        }
+        let inference = |e: ort::Error| Error::Inference(e.to_string());
+        let mut session = self.session.lock().map_err(|e| Error::Inference(e.to_string()))?;
+        let outputs = session
+            .run(ort::inputs![
+                "input_ids" => TensorRef::from_array_view(&ids).map_err(inference)?,
+                "attention_mask" => TensorRef::from_array_view(&mask).map_err(inference)?,
+                "token_type_ids" => TensorRef::from_array_view(&types).map_err(inference)?,
+            ])
+            .map_err(inference)?;
+        let logits: ArrayViewD<f32> = outputs["logits"].try_extract_array::<f32>().map_err(inference)?;
+        for (row, &w) in batch.iter().enumerate() {
+            let window = &windows[w];
+            let inner = window.ids.len() - 2;
+            for k in 0..inner {
+                let (label, prob) = best_label(logits.index_axis(Axis(0), row).index_axis(Axis(0), k + 1).iter().copied());
+                let centrality = k.min(inner - 1 - k);
+                let slot = &mut probs[window.sentence][window.first + k];
+                if slot.is_none_or(|(_, _, c)| centrality > c) {
+                    *slot = Some((label, prob, centrality));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Word-level BIO decoding: each word takes its first sub-word's label.
+    fn decode(&self, sentence: &str, tokens: &Tokens, probs: &[Option<(usize, f32, usize)>]) -> Vec<Tag> {
+        let mut words: Vec<(Span, &str, f32)> = Vec::new();
+        for (i, word) in tokens.words.iter().enumerate() {
+            let (start, end) = tokens.offsets[i];
+            let continues = i > 0 && word.is_some() && tokens.words[i - 1] == *word;
+            match (continues, words.last_mut(), probs[i]) {
+                (true, Some(last), _) => last.0.end = end,
+                (_, _, Some((label, prob, _))) => words.push((Span::new(start, end), self.labels[label].as_str(), prob)),
+                _ => {}
+            }
+        }
+        spans_from_tags(sentence, &words)
+    }
+}
+
+/// The whitespace-delimited word of `text` that contains byte `at`.
+fn word_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Cuts every tokenised sentence into windows of at most [`WINDOW_TOKENS`] tokens with
+/// [`WINDOW_OVERLAP`] tokens of overlap, each framed by `[CLS]` and `[SEP]`.
+fn windows(tokens: &[Tokens], cls: i64, sep: i64) -> Vec<Window> {
+    let inner = WINDOW_TOKENS - 2;
+    let stride = inner - WINDOW_OVERLAP;
+    let mut out = Vec::new();
+    for (sentence, t) in tokens.iter().enumerate() {
+        let mut first = 0;
+        while first < t.ids.len() {
+            let last = (first + inner).min(t.ids.len());
+            let framed = |body: &[i64], edge: (i64, i64)| [&[edge.0][..], body, &[edge.1][..]].concat();
+            out.push(Window {
+                sentence,
+                first,
+                ids: framed(&t.ids[first..last], (cls, sep)),
+                types: framed(&t.types[first..last], (0, 0)),
+            });
+            if last == t.ids.len() {
+                break;
+            }
+            first += stride;
+        }
+    }
+    out
+}
+
+/// Groups windows (in `order`) into batches of at most [`BATCH_TOKENS`] padded tokens.
+fn batches(order: &[usize], windows: &[Window]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for &w in order {
+        let width = windows[w].ids.len();
+        if !current.is_empty() && (current.len() + 1) * width > BATCH_TOKENS {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(w);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The most probable label index and its softmax probability.
+fn best_label(logits: impl Iterator<Item = f32> + Clone) -> (usize, f32) {
+    let max = logits.clone().fold(f32::NEG_INFINITY, f32::max);
+    let total: f32 = logits.clone().map(|l| (l - max).exp()).sum();
+    let (best, top) = logits.enumerate().fold((0, f32::NEG_INFINITY), |acc, (i, l)| if l > acc.1 { (i, l) } else { acc });
+    (best, (top - max).exp() / total)
+}
+
+/// Turns word tags into spans, repairing BIO: an `I-X` that does not continue an `X`
+/// span starts one. The score is the mean tag probability.
+fn spans_from_tags(sentence: &str, words: &[(Span, &str, f32)]) -> Vec<Tag> {
+    let mut entities: Vec<(Tag, usize)> = Vec::new();
+    let mut open = false;
+    for &(span, tag, prob) in words {
+        let (prefix, label) = tag.split_once('-').unwrap_or(("O", ""));
+        let continues = prefix == "I" && open && entities.last().is_some_and(|(e, _)| e.label == label);
+        if prefix == "O" {
+            open = false;
+        } else if continues {
+            let (last, count) = entities.last_mut().expect("open entity");
+            last.span.end = span.end;
+            last.score += prob;
+            *count += 1;
+        } else {
+            entities.push((Tag { span, label: label.to_string(), score: prob }, 1));
+            open = true;
+        }
+    }
+    entities
+        .into_iter()
+        .filter(|(e, _)| e.span.end <= sentence.len())
+        .map(|(mut e, count)| {
+            e.score /= count as f32;
+            e
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_classes_follow_the_training_contract() {
+        let cases = [("--", 0), ("14,000", 0), ("troops", 1), ("Blinken", 2), ("I", 2), ("NATO", 3), ("U.S.", 3), ("McDonald", 4), ("“Russia’s", 2)];
+        for (word, class) in cases {
+            assert_eq!(case_class(word), class, "{word}");
+        }
+    }
+
+    #[test]
+    fn word_at_finds_the_whitespace_word() {
+        let text = "said “Russia’s campaign";
+        assert_eq!(word_at(text, text.find("Russia").unwrap()), "“Russia’s");
+        assert_eq!(word_at(text, 0), "said");
+        assert_eq!(word_at(text, text.len() - 1), "campaign");
+    }
+
+    #[test]
+    fn bio_tags_are_repaired_into_spans() {
+        let sentence = "Antony J. Blinken met Lavrov in Stockholm";
+        let words = [
+            (Span::new(0, 6), "B-PER", 0.9),
+            (Span::new(7, 9), "I-PER", 0.8),
+            (Span::new(10, 17), "I-PER", 0.7),
+            (Span::new(18, 21), "O", 0.9),
+            (Span::new(22, 28), "I-PER", 0.6),
+            (Span::new(29, 31), "O", 0.9),
+            (Span::new(32, 41), "B-LOC", 0.95),
+        ];
+        let entities = spans_from_tags(sentence, &words);
+        let found: Vec<(&str, &str)> = entities.iter().map(|e| (&sentence[e.span.start..e.span.end], e.label.as_str())).collect();
+        assert_eq!(found, [("Antony J. Blinken", "PER"), ("Lavrov", "PER"), ("Stockholm", "LOC")]);
+        assert!((entities[0].score - 0.8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn long_sentences_are_windowed_with_overlap() {
+        let tokens = Tokens { ids: (0..600).collect(), types: vec![1; 600], offsets: vec![(0, 1); 600], words: vec![None; 600] };
+        let windows = windows(&[tokens], 101, 102);
+        let starts: Vec<usize> = windows.iter().map(|w| w.first).collect();
+        assert_eq!(starts, [0, 190, 380]);
+        assert!(windows.iter().all(|w| w.ids.len() <= WINDOW_TOKENS && w.ids[0] == 101 && *w.ids.last().unwrap() == 102));
+        assert_eq!(windows[2].ids.len(), 600 - 380 + 2);
+    }
+}
