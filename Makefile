@@ -12,10 +12,12 @@ SHARED       ?= ../shared
 CNN          ?= $(SHARED)/data/corpora/cnn.jsonl
 CONLL_DIR    ?= $(SHARED)/data/conll2003
 THREADS      ?= 2
+CHROMIUM     ?= /usr/bin/chromium
+UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime run test bench eval ner-model clean-cache
+.PHONY: all build runtime chromium run report test bench eval ner-model clean-cache
 
 all: build
 
@@ -37,11 +39,25 @@ $(ORT_LIB):
 		shutil.copyfileobj(w.open(name), open('libonnxruntime.so', 'wb'))"
 	rm -rf $(ORT_DIR)/wheel
 
+# Headless Chromium for the report test and scripts/screenshot.sh (Debian package).
+chromium: $(CHROMIUM)
+
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
 run: build runtime
 	$(BIN) extract fixtures/corpus --threads $(THREADS) -o $(OUT)
 	@echo "claims file: $(OUT)"
 
-test: runtime
+# Claims of the ukraine-2022 corpus, their groups, the HTML report and its screenshot.
+report: build chromium
+	$(BIN) extract $(UKRAINE) --no-ner --threads $(THREADS) -o out/ukraine.jsonl
+	$(BIN) compare out/ukraine.jsonl --per-document
+	$(BIN) report out/ukraine.jsonl --per-document -o out/report.html
+	scripts/screenshot.sh out/report.html out/report.png
+
+test: runtime chromium
 	$(CARGO) test --release --locked
 
 eval: build runtime

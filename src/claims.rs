@@ -85,6 +85,11 @@ const PREDICATES_BEFORE: &[(&[&str], ClaimKind)] = &[
     (&["kills"], ClaimKind::Killed),
     (&["massacred"], ClaimKind::Killed),
     (&["executed"], ClaimKind::Killed),
+    (&["murdered"], ClaimKind::Killed),
+    (&["murdering"], ClaimKind::Killed),
+    (&["slaughtered"], ClaimKind::Killed),
+    (&["slaughtering"], ClaimKind::Killed),
+    (&["massacring"], ClaimKind::Killed),
     (&["death", "of"], ClaimKind::Killed),
     (&["deaths", "of"], ClaimKind::Killed),
     (&["lives", "of"], ClaimKind::Killed),
@@ -235,7 +240,7 @@ const PLACE_WORDS: &[&str] = &[
     "rebel-held", "separatist-held", "war-torn", "port", "frontier", "countryside", "republic", "republics",
 ];
 
-/// Capitalised words that follow a preposition but are not places.
+/// Capitalised words that follow a preposition but are not places (nor sources).
 const NOT_PLACES: &[&str] = &[
     "Twitter", "Facebook", "Telegram", "Instagram", "YouTube", "TV", "CNN", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
@@ -262,6 +267,9 @@ const SOURCE_NOUNS: &[&str] = &[
     "staff", "department", "service", "council", "mission", "governor", "mayor", "president", "minister",
     "secretary", "commander", "general", "monitors", "observers", "organization", "organisation", "group",
     "defense", "defence", "foreign", "interior", "health", "state", "emergency", "emergencies", "media",
+    "justice", "statistics", "figures", "data", "estimates", "report", "reports", "count", "tally", "agencies",
+    "ministries", "rights", "watchdog", "activists", "monitor", "groups", "prosecutors", "investigators",
+    "doctors", "medics", "hospital", "coroner", "rescuers", "workers", "intelligence", "services", "forces",
 ];
 
 /// Title words stripped before a person's name ("President", "Foreign Minister").
@@ -381,8 +389,11 @@ impl<'a> Sentence<'a> {
     /// The counted noun phrase after token `end`.
     fn subject_after(&self, end: usize) -> Subject {
         let mut start = end;
-        if self.is(start, "of") && self.lower(start + 1).is_some_and(|w| OF_DETERMINERS.contains(&w.as_str())) {
-            start += 2;
+        if self.is(start, "of") {
+            let determiner = self.lower(start + 1).is_some_and(|w| OF_DETERMINERS.contains(&w.as_str()));
+            if determiner || (start + 1..start + 4).any(|k| self.word(k).is_some_and(is_subject_noun)) {
+                start += if determiner { 2 } else { 1 };
+            }
         }
         let Some(first) = self.lower(start) else { return Subject::Elided(end) };
         if PHRASE_BREAKS.contains(&first.as_str()) {
@@ -609,7 +620,7 @@ impl<'a> Sentence<'a> {
         while from > 0 && end - from < 8 {
             let Some(word) = self.word(from - 1) else { break };
             let lower = word.to_lowercase();
-            let connector = ["of", "for"].contains(&lower.as_str()) && from >= 2 && self.word(from - 2).is_some_and(is_capitalized_name);
+            let connector = ["of", "for", "and"].contains(&lower.as_str()) && from >= 2 && self.word(from - 2).is_some_and(is_capitalized_name);
             if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower)) {
                 break;
             }
@@ -625,11 +636,14 @@ impl<'a> Sentence<'a> {
         if self.is(from, "the") {
             from += 1;
         }
+        if self.word(from).is_some_and(|w| NOT_PLACES.contains(&w)) {
+            return None;
+        }
         let mut to = from;
         while to < from + 8 {
             let Some(word) = self.word(to) else { break };
             let lower = word.to_lowercase();
-            let connector = ["of", "for"].contains(&lower.as_str()) && self.word(to + 1).is_some_and(is_capitalized_name);
+            let connector = ["of", "for", "and"].contains(&lower.as_str()) && self.word(to + 1).is_some_and(is_capitalized_name);
             if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower)) {
                 break;
             }

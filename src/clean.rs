@@ -100,7 +100,8 @@ static DATE_MARKER: LazyLock<Regex> =
 
 /// One item of an icon caption run ("Camera An icon of a digital camera.").
 static ICON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bAn? icon (?:of|representing|that|used|displaying)\b|\bicon that is used\b|\bAn explanation mark\b").unwrap()
+    Regex::new(r"\bAn? icon (?:of|representing|that|used|displaying)\b|\bicon that is used\b|\bAn explanation mark\b")
+        .unwrap()
 });
 
 /// A dateline opening the first paragraph: "LONDON, England (CNN) -- ", "(CNN)", "KYIV, Ukraine - ".
@@ -116,10 +117,13 @@ static ENTRY_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\d{{1,2}} {MONTHS} \d{{4}} \d{{1,2}}[.:]\d{{2}}(?: [A-Z]{{2,4}})? ")).unwrap()
 });
 
-/// A tabloid byline block: "By . Name . PUBLISHED: . 12:01 EST, 3 May 2013 . | . UPDATED: . ... . ".
+/// A tabloid byline block: "By . Name . PUBLISHED: . 12:01 EST, 3 May 2013 . | . UPDATED: . 12:11 EST, 3 May 2013 . ".
 static TABLOID_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^By \. (?P<author>[^.|]{2,80}?) \. (?:PUBLISHED: \. (?P<published>[^.|]{4,40}?) \. ?(?:\| \. UPDATED: \. [^.|]{4,40}? \. ?)?)?")
-        .unwrap()
+    let time = r"\d{1,2}:\d{2}(?: [A-Z]{2,4})?, \d{1,2} [A-Z][a-z]+ \d{4}";
+    Regex::new(&format!(
+        r"^By \. (?P<author>[^.|]{{2,80}}?) \. (?:PUBLISHED: \. (?P<published>{time}) ?\.? ?\|? ?(?:\.? ?UPDATED: \. {time} ?\.? ?)?)?"
+    ))
+    .unwrap()
 });
 
 /// A copyright line: "Copyright Health Magazine 2009", "Copyright © 2010 ...", "© The Financial Times".
@@ -142,9 +146,8 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line ending in a full date ("... in the Volyn region, Ukraine November 11, 2021").
-static ENDS_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:{MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTHS},? \d{{4}})$")).unwrap()
-});
+static ENDS_WITH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:{MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTHS},? \d{{4}})$")).unwrap());
 
 /// Photo credits ending a line: "(Stefan Rousseau/PA)", "(Image: AP)", "2021. REUTERS / Kevin Lamarque", "month. AP".
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,8 +158,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line of run-together tags ("RussiaUSUkraineDiplomacy").
-static TAG_RUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-Z][a-z]+|[A-Z]{2,}){3,}[a-z]$").unwrap());
+static TAG_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[A-Z][a-z]+|[A-Z]{2,}){3,}[a-z]$").unwrap());
 
 /// Most words a headline may have.
 const HEADLINE_MAX_WORDS: usize = 25;
@@ -364,7 +366,10 @@ fn line_kind(line: &str) -> Option<BoilerplateKind> {
     let lower = lower.trim_end_matches(['.', ':', ' ']);
     if NAVIGATION_LINES.contains(&lower) || starts_with_any(lower, NAVIGATION_PREFIXES) || TAG_RUN.is_match(line) {
         Some(BoilerplateKind::Navigation)
-    } else if starts_with_any(lower, NOTICE_PREFIXES) || COPYRIGHT.is_match(line) || lower.ends_with("all rights reserved") {
+    } else if starts_with_any(lower, NOTICE_PREFIXES)
+        || COPYRIGHT.is_match(line)
+        || lower.ends_with("all rights reserved")
+    {
         Some(BoilerplateKind::Notice)
     } else if BYLINE.is_match(line) || is_credit(lower) {
         Some(BoilerplateKind::Byline)
@@ -421,7 +426,9 @@ fn mark_context(text: &str, pieces: &mut [Piece]) {
 /// A short title-case name without a final stop ("The National").
 fn is_masthead(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() <= MASTHEAD_MAX_WORDS && !ends_with_stop(line) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    words.len() <= MASTHEAD_MAX_WORDS
+        && !ends_with_stop(line)
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// The first content line is the headline when it is short, has no final stop and body follows.
@@ -431,9 +438,12 @@ fn mark_headline(text: &str, pieces: &mut [Piece]) {
     let line = |p: &Piece| &text[p.start..p.end];
     let Some(first) = pieces.iter().position(|p| p.kind.is_none()) else { return };
     let l = line(&pieces[first]);
-    let after_dateline = first > 0 && pieces[first - 1].kind == Some(BoilerplateKind::Timestamp) && !text[pieces[first - 1].end..pieces[first].start].contains('\n');
+    let after_dateline = first > 0
+        && pieces[first - 1].kind == Some(BoilerplateKind::Timestamp)
+        && !text[pieces[first - 1].end..pieces[first].start].contains('\n');
     let body_follows = pieces[first + 1..].iter().any(|p| p.kind.is_none() && ends_with_stop(line(p)));
-    let headline_like = !ends_with_stop(l) && !l.ends_with([':', '-']) && !l.contains(". ") && word_count(l) <= HEADLINE_MAX_WORDS;
+    let headline_like =
+        !ends_with_stop(l) && !l.ends_with([':', '-']) && !l.contains(". ") && word_count(l) <= HEADLINE_MAX_WORDS;
     if body_follows && headline_like && !after_dateline {
         pieces[first].kind = Some(BoilerplateKind::Headline);
     }
@@ -527,7 +537,10 @@ mod tests {
     #[test]
     fn seed_000_body_only_with_marker_and_credit() {
         let (doc, c) = cleaned(SEED_000);
-        assert_eq!(boilerplate(SEED_000), [(DateMarker, "date 2021-04-11".into()), (Byline, "With Reuters reports".into())]);
+        assert_eq!(
+            boilerplate(SEED_000),
+            [(DateMarker, "date 2021-04-11".into()), (Byline, "With Reuters reports".into())]
+        );
         assert_eq!(c.content.len(), 14);
         assert!(doc.slice(c.content[0]).starts_with("Britain and the United States “strongly oppose"));
         assert_eq!(c.title, None);
@@ -564,7 +577,11 @@ mod tests {
         let items = boilerplate(SEED_002);
         assert_eq!(
             starts(&items),
-            [(PhotoCaption, "US President Joe Biden me"), (PhotoCaption, "Members of the State Bord"), (PhotoCaption, "A Russian military deploy")]
+            [
+                (PhotoCaption, "US President Joe Biden me"),
+                (PhotoCaption, "Members of the State Bord"),
+                (PhotoCaption, "A Russian military deploy")
+            ]
         );
         assert!(items[0].1.ends_with("October 29, 2021. REUTERS / Kevin Lamarque"));
         assert_eq!(content(SEED_002).len(), 8);
@@ -573,7 +590,10 @@ mod tests {
 
     #[test]
     fn seed_003_keeps_subheading_and_drops_image_credit() {
-        assert_eq!(boilerplate(SEED_003), [(DateMarker, "date 2022-02-24".into()), (PhotoCaption, "(Image: AP)".into())]);
+        assert_eq!(
+            boilerplate(SEED_003),
+            [(DateMarker, "date 2022-02-24".into()), (PhotoCaption, "(Image: AP)".into())]
+        );
         let body = content(SEED_003);
         assert_eq!(body.len(), 6);
         assert_eq!(body[3], "Blinken also spoke with EU's Joseph Borrell");
@@ -627,7 +647,12 @@ mod tests {
         let text = "Cyclone Nargis devastated Myanmar's southern delta region, killing 130,000 people.\n\nCNN's Barbara Starr contributed to this report.\n\nRead more: Five things Obama must do\n\nThe opinions expressed in this commentary are solely those of Uri Dadush.\n\nLarge sugary drinks flow in NYC as officials appeal ruling";
         assert_eq!(
             starts(&boilerplate(text)),
-            [(Byline, "CNN's Barbara Starr contr"), (Navigation, "Read more: Five things Ob"), (Notice, "The opinions expressed in"), (PhotoCaption, "Large sugary drinks flow ")]
+            [
+                (Byline, "CNN's Barbara Starr contr"),
+                (Navigation, "Read more: Five things Ob"),
+                (Notice, "The opinions expressed in"),
+                (PhotoCaption, "Large sugary drinks flow ")
+            ]
         );
         assert_eq!(content(text).len(), 1);
     }
@@ -640,7 +665,10 @@ mod tests {
         let text = "Krill are transferred from a fishing vessel to a reefer. The crustaceans are a key part of the marine ecosystem. Photograph: Andrew McConnell/Greenpeace";
         assert_eq!(boilerplate(text), [(PhotoCaption, text.to_string())]);
         let text = "Russia shelling east Ukrainian town of Bakhmut - reports Russia has reportedly responded to an earlier Ukrainian strike on the Russian-held town of Nova Kakhovka by shelling the eastern town of Bakhmut in the Donetsk region overnight. According to multiple reports, Bakhmut, Donetsk Oblast, is currently under heavy shelling. pic.twitter.com/dTi0aU2FGi — Oleksiy Sorokin (@mrsorokaa) July 12, 2022";
-        assert_eq!(boilerplate(text), [(PhotoCaption, "pic.twitter.com/dTi0aU2FGi — Oleksiy Sorokin (@mrsorokaa) July 12, 2022".into())]);
+        assert_eq!(
+            boilerplate(text),
+            [(PhotoCaption, "pic.twitter.com/dTi0aU2FGi — Oleksiy Sorokin (@mrsorokaa) July 12, 2022".into())]
+        );
     }
 
     #[test]
@@ -648,23 +676,40 @@ mod tests {
         let text = "Copyright lawyers could clamp down on this sort of thing, says Mike McGuire, an analyst with research firm Gartner. Technically, at least.\n\nCopyright Health Magazine 2009\n\n© 2011 Entertainment Weekly and Time Inc. All rights reserved.";
         assert_eq!(
             boilerplate(text),
-            [(Notice, "Copyright Health Magazine 2009".into()), (Notice, "© 2011 Entertainment Weekly and Time Inc. All rights reserved.".into())]
+            [
+                (Notice, "Copyright Health Magazine 2009".into()),
+                (Notice, "© 2011 Entertainment Weekly and Time Inc. All rights reserved.".into())
+            ]
         );
         assert_eq!(content(text).len(), 1);
     }
 
     #[test]
     fn tabloid_byline_gives_author_and_time() {
-        let text = "By . Sam Webb . PUBLISHED: . 12:01 EST, 3 May 2013 . | . UPDATED: . 12:11 EST, 3 May 2013 . A man was arrested on Friday.";
-        let (_, c) = cleaned(text);
-        assert_eq!(c.author.as_deref(), Some("Sam Webb"));
-        assert_eq!(c.published.as_deref(), Some("12:01 EST, 3 May 2013"));
-        assert_eq!(content(text), ["A man was arrested on Friday."]);
+        for text in [
+            "By . Sam Webb . PUBLISHED: . 12:01 EST, 3 May 2013 . | . UPDATED: . 12:11 EST, 3 May 2013 . A man was arrested on Friday.",
+            "By . Sam Webb . PUBLISHED: . 12:01 EST, 3 May 2013 | A man was arrested on Friday.",
+        ] {
+            let (_, c) = cleaned(text);
+            assert_eq!(c.author.as_deref(), Some("Sam Webb"));
+            assert_eq!(c.published.as_deref(), Some("12:01 EST, 3 May 2013"));
+            assert_eq!(content(text), ["A man was arrested on Friday."]);
+        }
     }
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for text in ["", "\n\n", " date 2021-13-45 x", " date 2021-04", "’’’ — … “", "By ", "(CNN)", "Read More", "An icon of An icon of An icon of"] {
+        for text in [
+            "",
+            "\n\n",
+            " date 2021-13-45 x",
+            " date 2021-04",
+            "’’’ — … “",
+            "By ",
+            "(CNN)",
+            "Read More",
+            "An icon of An icon of An icon of",
+        ] {
             let (doc, c) = cleaned(text);
             for span in c.content.iter().chain(c.boilerplate.iter().map(|b| &b.span)) {
                 assert!(doc.text.get(span.start..span.end).is_some());

@@ -14,7 +14,7 @@
 //! | kind    | the claim's kind (never open)                                             | `killed`       |
 //! | subject | the claim's subject, its first word found in [`SUBJECT_CLASSES`], else its last word | `people` ("Russian soldiers" → `soldiers`) |
 //! | side    | the claim's side, else a side word of the subject ([`SIDES`])             | `russian`      |
-//! | region  | a [`REGIONS`] term in the claim's place, else a term the claim's sentence introduces with a locative preposition ("in", "near", "along"...); an unknown stated place stands for itself | `donbas`, `border` |
+//! | region  | a [`REGIONS`] term in the claim's place, else a term the claim's sentence introduces with a locative preposition ("in", "near", "along"...); a stated place with another proper name stands for itself ("village of zolote") | `donbas`, `border` |
 //! | time    | from the claim's time scope: `since YEAR` (a start and no end), `during DATE` (one date), `DATE..DATE`, `until DATE` | `since 2014` |
 //!
 //! Who asserts a figure is the speaker of the quote whose content holds it (the quote
@@ -29,15 +29,22 @@
 //! Two keys are **compatible** when their kinds are equal and every other field is equal
 //! or open on at least one side; for time, `since YEAR` also meets `during YEAR` of the
 //! same bare year ("the war that broke out in 2014 has killed 14,000" is the running
-//! total "since 2014"), and the group keeps `since`. Claims are taken most specific first (most stated
-//! fields), then by date; each joins the compatible group that shares the most stated
-//! fields with it (ties: the larger group, then the older one), or starts a new group.
+//! total "since 2014"), and the group keeps `since`.
+//!
+//! Claims are taken most specific first (most stated fields), then by date; each joins
+//! the accepting group (below) that shares the most stated fields with it (ties: the
+//! larger group, then the older one), or starts a new group.
 //! A group's key is the union of its members' stated fields, so a claim that states
-//! `region=donbas` fixes the region of a group whose first member left it open. A claim
-//! whose key differs from the group's (it matches through `*`) joins only when its figure
-//! is within a factor of [`MAGNITUDE_FACTOR`] of the group's first figure: an open field
-//! is trusted only when the number agrees in magnitude, which keeps one-off incidents
-//! ("two soldiers were killed") out of running totals.
+//! `region=donbas` fixes the region of a group whose first member left it open.
+//!
+//! A claim joins a group in one of two ways:
+//!
+//! - **same context**: its key equals the group's and states a side, region or time
+//!   (kind and subject alone say too little: "tens of thousands killed" is any war);
+//! - **same magnitude**: its key is compatible and its figure is within a factor of
+//!   [`MAGNITUDE_FACTOR`] of the group's first figure and is a number, not a vague
+//!   amount ("thousands", "two or three"). An open field is trusted only when the
+//!   numbers agree.
 //!
 //! A figure below [`INCIDENT_SCALE`] counts one incident ("two people were killed"), not
 //! a tally; the key says `| incident`. Incident figures group only with incident figures
@@ -167,7 +174,7 @@ const LOCATIVES: &[&str] = &["in", "near", "along", "across", "around", "at", "o
 const PLACE_FILLER: &[&str] = &["in", "near", "along", "across", "around", "at", "on", "the", "of", "to", "from"];
 
 /// How far a figure matched through an open field may be from the group's first figure.
-pub const MAGNITUDE_FACTOR: f64 = 10.0;
+pub const MAGNITUDE_FACTOR: f64 = 3.0;
 
 /// Figures below this count one incident ("two people were killed"), not a tally.
 pub const INCIDENT_SCALE: f64 = 100.0;
@@ -516,6 +523,11 @@ impl GroupKey {
         self.fields().iter().filter(|f| f.is_some()).count() + usize::from(self.time.is_some())
     }
 
+    /// Whether the key states a side, a region or a time: more than what is counted.
+    pub fn states_context(&self) -> bool {
+        self.side.is_some() || self.region.is_some() || self.time.is_some()
+    }
+
     /// Whether the two keys can count the same thing.
     pub fn compatible(&self, other: &GroupKey) -> bool {
         let fields_agree = self.fields().iter().zip(other.fields()).all(|(a, b)| a.is_none() || b.is_none() || *a == b);
@@ -604,11 +616,15 @@ fn best_region(pattern: &Regex, text: &str) -> Option<String> {
     REGIONS.iter().find(|(_, terms)| terms.iter().any(|t| found.contains(*t))).map(|(region, _)| region.to_string())
 }
 
+/// The region of a stated place: a [`REGIONS`] term, else the place itself when it names
+/// something (a capitalised word that is not a side: "the village of Zolote"), else open
+/// ("the southern Ukrainian city").
 fn place_region(place: &str) -> Option<String> {
     best_region(&ANY_REGION, place).or_else(|| {
+        let names_something = place.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && side_of(w).is_none());
         let words = words(place);
         let kept: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| PLACE_FILLER.contains(w)).collect();
-        (!kept.is_empty()).then(|| kept.join(" "))
+        (names_something && !kept.is_empty()).then(|| kept.join(" "))
     })
 }
 
@@ -693,6 +709,8 @@ pub struct ComparedClaim {
     pub high: Option<u64>,
     /// The figure's interval.
     pub interval: Interval,
+    /// Whether the figure is a vague amount ("thousands", "two or three").
+    pub vague: bool,
     /// Who asserts it: the speaker of the quote around it (a canonical name), else the
     /// claim's attribution.
     pub asserted_by: Option<String>,
@@ -724,6 +742,7 @@ impl ComparedClaim {
             low: claim.low,
             high: claim.high,
             interval: Interval::of(claim),
+            vague: claim.approx && claim.low.is_some() && claim.high.is_some() && claim.low != claim.high,
             asserted_by: quoting_speaker(doc, claim).or_else(|| claim.attributed_to.as_ref().map(|a| a.text.clone())),
             sentence,
             highlight,
@@ -812,7 +831,9 @@ impl Forming {
 
     fn accepts(&self, claim: &ComparedClaim) -> bool {
         let incident_ok = self.key.scale == Scale::Tally || self.same_incident(claim);
-        self.key.compatible(&claim.key) && incident_ok && (self.key == claim.key || self.same_magnitude(claim))
+        let same_context = self.key == claim.key && self.key.states_context();
+        let trusted_figure = !claim.vague && self.same_magnitude(claim);
+        self.key.compatible(&claim.key) && incident_ok && (same_context || trusted_figure)
     }
 
     /// Same stated region, documents at most [`INCIDENT_DAYS`] apart.
@@ -1108,6 +1129,7 @@ mod tests {
         assert_eq!(sentence_region("almost 100,000 Russian soldiers near the Ukrainian border").as_deref(), Some("border"));
         assert_eq!(place_region("in eastern-Ukraine").as_deref(), Some("donbas"));
         assert_eq!(place_region("in the village of Zolote").as_deref(), Some("village of zolote"));
+        assert_eq!(place_region("in the southern Ukrainian city"), None);
     }
 
     #[test]

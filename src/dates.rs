@@ -17,6 +17,7 @@
 //!
 //! A bare number 1900-2099 is a year unless it reads as a count: grouped ("2,014"),
 //! after a qualifier ("more than 2000") or before a counted noun ("2000 troops").
+//! A number 1000-1899 is a year only after a preposition ("built in 1870").
 
 use crate::doc::PartialDate;
 use crate::numbers;
@@ -175,7 +176,7 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b({m})\b")).expect("valid regex")
 });
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b(1\d\d\d|20\d\d)\b").expect("valid regex"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = WEEKDAYS.iter().map(|(n, _)| *n).collect();
     Regex::new(&format!(r"\b(?:(last)\s+)?({})\b", names.join("|"))).expect("valid regex")
@@ -379,6 +380,9 @@ fn is_year_context(text: &str, range: Range<usize>) -> bool {
     let previous = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
     if ["in", "since", "of", "until", "from", "during", "by", "before", "after"].contains(&previous.as_str()) {
         return true;
+    }
+    if text[range.clone()] < *"1900" {
+        return false;
     }
     let next = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
     !COUNT_QUALIFIERS.contains(&previous.as_str()) && !numbers::is_counted_noun(next)

@@ -470,3 +470,158 @@ mod tests {
         assert_eq!(Counts::default().f1(), 0.0);
     }
 }
+
+/// The parts of an attribution that are scored.
+const ATTRIBUTION_PARTS: [&str; 3] = ["cue", "source", "content"];
+
+/// One attribution in code point offsets: `(start, end)` per part, when present.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Attribution {
+    cue: Option<(usize, usize)>,
+    source: Option<(usize, usize)>,
+    content: Option<(usize, usize)>,
+}
+
+impl Attribution {
+    fn part(&self, name: &str) -> Option<(usize, usize)> {
+        match name {
+            "cue" => self.cue,
+            "source" => self.source,
+            _ => self.content,
+        }
+    }
+}
+
+/// Attribution scores on PolNeAR: per part, exact and overlap matching.
+#[derive(Debug, Clone, Default)]
+pub struct AttributionReport {
+    /// Articles scored.
+    pub articles: usize,
+    /// Counts keyed by "part exact" / "part overlap" (part: cue, source, content,
+    /// attribution = content, cue and source all overlapping the same gold attribution).
+    pub counts: BTreeMap<String, Counts>,
+}
+
+/// Reads the brat standoff attributions of one PolNeAR `.ann` file.
+fn read_brat(path: &Path) -> Result<Vec<Attribution>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let mut spans: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut relations = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
+        if id.starts_with('T') {
+            spans.insert(id, brat_extent(body).ok_or_else(|| Error::Gold { path: path.to_path_buf(), reason: format!("bad span line: {line}") })?);
+        } else if id.starts_with('E') {
+            relations.push(body);
+        }
+    }
+    Ok(relations
+        .into_iter()
+        .map(|body| {
+            let mut attribution = Attribution::default();
+            for arg in body.split_whitespace() {
+                let Some((role, target)) = arg.split_once(':') else { continue };
+                let span = spans.get(target).copied();
+                match role {
+                    "Cue" => attribution.cue = span,
+                    "Source" => attribution.source = span,
+                    "Content" => attribution.content = span,
+                    _ => {}
+                }
+            }
+            attribution
+        })
+        .collect())
+}
+
+/// The extent (first start, last end) of a brat span body `Type s e[;s e...]`.
+fn brat_extent(body: &str) -> Option<(usize, usize)> {
+    let (_, ranges) = body.split_once(' ')?;
+    let numbers: Vec<usize> = ranges.split([' ', ';']).map(str::parse).collect::<Result<_, _>>().ok()?;
+    Some((*numbers.first()?, *numbers.last()?))
+}
+
+/// Runs the pipeline on PolNeAR articles (`dir/text/*.txt`, first `.ann` per article in
+/// `dir/attributions`) and scores the quotes layer against the attributions.
+pub fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<AttributionReport, Error> {
+    let texts = dir.join("text");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&texts)
+        .map_err(|source| Error::Io { path: texts.clone(), source })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let annotations = first_annotation_per_article(&dir.join("attributions"))?;
+    let inputs: Vec<_> = crate::io::read_inputs(&paths).collect();
+    let mut report = AttributionReport::default();
+    for outcome in pipeline.annotate(inputs) {
+        let record = pipeline::record(&outcome);
+        let Some(ann) = annotations.get(&record.id) else { continue };
+        report.articles += 1;
+        report.add(&read_brat(ann)?, &predicted_attributions(&record));
+    }
+    Ok(report)
+}
+
+/// Maps each article stem to its first annotation file in sorted order.
+fn first_annotation_per_article(dir: &Path) -> Result<BTreeMap<String, PathBuf>, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|source| Error::Io { path: dir.to_path_buf(), source })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    files.sort();
+    let mut first = BTreeMap::new();
+    for file in files {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let article = stem.rsplit_once('_').map_or(stem.as_str(), |(a, _)| a).to_string();
+        first.entry(article).or_insert(file);
+    }
+    Ok(first)
+}
+
+fn predicted_attributions(record: &Record) -> Vec<Attribution> {
+    record
+        .quotes
+        .iter()
+        .map(|q| Attribution {
+            cue: q.cue.as_ref().map(|c| (c.start, c.end)),
+            source: q.speaker.as_ref().map(|s| (s.mention.start, s.mention.end)),
+            content: Some((q.content.start, q.content.end)),
+        })
+        .collect()
+}
+
+impl AttributionReport {
+    fn add(&mut self, gold: &[Attribution], predicted: &[Attribution]) {
+        for part in ATTRIBUTION_PARTS {
+            let gold_spans: Vec<(usize, usize)> = gold.iter().filter_map(|a| a.part(part)).collect();
+            let found: Vec<(usize, usize)> = predicted.iter().filter_map(|a| a.part(part)).collect();
+            self.tally(&format!("{part} exact"), pair(&gold_spans, &found, |g, p| g == p).1);
+            self.tally(&format!("{part} overlap"), pair(&gold_spans, &found, |g, p| overlaps(*g, *p)).1);
+        }
+        let whole = |g: &Attribution, p: &Attribution| {
+            ATTRIBUTION_PARTS.iter().all(|&part| match (g.part(part), p.part(part)) {
+                (Some(a), Some(b)) => overlaps(a, b),
+                (None, _) => true,
+                (Some(_), None) => false,
+            })
+        };
+        self.tally("attribution overlap", pair(gold, predicted, whole).1);
+    }
+
+    fn tally(&mut self, key: &str, counts: Counts) {
+        self.counts.entry(key.to_string()).or_default().add(counts);
+    }
+}
+
+impl fmt::Display for AttributionReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "polnear: {} articles", self.articles)?;
+        for (key, counts) in &self.counts {
+            f.write_str(&prf_line(key, counts))?;
+        }
+        Ok(())
+    }
+}

@@ -122,6 +122,14 @@ enum EvalTarget {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Score the quotes layer on PolNeAR (cue, source, content: exact and overlap).
+    Quotes {
+        /// A PolNeAR split directory holding text/ and attributions/.
+        #[arg(long)]
+        polnear: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Score NER on a CoNLL-2003 file (conlleval-compatible exact spans).
     Ner {
         /// CoNLL file: `token POS chunk NER` lines, blank lines between sentences.
@@ -182,6 +190,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {
             let pipeline = pipeline::Pipeline::new(load_model(&model)?, options(&model, 256, false))?;
             print!("{}", eval::fixtures(&pipeline, &dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { target: EvalTarget::Quotes { polnear, model } } => {
+            let pipeline = pipeline::Pipeline::new(load_model(&model)?, options(&model, 64, false))?;
+            print!("{}", eval::polnear(&pipeline, &polnear)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Ner { conll, model } } => {

@@ -30,7 +30,8 @@
 //! Not counts: years and dates ("in 2014", "April 8", "Feb 1, 2022"), times ("4:17 pm"),
 //! ages ("aged 45", "45-year-old", "a 45 year old", "Smith, 45,"), percentages, money
 //! ("$5 million", "£3bn", "5 million dollars"), measures and durations ("5 km", "three
-//! days"), ordinals ("1st"), decades ("1990s"), phone numbers, scores ("2-1"), decimals
+//! days"), ordinals ("1st"), decades ("1990s"), fractions and slashed dates ("1/2",
+//! "9/11"), list markers ("10. In what ..."), phone numbers, scores ("2-1"), decimals
 //! without a scale ("3.5"), identifiers ("G20", "COVID-19", "F-16", "Flight 17") and
 //! numbers in names ("the Group of Seven"). Number words are kept conservative: a word
 //! number counts only with a qualifier or before a noun (or "were", "died", "of them");
@@ -243,7 +244,8 @@ enum Bound {
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
-    /// Letters, with inner apostrophes or hyphens ("Russia's", "eastern-Ukraine").
+    /// Letters, with inner apostrophes or hyphens ("Russia's", "eastern-Ukraine"), or a
+    /// dotted abbreviation ("U.S.").
     Word,
     /// Digits with inner commas or points ("13,000", "1.2").
     Number,
@@ -265,12 +267,12 @@ pub(crate) struct Token {
 }
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{L}+(?:['-]\p{L}+)*)|(\d+(?:[.,]\d+)*)|\S").expect("valid regex")
+    Regex::new(r"(\p{Lu}(?:\.\p{Lu})+\.?|\p{L}+(?:['-]\p{L}+)*)|(\d+(?:[.,]\d+)*)|\S").expect("valid regex")
 });
 static GROUPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$").expect("valid regex"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\b\d{3}[.-])\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
+    Regex::new(r"\+\d{1,3}(?:[ .-]?\(?\d+\)?)+|(?:\(\d{2,4}\)[ .-]?|\b\d{3}[.-])\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
         .expect("valid regex")
 });
 
@@ -648,11 +650,11 @@ impl<'a> Scan<'a> {
             return true;
         }
         let Some(p) = start.checked_sub(1) else { return false };
-        if self.is(p, "of") && p > 0 && self.word(p - 1) == Some("Group") {
+        if self.is(p, "of") && p > 0 && (self.word(p - 1) == Some("Group") || self.is(p - 1, "age")) {
             return true;
         }
         let previous = self.text_of(p).unwrap_or("");
-        if CURRENCY_SIGNS.contains(&previous) || (previous == ":" && self.attached(start)) {
+        if CURRENCY_SIGNS.contains(&previous) || ([":", "/"].contains(&previous) && self.attached(start)) {
             return true;
         }
         if self.tokens[p].kind == TokenKind::Word && self.attached(start) {
@@ -688,6 +690,8 @@ impl<'a> Scan<'a> {
                     || (lower == "p" && self.is(end + 1, ".") && self.is(end + 2, "m"))
             }
             TokenKind::Punct if text == "%" => true,
+            TokenKind::Punct if text == "/" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
+            TokenKind::Punct if text == "." && attached => self.starts_sentence(end - 1),
             TokenKind::Punct if text == ":" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
             TokenKind::Punct if text == "-" && attached => {
                 self.word(end + 1).is_some_and(|w| self.attached(end + 1) && !["strong", "plus"].contains(&w.to_lowercase().as_str()))
@@ -704,7 +708,7 @@ impl<'a> Scan<'a> {
         let open = self.text_of(start - 1).unwrap_or("");
         let name = self.word(start - 2).is_some_and(|w| w.starts_with(char::is_uppercase));
         let close = self.text_of(last.end).unwrap_or("");
-        name && ((open == "," && [",", ".", ";"].contains(&close)) || (open == "(" && close == ")"))
+        name && ((open == "," && [",", ".", ";", "-", ")"].contains(&close)) || (open == "(" && close == ")"))
     }
 
     /// Whether a counted noun ("soldier", "people") follows, after up to two modifiers.
@@ -822,6 +826,10 @@ mod tests {
             "Russia and Ukraine have been at odds since Russia annexed Crimea in 2014 following the ousting",
             "COVID-19 and F-16 jets and Flight MH17 and Flight 17 and the Group of Seven and the Group of 20",
             "the 1990s, the 1st battalion, a 3.5 rating, call 555-1234 or (202) 555-0199",
+            "Sakali Mansion Luxury Guesthouse, Pinakates, Pelion; +30 6932 429150/+30 24230 86560/+30 210 9657584; winter prices from $125",
+            "10. In what European nation would you find Verviers, where officials say a police raid prevented an attack?",
+            "The incident occurred on the 11th anniversary of the 9/11 attacks",
+            "Built in 1870 on the small bay of Gerolimenas to give the area a commercial boost",
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
@@ -832,6 +840,9 @@ mod tests {
         for text in [
             "A 45-year-old man and a 45 year old woman, aged 45, were hurt.",
             "John Smith, 45, said he saw it.",
+            "Three of them -- Terrance Aeriel, 18, Dashon Harvey, 20; and Iofemi Hightower, 20 -- were forced to kneel",
+            "To this day, I can remember at the age of 8 dropping the needle on the disc",
+            "Yanni insisted she would run it within the 6 1/2 hour limit.",
             "Turnout was 5% or 5 percent or 5 per cent.",
             "It costs $5 million, £3bn or 5 million dollars, and millions of dollars.",
             "The convoy stretched 40 km over three days.",

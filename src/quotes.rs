@@ -67,12 +67,12 @@ fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str)
     for (u, f) in found.iter().enumerate() {
         let Some(orphan) = f.orphan else { continue };
         let earlier = units[u.saturating_sub(2)].start;
-        let pair = pairs.iter().rev().find(|p| p.close < orphan.source.0 && p.open >= earlier && is_double(text, p) && !used(&out, p));
+        let pair = pairs.iter().rev().find(|p| p.close < orphan.source.0 && p.open >= earlier && p.is_double(text) && !used(&out, p));
         if let Some(pair) = pair {
             out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: Some(orphan.cue), source: Some(Source::Mention(orphan.source)) });
         }
     }
-    for pair in pairs.iter().filter(|p| is_double(text, p)) {
+    for pair in pairs.iter().filter(|p| p.is_double(text)) {
         if used(&out, pair) {
             continue;
         }
@@ -86,10 +86,6 @@ fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str)
     }
     out.sort_by_key(|c| c.content);
     out
-}
-
-fn is_double(text: &str, pair: &Pair) -> bool {
-    text.as_bytes().get(pair.open) == Some(&b'"')
 }
 
 /// `SPEAKER “agreed that ...”`: a quotation right after the unit's subject that opens
@@ -114,7 +110,7 @@ fn opened_by_cue(text: &str, pair: &Pair, subject: Option<Range>) -> Option<Cand
 /// Whether a quotation that is a whole unit continues the attribution just before it
 /// (in the same or the previous unit).
 fn continues(text: &str, pair: &Pair, unit: Unit, units: &[Unit], out: &[Candidate]) -> bool {
-    let whole = pair.open == unit.start && text.get(pair.close + 1..unit.end).is_some_and(|rest| rest.trim().chars().all(|c| ".,!?".contains(c)));
+    let whole = pair.open == unit.start && text.get(pair.end()..unit.end).is_some_and(|rest| rest.trim().chars().all(|c| ".,!?".contains(c)));
     let k = units.partition_point(|u| u.start < unit.start);
     let previous_start = k.checked_sub(1).map_or(unit.start, |p| units[p].start);
     whole && out.iter().any(|c| c.source.is_some() && c.content.1 <= pair.open && c.content.1 >= previous_start)

@@ -11,7 +11,7 @@
 //!   before it ("... at @OSCE,” the OSCE. Raab said on Twitter.").
 
 use super::lexicon::{
-    AUXILIARIES, CLAUSE_BREAKS, DETERMINERS_OF_MENTIONS, CUE_ADJUNCT_STARTS, CUE_VERBS, NOT_NAMES, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS, ROLES, TITLES,
+    AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS, CUE_VERBS, DETERMINERS_OF_MENTIONS, NOT_NAMES, OFFICES, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS,
     TRAILING_CONNECTIVES, WEAK_CUES,
 };
 use super::text::{tokenize, Pair, Range, Tok, Unit};
@@ -25,8 +25,20 @@ const OPENERS: &[&str] = &[
     "then", "under", "amid", "despite", "with", "without", "for", "from", "by", "over",
 ];
 
+/// Determiners that open a common-noun speaker ("the bank", "several cast members").
+const COMMON_DETERMINERS: &[&str] = &["the", "a", "an", "another", "several", "many", "some", "two", "three", "its", "his", "her", "their", "other"];
+
+/// Lower-case words that never end or fill a common-noun speaker mention.
+const NOT_NOUNS: &[&str] = &[
+    "that", "which", "who", "and", "or", "but", "is", "was", "are", "were", "be", "been", "not", "it", "he", "she", "they",
+    "we", "there", "this", "what", "also", "has", "have", "had", "of", "to", "in", "on", "for", "with", "as", "by", "at",
+];
+
+/// Cues followed by whom the speaker addressed ("told reporters that").
+const OBJECT_CUES: &[&str] = &["told", "tells", "telling", "asked", "asks"];
+
 /// Words after a cue that name whom the speaker addressed ("told reporters").
-const AUDIENCES: &[&str] = &["reporters", "journalists", "lawmakers", "parliament", "congress", "the", "a", "an"];
+const AUDIENCES: &[&str] = &["reporters", "journalists", "lawmakers", "parliament", "congress", "the", "a", "an", "me", "us", "him", "her", "them", "some"];
 
 
 /// Adjuncts that belong to the cue ("said on Twitter").
@@ -57,6 +69,8 @@ struct Sentence<'a> {
     text: &'a str,
     unit: Unit,
     toks: Vec<Tok>,
+    /// Each token lower-cased.
+    lower: Vec<String>,
     pairs: &'a [Pair],
 }
 
@@ -74,30 +88,22 @@ struct Shape {
 
 /// The frames of one unit.
 pub fn find(text: &str, unit: Unit, pairs: &[Pair]) -> Found {
-    let s = Sentence { text, unit, toks: tokenize(text, (unit.start, unit.end)), pairs };
+    let toks = tokenize(text, (unit.start, unit.end));
+    let lower = toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
+    let s = Sentence { text, unit, toks, lower, pairs };
     let subject = s.subject();
-    let mut shapes: Vec<Shape> = Vec::new();
-    let mut orphan = None;
-    for i in 0..s.toks.len() {
-        if !s.is_cue(i) {
-            continue;
-        }
-        if let Some(shape) = s.according(i) {
-            shapes.push(shape);
-        } else if let Some(shape) = s.trailing(i) {
-            shapes.push(shape);
-        } else if let Some(found) = s.orphan(i) {
-            orphan = Some(found);
-        } else if let Some(shape) = s.participle(i, subject).or_else(|| s.leading(i, subject)) {
-            shapes.push(shape);
-        }
-    }
+    let (shapes, orphan) = s.shapes(subject);
     let anchors: Vec<usize> = shapes.iter().map(|sh| sh.anchor).collect();
-    let mut candidates: Vec<Candidate> = shapes.iter().filter_map(|sh| s.candidate(sh, &anchors)).collect();
-    let nested: Vec<bool> = candidates.iter().map(|c| c.cue.is_some_and(|cue| candidates.iter().any(|o| o.content.0 <= cue.0 && cue.1 <= o.content.1))).collect();
-    let mut keep = nested.iter().map(|n| !n);
-    candidates.retain(|_| keep.next().unwrap_or(true));
+    let candidates = without_nested(shapes.iter().filter_map(|sh| s.candidate(sh, &anchors)).collect());
     Found { candidates, orphan, subject: subject.map(|(a, b)| s.range(a, b)) }
+}
+
+/// Drops candidates whose cue lies inside another's content ("X said, the ministry
+/// added": the ministry reports what X said).
+fn without_nested(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let nested = |c: &Candidate| c.cue.is_some_and(|cue| candidates.iter().any(|o| o.content.0 <= cue.0 && cue.1 <= o.content.1));
+    let keep: Vec<bool> = candidates.iter().map(|c| !nested(c)).collect();
+    candidates.into_iter().zip(keep).filter_map(|(c, keep)| keep.then_some(c)).collect()
 }
 
 impl Sentence<'_> {
@@ -105,12 +111,12 @@ impl Sentence<'_> {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word) && words.contains(&self.lower(i).as_str())
+        self.toks.get(i).is_some_and(|t| t.word) && words.contains(&self.lower(i))
     }
 
     fn range(&self, a: usize, b: usize) -> Range {
@@ -127,11 +133,19 @@ impl Sentence<'_> {
 
     /// Whether token `i` is one of the quotation marks of a pair.
     fn is_mark(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| self.pairs.iter().any(|p| p.open == t.start || p.close == t.start))
+        self.opens_pair(i) || self.closes_pair(i)
+    }
+
+    fn opens_pair(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let k = self.pairs.partition_point(|p| p.open <= t.start);
+        k.checked_sub(1).is_some_and(|k| t.start < self.pairs[k].open + self.pairs[k].width)
     }
 
     fn closes_pair(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| self.pairs.iter().any(|p| p.close == t.start))
+        let Some(t) = self.toks.get(i) else { return false };
+        let k = self.pairs.partition_point(|p| p.close <= t.start);
+        k.checked_sub(1).is_some_and(|k| t.start < self.pairs[k].end())
     }
 
     fn is_cue(&self, i: usize) -> bool {
@@ -152,10 +166,8 @@ impl Sentence<'_> {
 
     /// Length of a title or role phrase starting at token `i`, longest first.
     fn office_at(&self, i: usize) -> usize {
-        TITLES
+        OFFICES
             .iter()
-            .chain(ROLES)
-            .map(|phrase| phrase.split(' ').collect::<Vec<_>>())
             .filter(|words| words.iter().enumerate().all(|(k, w)| self.lower(i + k) == *w && self.toks.get(i + k).is_some_and(|t| t.word)))
             .map(|words| words.len())
             .max()
@@ -205,6 +217,7 @@ impl Sentence<'_> {
 
     /// A speaker mention ending just before token `end`: token range `[start, end)`.
     fn mention_before(&self, end: usize) -> Option<(usize, usize)> {
+        let end = self.before_parenthesis(end);
         if end > 0 && self.pronoun(end - 1) {
             return Some((end - 1, end));
         }
@@ -224,12 +237,33 @@ impl Sentence<'_> {
             }
         }
         if j == end {
-            return None;
+            return self.common_noun_before(end);
         }
         if j > 0 && self.is(j - 1, DETERMINERS_OF_MENTIONS) {
             j -= 1;
         }
         Some((j, end))
+    }
+
+    /// For a mention followed by a parenthesis ("Rep. Gwen Moore (D-Wis.) said"): the
+    /// token where the parenthesis opens.
+    fn before_parenthesis(&self, end: usize) -> usize {
+        if end == 0 || self.word(end - 1) != ")" {
+            return end;
+        }
+        (end.saturating_sub(8)..end - 1).rev().find(|&k| self.word(k) == "(").unwrap_or(end)
+    }
+
+    /// `the bank`, `a source`, `the ad's narrator`, `Connecticut's tax commissioner`: up
+    /// to four lower-case words after a determiner or a possessive.
+    fn common_noun_before(&self, end: usize) -> Option<(usize, usize)> {
+        let lowercase = |k: usize| self.toks[k].word && self.word(k).chars().all(|c| c.is_lowercase() || c == '\'' || c == '-');
+        let mut j = end;
+        while j > 0 && end - j < 4 && lowercase(j - 1) && !self.is(j - 1, COMMON_DETERMINERS) && !self.is(j - 1, NOT_NOUNS) {
+            j -= 1;
+        }
+        let opened = j > 0 && (self.is(j - 1, COMMON_DETERMINERS) || (self.word(j - 1).ends_with("'s") && j < end));
+        (j < end && opened).then(|| (j - 1, end))
     }
 
     /// The unit's subject: the mention that opens it, after a leading adverbial.
@@ -242,6 +276,26 @@ impl Sentence<'_> {
             return None;
         }
         self.mention_after(from)
+    }
+
+    /// The frame of every cue word, in order, and a cue-only unit's orphan frame.
+    fn shapes(&self, subject: Option<(usize, usize)>) -> (Vec<Shape>, Option<Orphan>) {
+        let mut shapes: Vec<Shape> = Vec::new();
+        let mut orphan = None;
+        for i in (0..self.toks.len()).filter(|&i| self.is_cue(i)) {
+            if let Some(shape) = self.according(i) {
+                shapes.push(shape);
+            } else if let Some((shape, after)) = self.trailing(i) {
+                let resumed = self.resumed_quote(after, &shape);
+                shapes.push(shape);
+                shapes.extend(resumed);
+            } else if let Some(found) = self.orphan(i) {
+                orphan = Some(found);
+            } else if let Some(shape) = self.participle(i, subject).or_else(|| self.leading(i, subject)) {
+                shapes.push(shape);
+            }
+        }
+        (shapes, orphan)
     }
 
     /// Skips auxiliaries and adverbs backwards from just before token `i`.
@@ -259,8 +313,8 @@ impl Sentence<'_> {
         if j >= n || matches!(self.word(j), "." | "!" | "?") {
             return (j..n).all(|k| !self.toks[k].word);
         }
-        if self.word(j) == "," && self.is(j + 1, PARTICIPLE_CUES) {
-            return true;
+        if self.word(j) == "," {
+            return !(j..n).any(|k| self.opens_pair(k));
         }
         self.is(j, CUE_ADJUNCT_STARTS) && (j..n).all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
     }
@@ -281,29 +335,59 @@ impl Sentence<'_> {
     }
 
     /// `CONTENT, SPEAKER CUE [adjunct]` or `CONTENT, CUE SPEAKER [adjunct]`.
-    fn trailing(&self, i: usize) -> Option<Shape> {
+    /// Returns the shape and the token after the frame.
+    fn trailing(&self, i: usize) -> Option<(Shape, usize)> {
         let before = self.skip_auxiliaries(i);
-        if let Some((a, _)) = self.mention_before(before).filter(|&(a, _)| a > 0 && self.ends_left_content(a - 1)) {
-            if self.tail_is_adjunct(i + 1) {
+        let after = self.after_object(i);
+        let end = self.appositive_start(before).unwrap_or(before);
+        if let Some((a, b)) = self.mention_before(end).filter(|&(a, _)| a > 0 && self.ends_left_content(a - 1)) {
+            let after_quote = self.closes_pair(a - 1) && !(after..self.toks.len()).any(|k| self.opens_pair(k) || self.is(k, &["that"]));
+            if after_quote || self.tail_is_adjunct(after) {
                 let left_end = self.toks[a - 1].end;
-                return Some(Shape { anchor: self.toks[a].start, source: Some(Source::Mention(self.range(a, before))), cue: self.cue_range(i, i + 1), right: None, left_end });
+                let shape = Shape { anchor: self.toks[a].start, source: Some(Source::Mention(self.range(a, b))), cue: self.cue_range(i, i + 1), right: None, left_end };
+                return Some((shape, after));
             }
         }
         if i > 0 && self.ends_left_content(i - 1) && !self.is(i, PARTICIPLE_CUES) {
             let (a, b) = self.mention_after(i + 1)?;
             if self.tail_is_adjunct(b) {
                 let left_end = self.toks[i - 1].end;
-                return Some(Shape { anchor: self.toks[i].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: None, left_end });
+                let shape = Shape { anchor: self.toks[i].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: None, left_end };
+                return Some((shape, b));
             }
         }
         None
+    }
+
+    /// `“X,” he said, “Y.”`: the quotation resumed after a trailing frame ending at `after`.
+    fn resumed_quote(&self, after: usize, shape: &Shape) -> Option<Shape> {
+        if self.word(after) != "," || !self.opens_pair(after + 1) {
+            return None;
+        }
+        let start = self.toks[after + 1].start;
+        Some(Shape { anchor: start, source: shape.source, cue: shape.cue, right: Some(start), left_end: 0 })
+    }
+
+    /// The token after a cue and the audience it names ("told USA Today", "told me").
+    fn after_object(&self, i: usize) -> usize {
+        if !self.is(i, OBJECT_CUES) {
+            return i + 1;
+        }
+        if let Some((_, b)) = self.mention_after(i + 1) {
+            return b;
+        }
+        let mut j = i + 1;
+        while self.is(j, AUDIENCES) {
+            j += 1;
+        }
+        j
     }
 
     /// A unit that is only `SPEAKER CUE [adjunct].`.
     fn orphan(&self, i: usize) -> Option<Orphan> {
         let before = self.skip_auxiliaries(i);
         let (a, b) = self.mention_before(before)?;
-        (a == 0 && self.tail_is_adjunct(i + 1) && self.toks.len() <= i + 8).then(|| Orphan { source: self.range(a, b), cue: self.cue_range(i, i + 1) })
+        (a == 0 && self.tail_is_adjunct(self.after_object(i)) && self.toks.len() <= i + 8).then(|| Orphan { source: self.range(a, b), cue: self.cue_range(i, i + 1) })
     }
 
     /// `according to SPEAKER, CONTENT` or `CONTENT, according to SPEAKER`.
@@ -359,22 +443,26 @@ impl Sentence<'_> {
         Some(Shape { anchor: self.toks[anchor].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: Some(start), left_end: 0 })
     }
 
-    /// For `SPEAKER, who ..., CUE`: the token just after the speaker.
+    /// For `SPEAKER, who ..., CUE` or `SPEAKER, speaking to ..., CUE`: the comma after the
+    /// speaker (the nearest comma before, within 20 tokens, that follows a name).
     fn appositive_start(&self, before: usize) -> Option<usize> {
         if before == 0 || self.word(before - 1) != "," {
             return None;
         }
-        (1..before.saturating_sub(1)).rev().find(|&k| self.word(k) == "," && self.is(k + 1, &["who", "which", "whose"]))
+        (before.saturating_sub(20).max(1)..before - 1)
+            .rev()
+            .take_while(|&k| !self.is_mark(k))
+            .find(|&k| self.word(k) == "," && !self.is(k + 1, &["which"]))
+            .filter(|&k| self.capitalised(k - 1) || self.pronoun(k - 1) || self.word(k - 1) == ")")
     }
 
     /// Where the content of a cue at `i` starts: after an audience ("told reporters"), a
     /// channel ("in a statement that"), "that", a colon or a comma.
     fn content_start(&self, i: usize) -> Option<usize> {
-        let mut j = i + 1;
-        if self.is(i, &["told", "tells", "telling", "asked", "urged"]) && self.is(j, AUDIENCES) && !self.is(i, &["urged"]) {
-            j += 1;
-            while self.capitalised(j) || self.office_at(j) > 0 {
-                j += 1;
+        let mut j = self.after_object(i);
+        if self.is(i, OBJECT_CUES) {
+            if let Some(that) = (i + 1..(i + 7).min(self.toks.len())).find(|&k| self.is(k, &["that"])) {
+                j = that;
             }
         }
         if self.is(j, CUE_ADJUNCT_STARTS) {
@@ -383,6 +471,9 @@ impl Sentence<'_> {
             }
         }
         if self.is(j, &["that"]) || matches!(self.word(j), ":" | ",") {
+            j += 1;
+        }
+        if self.word(j) == "," {
             j += 1;
         }
         let tok = self.toks.get(j)?;
@@ -422,7 +513,7 @@ impl Sentence<'_> {
 
     /// Just after the first quotation closing after `start` ("called it “X”").
     fn first_close(&self, start: usize) -> usize {
-        self.pairs.iter().find(|p| p.open >= start).map_or(self.unit.end, |p| (p.close + 1).min(self.unit.end))
+        self.pairs.iter().find(|p| p.open >= start).map_or(self.unit.end, |p| p.end().min(self.unit.end))
     }
 
     /// Content without trailing punctuation (closing marks stay) and connectives.
@@ -446,7 +537,7 @@ impl Sentence<'_> {
         let inner: Vec<&Pair> = self.pairs.iter().filter(|p| p.open >= start && p.close < end).collect();
         match inner.as_slice() {
             [] => (QuoteKind::Indirect, (start, end)),
-            [only] if only.open == start && only.close + 1 == end => (QuoteKind::Direct, only.inner()),
+            [only] if only.open == start && only.end() == end => (QuoteKind::Direct, only.inner()),
             _ => (QuoteKind::Mixed, (start, end)),
         }
     }

@@ -2,6 +2,8 @@
 //!
 //! Every list is lower-case; lookups lower-case the text first.
 
+use std::sync::LazyLock;
+
 /// Speech verbs that introduce or close an attribution, in every inflection used.
 ///
 /// "called" is here for "X called Y “Z”" (a mixed quote); "denies" and "denying" for
@@ -52,7 +54,7 @@ pub const CUE_ADJUNCT_STARTS: &[&str] = &[
 ];
 
 /// Pronouns that can name a speaker, with their number: `true` for plural.
-pub const PRONOUNS: &[(&str, bool)] = &[("he", false), ("she", false), ("they", true), ("we", true), ("i", false)];
+pub const PRONOUNS: &[(&str, bool)] = &[("he", false), ("she", false), ("it", false), ("they", true), ("we", true), ("i", false)];
 
 /// Determiners that may open a speaker mention.
 pub const DETERMINERS_OF_MENTIONS: &[&str] = &["the", "a", "an", "both"];
@@ -82,6 +84,9 @@ pub const ROLES: &[&str] = &[
     "minister", "secretary", "ministry", "officer", "witness",
     "witnesses", "residents", "resident", "spokespeople",
 ];
+
+/// [`TITLES`] and [`ROLES`] split into words, for matching token by token.
+pub static OFFICES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| TITLES.iter().chain(ROLES).map(|phrase| phrase.split(' ').collect()).collect());
 
 /// Last words of organisation names ("State Department", "Foreign Office").
 pub const ORG_HEADS: &[&str] = &[
@@ -119,5 +124,5 @@ pub const NOT_NAMES: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "both", "apart", "following", "during", "since", "there", "what",
-    "who", "some", "many", "one", "two", "all", "last", "next", "read", "more", "updated",
+    "who", "some", "many", "one", "two", "all", "last", "next", "read", "more", "updated", "former",
 ];

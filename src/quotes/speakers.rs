@@ -11,7 +11,7 @@
 //! ("the Foreign Secretary") resolve to the person introduced with that office;
 //! pronouns to the most recent compatible subject or speaker before them.
 
-use super::lexicon::{DETERMINERS_OF_MENTIONS, HONORIFICS, NOT_NAMES, ORG_HEADS, PRONOUNS, ROLES, TITLES};
+use super::lexicon::{DETERMINERS_OF_MENTIONS, HONORIFICS, NOT_NAMES, OFFICES, ORG_HEADS, PRONOUNS};
 use super::text::{tokenize, Range, Unit};
 use crate::doc::{Doc, Speaker};
 
@@ -69,10 +69,8 @@ fn span_of(ws: &[(Range, &str)]) -> Option<Range> {
 
 /// Length of the longest office phrase at word `i`.
 fn office_at(ws: &[(Range, &str)], i: usize) -> usize {
-    TITLES
+    OFFICES
         .iter()
-        .chain(ROLES)
-        .map(|phrase| phrase.split(' ').collect::<Vec<_>>())
         .filter(|p| p.iter().enumerate().all(|(k, w)| ws.get(i + k).is_some_and(|(_, x)| x.eq_ignore_ascii_case(w))))
         .map(|p| p.len())
         .max()
@@ -107,6 +105,13 @@ fn parts(ws: &[(Range, &str)]) -> Parts {
     if !before.is_empty() {
         parts.affiliation = Some(join(before));
     }
+    let name = match name.iter().position(|(_, w)| *w == "of") {
+        Some(k) if k > 0 && parts.office.is_some() => {
+            parts.affiliation.get_or_insert_with(|| join(&name[k + 1..]));
+            &name[..k]
+        }
+        _ => name,
+    };
     if let Some(range) = span_of(name) {
         parts.name = Some((join(name), range));
     }
@@ -151,7 +156,8 @@ impl<'a> Resolver<'a> {
         for unit in units {
             for run in capitalised_runs(text, (unit.start, unit.end)) {
                 let ws = words(text, run);
-                people.extend(person(&ws));
+                let opener = run.0 == unit.start && ws.first().is_some_and(|(_, w)| text.contains(&format!(" {} ", w.to_lowercase())));
+                people.extend(person(if opener { &ws[1..] } else { &ws }));
             }
         }
         for entity in doc.entities.iter().filter(|e| e.label == "PER") {
@@ -205,7 +211,7 @@ impl<'a> Resolver<'a> {
         let span = self.doc.normalized.span_to_original(mention.0, mention.1);
         let (speaker, plural) = if let [(_, only)] = ws.as_slice() {
             match PRONOUNS.iter().find(|(p, _)| only.eq_ignore_ascii_case(p)) {
-                Some(&(_, plural)) => (self.antecedent(mention.0, plural)?, plural),
+                Some(&(pronoun, plural)) => (self.antecedent(mention.0, pronoun)?, plural),
                 None => (self.single(&ws, span), false),
             }
         } else {
@@ -259,14 +265,18 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The most recent compatible subject or speaker before `at`.
-    fn antecedent(&self, at: usize, plural: bool) -> Option<Speaker> {
-        self.history
-            .iter()
-            .rev()
-            .filter(|e| e.at < at && e.plural == plural)
-            .find(|e| plural || e.speaker.entity.as_deref() == Some("PER"))
-            .map(|e| e.speaker.clone())
+    /// The most recent compatible subject or speaker before `at`: a person for "he" and
+    /// "she", anything else for "it", a group or an organisation for "they" and "we".
+    fn antecedent(&self, at: usize, pronoun: &str) -> Option<Speaker> {
+        let fits = |e: &Event| {
+            let person = e.speaker.entity.as_deref() == Some("PER");
+            match pronoun {
+                "he" | "she" | "i" => !e.plural && person,
+                "it" => !e.plural && !person,
+                _ => e.plural || e.speaker.entity.as_deref() == Some("ORG"),
+            }
+        };
+        self.history.iter().rev().filter(|e| e.at < at).find(|e| fits(e)).map(|e| e.speaker.clone())
     }
 
     /// PER or ORG from the NER layer, when an entity overlaps the range.

@@ -23,27 +23,133 @@ fn summary(doc: &Doc, quotes: &[Quote]) -> Vec<(QuoteKind, String, String)> {
         .collect()
 }
 
+fn plain(text: &str) -> Doc {
+    Doc::new(text.to_string(), Meta::default())
+}
+
+fn has(found: &[(QuoteKind, String, String)], kind: QuoteKind, speaker: &str, content: &str) -> bool {
+    found.iter().any(|(k, s, c)| *k == kind && s == speaker && c == content)
+}
+
+fn assert_has(found: &[(QuoteKind, String, String)], kind: QuoteKind, speaker: &str, content: &str) {
+    assert!(has(found, kind, speaker, content), "missing {kind:?} {speaker:?} {content:?} in {found:#?}");
+}
+
+fn run(d: &Doc) -> Vec<(QuoteKind, String, String)> {
+    summary(d, &quotes(d))
+}
+
+use QuoteKind::{Direct, Indirect, Mixed};
+
 #[test]
-fn dump_fixtures() {
-    for stem in ["000_bab11693308bb618", "001_16bd10a4b03d5468", "002_60d842d3bd8bacec", "003_6bbe357bb2cbdd54", "004_1a86e49c1743badb"] {
-        let d = fixture(stem);
-        let qs = quotes(&d);
-        println!("=== {stem}");
-        for q in &qs {
-            let sp = q.speaker.as_ref();
-            println!(
-                "[{:?}] {:?} mention={:?} role={:?} aff={:?} ent={:?} cue={:?} | {:?}",
-                q.kind,
-                sp.map(|s| s.name.as_str()),
-                sp.map(|s| d.slice(s.span)),
-                sp.and_then(|s| s.role.as_deref()),
-                sp.and_then(|s| s.affiliation.as_deref()),
-                sp.and_then(|s| s.entity.as_deref()),
-                q.cue.map(|c| d.slice(c)),
-                d.slice(q.content)
-            );
-        }
-        let _ = summary(&d, &qs);
+fn seed_000_raab_erdogan_zelenskiy() {
+    let d = fixture("000_bab11693308bb618");
+    let found = run(&d);
+    assert_has(&found, Mixed, "Dominic Raab", "Britain and the United States \u{201c}strongly oppose Russia\u{2019}s campaign to destabilize Ukraine\u{201d} and call on Russia to defuse the situation");
+    assert_has(&found, Direct, "Dominic Raab", "and I agreed that Russia must immediately defuse the situation and abide by the international commitments it has made at @OSCE,");
+    assert_has(&found, Indirect, "Kremlin", "they pose a threat");
+    assert_has(&found, Indirect, "Kremlin", "military movements in Russia are a sovereign domestic issue");
+    assert_has(&found, Mixed, "Recep Tayyip Erdogan", "the recent developments \u{201c}worrying\u{201d}");
+    assert_has(&found, Indirect, "Recep Tayyip Erdogan", "he hoped the conflict would be resolved peacefully through dialogue and in accordance with Ukraine\u{2019}s territorial integrity");
+    assert_has(&found, Direct, "Recep Tayyip Erdogan", "We believe that the current crisis can be resolved by peaceful and diplomatic means on the basis of the integrity of Ukraine and international law,");
+    assert_has(&found, Indirect, "Volodymyr Zelenskiy", "Kiev and Ankara share the same views on threats in the Black Sea region and the response to those threats");
+    assert_has(&found, Mixed, "Washington", "the military build-up in Moscow \u{201c}unsettling\u{201d}");
+    assert_eq!(found.len(), 10, "{found:#?}");
+    let raab = quotes(&d).into_iter().find_map(|q| q.speaker.filter(|s| s.role.is_some())).expect("a speaker with a role");
+    assert_eq!((raab.role.as_deref(), raab.affiliation.as_deref(), raab.entity.as_deref()), (Some("Foreign Minister"), Some("British"), Some("PER")));
+}
+
+#[test]
+fn seed_001_pronouns_and_spokesman() {
+    let d = fixture("001_16bd10a4b03d5468");
+    let found = run(&d);
+    assert_has(&found, Direct, "Antony Blinken", "The best way to avert a crisis is through diplomacy,");
+    assert_has(&found, Direct, "Dmitri Peskov", "The probability of hostilities in Ukraine still remains high,");
+    assert_has(&found, Direct, "Antony Blinken", "If Russia decides to pursue confrontation, there will be serious consequences,");
+    assert_has(&found, Mixed, "Liz Truss", "the Russian government to \u{201c}de-escalate the situation.\u{201d}");
+    assert_has(&found, Mixed, "Kremlin", "the risk of armed hostilities \u{201c}remains high\u{201d}");
+    assert_has(&found, Indirect, "Britain", "Russia to draw back from conflict with Ukraine");
+    let office = quotes(&d).into_iter().filter_map(|q| q.speaker).find(|s| s.name == "Foreign Office").expect("Foreign Office");
+    assert_eq!((office.role.as_deref(), office.entity.as_deref()), (Some("spokesman"), Some("ORG")));
+    let peskov = quotes(&d).into_iter().filter_map(|q| q.speaker).find(|s| s.name == "Dmitri Peskov").expect("Peskov");
+    assert_eq!((peskov.role.as_deref(), peskov.affiliation.as_deref()), (Some("spokesman"), Some("Kremlin")));
+    assert_eq!(found.len(), 10, "{found:#?}");
+}
+
+#[test]
+fn seed_002_spokesman_kuleba_according_to() {
+    let d = fixture("002_60d842d3bd8bacec");
+    let found = run(&d);
+    assert!(found.iter().any(|(k, s, c)| *k == Mixed && s == "Ned Price" && c.starts_with("The conversation took place")));
+    assert!(found.iter().any(|(k, s, c)| *k == Mixed && s == "US official" && c.starts_with("The US Secretary of State")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Volodymyr Zelenskiy" && c.starts_with("I hope that now")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Dmytro Kuleba" && c.starts_with("In the last two weeks")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Dmytro Kuleba" && c.starts_with("It is a political channel")));
+    assert_has(&found, Indirect, "Kiev", "it has caused the death of 14,000 people");
+    assert_eq!(found.len(), 8, "{found:#?}");
+}
+
+#[test]
+fn seed_003_price_and_plural_speakers() {
+    let d = fixture("003_6bbe357bb2cbdd54");
+    let found = run(&d);
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Ned Price" && c.starts_with("Secretary of State Antony J. Blinken") && c.ends_with("force.")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Ned Price" && c.starts_with("They discussed")));
+    assert!(found.iter().any(|(k, s, c)| *k == Mixed && s == "Antony Blinken and Josep Borrell" && c.starts_with("the importance of")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Antony Blinken and Josep Borrell" && c.starts_with("agreed that")));
+    assert!(found.iter().any(|(k, s, c)| *k == Indirect && s == "Ned Price" && c.starts_with("Blinken reaffirmed")));
+    assert!(!found.iter().any(|(_, _, c)| c == "independence"), "a scare quote became a quote");
+    assert_eq!(found.len(), 5, "{found:#?}");
+}
+
+#[test]
+fn seed_004_titles_and_continued_quotes() {
+    let d = fixture("004_1a86e49c1743badb");
+    let found = run(&d);
+    assert_has(&found, Mixed, "Antony Blinken", "he wants to continue \'substantive exchange\' with Russia");
+    assert_has(&found, Indirect, "Moscow", "it intends to carry out such an attack");
+    assert!(found.iter().any(|(k, s, c)| *k == Indirect && s == "State Department" && c.starts_with("Mr Blinken urged")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "State Department" && c.starts_with("He further reiterated")));
+    assert_eq!(found.len(), 6, "{found:#?}");
+}
+
+#[test]
+fn doubled_apostrophes_and_appositions() {
+    let d = plain("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served as director of the Congressional Budget Office. ''It's anti-reform.''");
+    let found = run(&d);
+    assert_has(&found, Direct, "Douglas Holtz-Eakin", "This isn't tax reform,");
+    assert_has(&found, Direct, "Douglas Holtz-Eakin", "It's anti-reform.");
+    let d = plain("Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the nation\u{2019}s computer defenses.");
+    assert_has(&run(&d), Indirect, "Trump", "he would order a thorough review of the nation\u{2019}s computer defenses");
+}
+
+#[test]
+fn told_and_split_quotes_and_pronouns() {
+    let d = plain("Melezia Figueroa spoke first.\n\u{201c}We were there under legitimate pretenses,\u{201d} Figueroa told USA Today.");
+    assert_has(&run(&d), Direct, "Melezia Figueroa", "We were there under legitimate pretenses,");
+    let d = plain("Senator Elizabeth Warren questioned Stumpf. \u{201c}This isn\u{2019}t right,\u{201d} she said, \u{201c}and you know it.\u{201d}");
+    let found = run(&d);
+    assert_has(&found, Direct, "Elizabeth Warren", "This isn\u{2019}t right,");
+    assert_has(&found, Direct, "Elizabeth Warren", "and you know it.");
+    let d = plain("The bank said that it had fired the employees. Sen. Lindsey Graham (R-S.C.) told reporters that the plan was dead.");
+    let found = run(&d);
+    assert_has(&found, Indirect, "bank", "it had fired the employees");
+    assert_has(&found, Indirect, "Lindsey Graham", "the plan was dead");
+}
+
+#[test]
+fn quotations_over_paragraphs_and_scare_quotes() {
+    let d = plain("Jones said: \u{201c}The first part.\n\n\u{201c}The second part.\u{201d}\nThe so-called \u{2018}referendum\u{2019} was \"illegal\" in Russia\u{2019}s view.");
+    let found = run(&d);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1.as_str()), (Direct, "Jones"));
+    assert!(found[0].2.starts_with("The first part.") && found[0].2.ends_with("The second part."));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in ["", "\"", "''", "\u{201c}\u{201d}\u{2018}", "said", "he said.", "\"a\" said \"b", "according to", ", said ,", "X said \u{201c}\n\n\u{201c}", "(( said ))", "Mr. said: ''"] {
+        let _ = quotes(&plain(text));
     }
 }
 

@@ -18,12 +18,24 @@ pub struct Pair {
     pub open: usize,
     /// Offset of the closing mark.
     pub close: usize,
+    /// Bytes per mark: 1, or 2 for a doubled apostrophe (`''quoted''`).
+    pub width: usize,
 }
 
 impl Pair {
     /// The quoted words, without the marks.
     pub fn inner(&self) -> Range {
-        (self.open + 1, self.close)
+        (self.open + self.width, self.close)
+    }
+
+    /// Just after the closing mark.
+    pub fn end(&self) -> usize {
+        self.close + self.width
+    }
+
+    /// Whether it is a double quotation (`"` or `''`), not a single one.
+    pub fn is_double(&self, text: &str) -> bool {
+        self.width == 2 || text.as_bytes().get(self.open) == Some(&b'"')
     }
 }
 
@@ -96,10 +108,10 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// Which way the mark at `at` faces, from its neighbours and, for curly marks, its glyph.
-fn facing(doc: &Doc, at: usize) -> Facing {
+fn facing(doc: &Doc, at: usize, width: usize) -> Facing {
     let text = &doc.normalized.text;
     let before = char_before(text, at);
-    let after = char_at(text, at + 1);
+    let after = char_at(text, at + width);
     let opens = before.is_none_or(|c| c.is_whitespace() || "([{-/".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
     let closes = before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
     match (opens, closes) {
@@ -125,42 +137,56 @@ pub fn pairs(doc: &Doc, paras: &[Range]) -> Vec<Pair> {
     out
 }
 
-fn double_marks(doc: &Doc, (start, end): Range) -> Vec<(usize, Facing)> {
+/// Double marks of a range: offset, width and facing.
+fn double_marks(doc: &Doc, (start, end): Range) -> Vec<(usize, usize, Facing)> {
     let text = &doc.normalized.text;
-    text.get(start..end)
-        .map(|s| s.match_indices('"').map(|(i, _)| (start + i, facing(doc, start + i))).collect())
-        .unwrap_or_default()
+    let Some(slice) = text.get(start..end) else { return Vec::new() };
+    let bytes = slice.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = match (bytes[i], bytes.get(i + 1)) {
+            (b'"', _) => 1,
+            (b'\'', Some(b'\'')) => 2,
+            _ => 0,
+        };
+        if width > 0 {
+            marks.push((start + i, width, facing(doc, start + i, width)));
+        }
+        i += width.max(1);
+    }
+    marks
 }
 
 fn double_pairs(doc: &Doc, paras: &[Range]) -> Vec<Pair> {
     let mut out = Vec::new();
-    let mut carried: Option<usize> = None;
+    let mut carried: Option<(usize, usize)> = None;
     for (k, &para) in paras.iter().enumerate() {
         let marks = double_marks(doc, para);
-        let mut stack: Vec<usize> = Vec::new();
+        let mut stack: Vec<(usize, usize)> = Vec::new();
         let mut rest = marks.as_slice();
-        if let (Some(open), Some(&(first, facing))) = (carried.take(), marks.first()) {
+        if let (Some(open), Some(&(first, _, facing))) = (carried.take(), marks.first()) {
             if first == para.0 && facing != Facing::Close {
                 stack.push(open);
                 rest = &marks[1..];
             }
         }
-        for &(at, facing) in rest {
+        for &(at, width, facing) in rest {
             let opens = match facing {
                 Facing::Open => true,
                 Facing::Close => false,
                 Facing::Either => stack.is_empty(),
             };
             if opens {
-                stack.push(at);
-            } else if let Some(open) = stack.pop() {
-                if stack.is_empty() {
-                    out.push(Pair { open, close: at });
+                stack.push((at, width));
+            } else if let Some((open, open_width)) = stack.pop() {
+                if stack.is_empty() && open_width == width {
+                    out.push(Pair { open, close: at, width });
                 }
             }
         }
         let next_reopens = paras.get(k + 1).is_some_and(|&next| {
-            double_marks(doc, next).first().is_some_and(|&(at, facing)| at == next.0 && facing != Facing::Close)
+            double_marks(doc, next).first().is_some_and(|&(at, _, facing)| at == next.0 && facing != Facing::Close)
         });
         if next_reopens {
             carried = stack.first().copied();
@@ -174,7 +200,9 @@ fn double_pairs(doc: &Doc, paras: &[Range]) -> Vec<Pair> {
 fn single_pairs(doc: &Doc, (start, end): Range, doubles: &[Pair]) -> Vec<Pair> {
     let text = &doc.normalized.text;
     let Some(slice) = text.get(start..end) else { return Vec::new() };
-    let marks: Vec<usize> = slice.match_indices('\'').map(|(i, _)| start + i).filter(|&at| !inside(doubles, at)).collect();
+    let bytes = text.as_bytes();
+    let doubled = |at: usize| bytes.get(at + 1) == Some(&b'\'') || (at > 0 && bytes[at - 1] == b'\'');
+    let marks: Vec<usize> = slice.match_indices('\'').map(|(i, _)| start + i).filter(|&at| !inside(doubles, at) && !doubled(at)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < marks.len() {
@@ -184,7 +212,7 @@ fn single_pairs(doc: &Doc, (start, end): Range, doubles: &[Pair]) -> Vec<Pair> {
             continue;
         }
         if let Some(j) = (i..marks.len()).take_while(|&j| marks[j] - open <= 150).find(|&j| closes_single(doc, marks[j])) {
-            out.push(Pair { open, close: marks[j] });
+            out.push(Pair { open, close: marks[j], width: 1 });
             i = j + 1;
         }
     }
@@ -207,7 +235,8 @@ fn closes_single(doc: &Doc, at: usize) -> bool {
         && glyph != Some('\u{2018}')
 }
 
-/// Whether `at` lies inside a pair (after its opening mark, up to its closing mark).
+/// Whether `at` lies inside a pair (after its opening mark's first byte, up to its
+/// closing mark's first byte).
 pub fn inside(pairs: &[Pair], at: usize) -> bool {
     enclosing(pairs, at).is_some()
 }
