@@ -64,8 +64,17 @@ eval: build runtime
 	$(BIN) eval fixtures
 	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS)
 
-bench: build runtime
-	$(CARGO) run --release --locked --example bench -- --corpus $(CNN) --threads $(THREADS)
+BENCH_VENV   := .cache/bench-venv
+
+# Figures of the rule stages, NER alone, end to end, and the Python transformers
+# pipeline on the same NER model and sentences (its venv is made on first use).
+bench: build runtime $(BENCH_VENV)/bin/python
+	$(CARGO) run --release --locked --example bench -- --corpus $(CNN) --threads $(THREADS) \
+		--python $(BENCH_VENV)/bin/python
+
+$(BENCH_VENV)/bin/python: bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt
 
 # Rebuilds models/ner from CoNLL-2003 (Python, PyTorch; see models/ner/MODEL_CARD.md).
 ner-model:

@@ -8,7 +8,7 @@
 //! 2. a predicate before the number ("has killed more than 13,000", "the death of
 //!    14,000 people", "the death toll rose to 50", "displaced more than one million");
 //! 3. a counted noun that implies the kind ("50 deaths", "2 million refugees",
-//!    "300 prisoners", "100,000 troops").
+//!    "300 prisoners of war", "100,000 troops"; plain "prisoners" may be convicts).
 //!
 //! The counted noun must name people: "100 countries" or "3 horizontal dots" are not
 //! claims. A number with no noun of its own takes the subject of the claim before it in
@@ -25,9 +25,10 @@
 //! - `place`: the first locative phrase after the number ("in eastern-Ukraine", "near
 //!   the Ukrainian border", "on our border"), else the nearest one before it;
 //! - `time`: the nearest time expression ([`dates::find_time_expressions`], anchored on
-//!   the document date), skipping the time of the saying ("he said on Wednesday");
+//!   the document date) at most 20 tokens away, skipping the time of the saying ("he
+//!   said on Wednesday");
 //! - `attributed_to`: the speaker of a quote containing the number, else the source
-//!   of "according to X", "X said" or "said X" nearest the number: a named entity
+//!   of "according to X", else of "X said" or "said X" nearest the number: a named entity
 //!   inside the phrase when NER ran, else the name after any title ("Ukraine's
 //!   President Volodymyr Zelenskiy" gives "Volodymyr Zelenskiy"); pronouns give none.
 
@@ -39,6 +40,8 @@ use crate::numbers::{self, Token, TokenKind};
 const PREDICATES_AFTER: &[(&[&str], ClaimKind)] = &[
     (&["killed"], ClaimKind::Killed),
     (&["died"], ClaimKind::Killed),
+    (&["die"], ClaimKind::Killed),
+    (&["dies"], ClaimKind::Killed),
     (&["dead"], ClaimKind::Killed),
     (&["perished"], ClaimKind::Killed),
     (&["murdered"], ClaimKind::Killed),
@@ -92,7 +95,9 @@ const PREDICATES_BEFORE: &[(&[&str], ClaimKind)] = &[
     (&["massacring"], ClaimKind::Killed),
     (&["death", "of"], ClaimKind::Killed),
     (&["deaths", "of"], ClaimKind::Killed),
-    (&["lives", "of"], ClaimKind::Killed),
+    (&["claimed", "the", "lives", "of"], ClaimKind::Killed),
+    (&["took", "the", "lives", "of"], ClaimKind::Killed),
+    (&["cost", "the", "lives", "of"], ClaimKind::Killed),
     (&["killing", "of"], ClaimKind::Killed),
     (&["killings", "of"], ClaimKind::Killed),
     (&["bodies", "of"], ClaimKind::Killed),
@@ -176,6 +181,13 @@ const PHRASE_BREAKS: &[&str] = &[
     "per", "will", "would", "could", "may", "might", "can", "into", "over", "under", "while", "when", "there",
 ];
 
+/// Nouns that make a counted noun before them a modifier ("armoured personnel carriers").
+const COMPOUND_HEADS: &[&str] = &[
+    "carriers", "carrier", "vehicles", "vehicle", "mines", "camps", "camp", "centers", "centres", "shelters",
+    "homes", "rights", "groups", "organizations", "organisations", "numbers", "figures", "cases", "quarters",
+    "buses", "trucks", "stations", "cars", "units", "jackets", "uniforms", "boats", "ships", "flights",
+];
+
 /// Words after "N of" that still lead to the counted noun ("two of the soldiers").
 const OF_DETERMINERS: &[&str] = &["the", "them", "those", "whom", "its", "their", "our", "his", "her"];
 
@@ -254,6 +266,9 @@ const SAY_VERBS: &[&str] = &[
     "announced", "stated", "added", "confirmed", "confirms", "insisted", "noted", "wrote", "tweeted", "warned",
 ];
 
+/// How many tokens may stand between a number and its time expression.
+const MAX_TIME_DISTANCE: usize = 20;
+
 /// Words before a time expression that make it the time of the saying, not the event.
 const SAYING_WORDS: &[&str] = &[
     "said", "says", "told", "posted", "statement", "announced", "speech", "video", "interview", "tweet",
@@ -283,7 +298,8 @@ const TITLES: &[&str] = &[
 ];
 
 /// Pronouns: a source that names no one.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"];
+const PRONOUNS: &[&str] =
+    &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "what", "where", "when", "how"];
 
 /// Numeric claims in the document, in order.
 pub fn claims(doc: &Doc) -> Vec<Claim> {
@@ -369,10 +385,13 @@ impl<'a> Sentence<'a> {
         if subject == Subject::Other {
             return None;
         }
-        let kind = self.kind(quantity, first, end, subject, previous)?;
+        let (kind, from_verb_before) = self.kind(quantity, first, end, subject, previous)?;
         let (subject_span, side) = match subject {
             Subject::People(from, to) => (Some(self.span(from, to)), self.side(from, to, first)),
-            _ => (previous.and_then(|p| p.subject), previous.and_then(|p| p.side.clone())),
+            _ => match previous.filter(|p| from_verb_before && self.shares_subject(p)) {
+                Some(p) => (p.subject, p.side.clone()),
+                None => (None, None),
+            },
         };
         Some(Claim {
             kind,
@@ -402,7 +421,11 @@ impl<'a> Sentence<'a> {
         for k in start..start + 4 {
             let Some(word) = self.word(k) else { break };
             let lower = word.to_lowercase();
-            if is_subject_noun(word) {
+            let next_noun = self.word(k + 1).is_some_and(|w| is_subject_noun(w) && !PHRASE_BREAKS.contains(&w.to_lowercase().as_str()));
+            if is_subject_noun(word) && !next_noun {
+                if self.lower(k + 1).is_some_and(|w| COMPOUND_HEADS.contains(&w.as_str())) {
+                    return Subject::Other;
+                }
                 let to = if self.is(k, "service") && self.is(k + 1, "members") { k + 2 } else { k + 1 };
                 return Subject::People(start, to);
             }
@@ -413,7 +436,16 @@ impl<'a> Sentence<'a> {
         Subject::Other
     }
 
-    /// The kind of claim, from the predicates around the number and the counted noun.
+    /// Whether a number without a noun can share the previous claim's counted noun: only
+    /// a plain one ("people", "soldiers"), not one that is itself a kind ("deaths").
+    fn shares_subject(&self, previous: &Claim) -> bool {
+        let Some(subject) = previous.subject else { return false };
+        let head = self.doc.slice(subject).rsplit(' ').next().unwrap_or("").to_lowercase();
+        noun_kind(&head).is_none_or(|k| k == ClaimKind::Troops)
+    }
+
+    /// The kind of claim, from the predicates around the number and the counted noun, and
+    /// whether it came from a predicate before the number.
     fn kind(
         &self,
         quantity: &Quantity,
@@ -421,7 +453,7 @@ impl<'a> Sentence<'a> {
         end: usize,
         subject: Subject,
         previous: Option<&Claim>,
-    ) -> Option<ClaimKind> {
+    ) -> Option<(ClaimKind, bool)> {
         let after = match subject {
             Subject::People(_, to) => to,
             Subject::Elided(at) => at,
@@ -431,21 +463,38 @@ impl<'a> Sentence<'a> {
             Subject::People(_, to) => self.lower(to - 1),
             _ => None,
         };
-        if let Some(kind) = self.predicate_after(after).or_else(|| self.predicate_before(first)) {
-            return Some(kind);
+        if let Some(kind) = self.predicate_after(after) {
+            return Some((kind, false));
+        }
+        if let Some(kind) = self.predicate_before(first) {
+            return Some((kind, true));
         }
         if head.as_deref() == Some("lives") {
-            return self.lower(first.checked_sub(1)?).filter(|w| LIVES_VERBS.contains(&w.as_str())).map(|_| ClaimKind::Killed);
+            let verb = self.lower(first.checked_sub(1)?).filter(|w| LIVES_VERBS.contains(&w.as_str()));
+            return verb.map(|_| (ClaimKind::Killed, false));
+        }
+        let prisoners_of_war = self.is(after, "of") && self.is(after + 1, "war");
+        if head.as_deref() == Some("prisoners") && !prisoners_of_war {
+            return None;
         }
         if let Some(kind) = head.as_deref().and_then(noun_kind) {
-            return (kind != ClaimKind::Troops || self.is_deployment(quantity)).then_some(kind);
+            return (kind != ClaimKind::Troops || self.is_deployment(quantity)).then_some((kind, false));
         }
         let including = first.checked_sub(1).is_some_and(|p| self.is(p, "including"));
-        previous.filter(|_| including).map(|p| p.kind)
+        previous.filter(|_| including).map(|p| (p.kind, false))
     }
 
+    /// A predicate after the counted noun, over auxiliaries and an "including ..." aside.
     fn predicate_after(&self, from: usize) -> Option<ClaimKind> {
         let mut k = from;
+        if self.is(k, "including") {
+            k = (k + 1..k + 8).find(|n| self.lower(*n).is_some_and(|w| AUXILIARIES.contains(&w.as_str())))?;
+        }
+        if self.lower(k).is_some_and(|w| ["in", "near", "at", "on", "from"].contains(&w.as_str())) {
+            let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());
+            k = aside.into_iter().find(|n| self.lower(*n).is_some_and(|w| AUXILIARIES.contains(&w.as_str())))?;
+        }
+        let from = k;
         while self.lower(k).is_some_and(|w| AUXILIARIES.contains(&w.as_str())) && k < from + 5 {
             if let Some(kind) = self.predicate_at(k, PREDICATES_AFTER) {
                 return Some(kind);
@@ -549,9 +598,12 @@ impl<'a> Sentence<'a> {
         if self.is(j, "the") {
             j += 1;
         }
-        let named = self.word(j).is_some_and(|w| is_capitalized_name(w) || ["country", "region"].contains(&w));
-        if named {
-            j + 1
+        if self.word(j).is_some_and(|w| ["country", "region"].contains(&w)) {
+            return j + 1;
+        }
+        let names = (j..).take_while(|k| self.word(*k).is_some_and(is_capitalized_name)).count();
+        if names > 0 {
+            j + names
         } else {
             to
         }
@@ -569,11 +621,18 @@ impl<'a> Sentence<'a> {
     /// The time expression nearest the number, skipping the time of the saying.
     fn time(&self, first: usize, end: usize) -> Option<TimeScope> {
         let number = self.tokens[first].start..self.tokens[end - 1].end;
+        let token_distance = |t: &dates::TimeExpr| {
+            let between = if t.range.start >= number.end { number.end..t.range.start } else { t.range.end..number.start };
+            self.tokens.iter().filter(|tok| between.start <= tok.start && tok.end <= between.end).count()
+        };
         dates::find_time_expressions(self.text, self.doc.date())
             .into_iter()
             .filter(|t| t.range.end <= number.start || t.range.start >= number.end)
             .filter(|t| !self.is_saying_time(t.range.start, &number))
-            .min_by_key(|t| if t.range.start >= number.end { t.range.start - number.end } else { number.start - t.range.end })
+            .map(|t| (token_distance(&t), t))
+            .filter(|(distance, _)| *distance <= MAX_TIME_DISTANCE)
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, t)| t)
             .map(|t| TimeScope {
                 span: self.doc.normalized.span_to_original(self.base + t.range.start, self.base + t.range.end),
                 from: t.from,
@@ -599,7 +658,7 @@ impl<'a> Sentence<'a> {
         for k in 0..self.tokens.len() {
             let distance = k.abs_diff(first);
             if self.is(k, "according") && self.is(k + 1, "to") {
-                candidates.extend(self.name_after(k + 2).map(|r| (distance, r)));
+                candidates.extend(self.name_after(k + 2).map(|r| (0, r)));
             } else if self.lower(k).is_some_and(|w| SAY_VERBS.contains(&w.as_str())) {
                 let source = self.name_before(k).or_else(|| self.name_after(k + 1));
                 candidates.extend(source.map(|r| (distance, r)));
@@ -612,8 +671,15 @@ impl<'a> Sentence<'a> {
     /// The source phrase ending right before token `verb` ("Kiev", "Ukrainian officials").
     fn name_before(&self, verb: usize) -> Option<(usize, usize)> {
         let mut end = verb;
+        while end > 0 && self.lower(end - 1).is_some_and(|w| ["have", "has", "had"].contains(&w.as_str())) {
+            end -= 1;
+        }
         if end > 0 && self.text_of(end - 1) == Some(",") {
             let comma = (end.saturating_sub(10)..end - 1).rev().find(|k| self.text_of(*k) == Some(","))?;
+            let apposition = comma + 1..end - 1;
+            if !apposition.is_empty() && apposition.clone().all(|k| self.word(k).is_some_and(is_capitalized_name)) {
+                return Some((apposition.start, apposition.end));
+            }
             end = comma;
         }
         let mut from = end;
@@ -621,7 +687,9 @@ impl<'a> Sentence<'a> {
             let Some(word) = self.word(from - 1) else { break };
             let lower = word.to_lowercase();
             let connector = ["of", "for", "and"].contains(&lower.as_str()) && from >= 2 && self.word(from - 2).is_some_and(is_capitalized_name);
-            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower)) {
+            let possessive = lower.ends_with("'s") && from < end;
+            let adjective = from < end && self.lower(from).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str())) && !PRONOUNS.contains(&lower.as_str()) && !PHRASE_BREAKS.contains(&lower.as_str());
+            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower) || possessive || adjective) {
                 break;
             }
             from -= 1;
@@ -644,10 +712,17 @@ impl<'a> Sentence<'a> {
             let Some(word) = self.word(to) else { break };
             let lower = word.to_lowercase();
             let connector = ["of", "for", "and"].contains(&lower.as_str()) && self.word(to + 1).is_some_and(is_capitalized_name);
-            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower)) {
+            let adjective = self.lower(to + 1).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str())) && !PHRASE_BREAKS.contains(&lower.as_str());
+            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower) || adjective) {
                 break;
             }
             to += 1;
+        }
+        if self.text_of(to) == Some(",") && to > from && self.lower(to - 1).is_some_and(|w| is_title(&w) || SOURCE_NOUNS.contains(&w.as_str())) {
+            let names = (to + 1..).take_while(|k| self.word(*k).is_some_and(is_capitalized_name)).count();
+            if names > 0 {
+                return Some((to + 1, to + 1 + names));
+            }
         }
         self.trimmed_name(from, to)
     }
@@ -707,9 +782,10 @@ fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower) || lower.ends_with("'s") || (is_side_word(lower) && !lower.ends_with('s'))
 }
 
-/// A word that starts with a capital letter (or has one after a hyphen: "eastern-Ukraine").
+/// A word whose last hyphen-separated part is capitalised ("Kiev", "eastern-Ukraine",
+/// "Rome-Italy"; not "Russian-operated").
 fn is_capitalized_name(word: &str) -> bool {
-    word.starts_with(char::is_uppercase) || word.split('-').skip(1).any(|part| part.starts_with(char::is_uppercase))
+    word.rsplit('-').next().is_some_and(|last| last.starts_with(char::is_uppercase))
 }
 
 /// Whether a word of a place phrase can be its head: not a direction or state adjective
@@ -718,7 +794,8 @@ fn is_place_head(word: &str) -> bool {
     let lower = word.to_lowercase();
     let modifier = ["eastern", "western", "northern", "southern", "central", "occupied", "besieged", "war-torn"]
         .contains(&lower.as_str());
-    !modifier && !is_side_word(&lower) && !NOT_PLACES.contains(&word)
+    let bare = word.strip_suffix("'s").unwrap_or(word);
+    !modifier && !is_side_word(&lower) && !NOT_PLACES.contains(&bare) && bare.len() == word.len()
 }
 
 #[cfg(test)]
@@ -780,6 +857,7 @@ mod tests {
         assert_eq!(found[0].kind, ClaimKind::Killed);
         assert_eq!((found[0].quantity.low, found[0].quantity.high, found[0].quantity.approx), (Some(14_000), Some(14_000), false));
         assert_eq!(text_of(&doc, found[0].attributed_to), Some("Kiev"));
+        assert_eq!(found[0].time, None, "\"in 2014\" dates the annexation, far from the number");
     }
 
     #[test]
@@ -869,5 +947,72 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(53)));
         assert_eq!(text_of(&doc, found[0].attributed_to), Some("Health Ministry"));
+    }
+
+    #[test]
+    fn corpus_apposition_sources_and_shared_subjects() {
+        let text = "In the neighbouring region of Luhansk, the governor, Serhiy Haidai, said three people had died after Russian shells hit a residential building in the city of Popasna, which Russian forces have been trying to capture.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(3)));
+        assert_eq!(text_of(&doc, found[0].attributed_to), Some("Serhiy Haidai"));
+        assert_eq!(text_of(&doc, found[0].place), Some("in the city of Popasna"));
+        let text = "Russian forces now control more than two-thirds of the key eastern Ukrainian city of Sievierodonetsk, as Ukraine\u{2019}s president, Volodymyr Zelenskiy, conceded that Kyiv\u{2019}s forces were suffering up to 100 deaths and 500 wounded every day.";
+        let doc = doc_of(text, None);
+        let found: Vec<_> = claims(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.quantity.low, c.quantity.high, text_of(&doc, c.subject).map(str::to_string)))
+            .collect();
+        assert_eq!(found, vec![
+            (ClaimKind::Killed, None, Some(100), Some("deaths".to_string())),
+            (ClaimKind::Wounded, Some(500), Some(500), None)
+        ]);
+        let text = "Last month, U.S. officials discouraged all nonessential travel to Mexico after the flu strain killed dozens of people there.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.low, found[0].quantity.high), (ClaimKind::Killed, Some(24), Some(99)));
+        assert_eq!(text_of(&doc, found[0].subject), Some("people"));
+    }
+
+    #[test]
+    fn corpus_non_claims() {
+        for text in [
+            "Wood was convicted of murder and assault in the 1989 deaths of his estranged girlfriend and her father.",
+            "Albanese committed $99.5m in military assistance, including 14 armoured personnel carriers, 20 Bushmaster protected mobility vehicles and other military equipment.",
+            "There have been over 570 confirmed cases of MERS, according to the World Health Organization.",
+        ] {
+            let doc = doc_of(text, None);
+            assert_eq!(claims(&doc), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn corpus_timeline_entries() {
+        let text = "May 5 --  Three people are killed and more than 30 injured in back-to-back explosions near the headquarters of an anti-Taliban political party in Karachi.";
+        let doc = doc_of(text, None);
+        let found: Vec<_> = claims(&doc).into_iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string))).collect();
+        assert_eq!(found, vec![(ClaimKind::Killed, Some(3), Some("people".to_string())), (ClaimKind::Wounded, Some(30), None)]);
+        let text = "April 16 -- At least 15 people in Peshawar are killed and 35 people injured in a suicide bombing targeting an anti-Taliban political party, hospital and police officials said.";
+        let doc = doc_of(text, None);
+        let found: Vec<_> = claims(&doc).into_iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string))).collect();
+        assert_eq!(found, vec![
+            (ClaimKind::Killed, Some(15), Some("people".to_string())),
+            (ClaimKind::Wounded, Some(35), Some("people".to_string()))
+        ]);
+        let text = "A meningitis outbreak is threatening the lives of tens of thousands of people in Darfur, according to an aid agency expelled from the country last week.";
+        assert_eq!(claims(&doc_of(text, None)), vec![]);
+    }
+
+    #[test]
+    fn corpus_troops_that_died_are_killed() {
+        let text = "Nearly 2,800 troops from the United States and its partners have died during the 10 years of war, according to a CNN count.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.high), (ClaimKind::Killed, Some(2_800)));
+        let text = "The decision to lift the moratorium on all cases affects more than 8,000 prisoners currently on death row, the largest number in the world.";
+        assert_eq!(claims(&doc_of(text, None)), vec![]);
     }
 }

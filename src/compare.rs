@@ -14,7 +14,7 @@
 //! | kind    | the claim's kind (never open)                                             | `killed`       |
 //! | subject | the claim's subject, its first word found in [`SUBJECT_CLASSES`], else its last word | `people` ("Russian soldiers" → `soldiers`) |
 //! | side    | the claim's side, else a side word of the subject ([`SIDES`])             | `russian`      |
-//! | region  | a [`REGIONS`] term in the claim's place, else a term the claim's sentence introduces with a locative preposition ("in", "near", "along"...); a stated place with another proper name stands for itself ("village of zolote") | `donbas`, `border` |
+//! | region  | a [`REGIONS`] term in the claim's place, else a term the claim's sentence introduces with a locative preposition ("in", "near", "along"...); else the last proper name of a stated place ("the village of Zolote" → `zolote`) | `donbas`, `border` |
 //! | time    | from the claim's time scope: `since YEAR` (a start and no end), `during DATE` (one date), `DATE..DATE`, `until DATE` | `since 2014` |
 //!
 //! Who asserts a figure is the speaker of the quote whose content holds it (the quote
@@ -95,6 +95,12 @@ pub const SUBJECT_CLASSES: &[(&str, &str)] = &[
     ("inhabitants", "people"),
     ("refugees", "people"),
     ("ukrainians", "people"),
+    ("citizens", "people"),
+    ("others", "people"),
+    ("victims", "people"),
+    ("deaths", "people"),
+    ("dead", "people"),
+    ("bodies", "people"),
     ("civilians", "civilians"),
     ("civilian", "civilians"),
     ("children", "children"),
@@ -158,7 +164,18 @@ pub const REGIONS: &[(&str, &[&str])] = &[
     ("crimea", &["crimea"]),
     (
         "donbas",
-        &["donbas", "donbass", "donetsk", "luhansk", "lugansk", "eastern ukraine", "eastern-ukraine", "east of ukraine", "east of the country", "eastern region"],
+        &[
+            "donbas",
+            "donbass",
+            "donetsk",
+            "luhansk",
+            "lugansk",
+            "eastern ukraine",
+            "eastern-ukraine",
+            "east of ukraine",
+            "east of the country",
+            "eastern region",
+        ],
     ),
     ("border", &["border", "borders", "frontier"]),
     ("belarus", &["belarus"]),
@@ -168,10 +185,8 @@ pub const REGIONS: &[(&str, &[&str])] = &[
 ];
 
 /// Prepositions that make a following region term the claim's place.
-const LOCATIVES: &[&str] = &["in", "near", "along", "across", "around", "at", "on", "throughout", "inside", "outside", "into", "within"];
-
-/// Words dropped from the front of a stated place that names no known region.
-const PLACE_FILLER: &[&str] = &["in", "near", "along", "across", "around", "at", "on", "the", "of", "to", "from"];
+const LOCATIVES: &[&str] =
+    &["in", "near", "along", "across", "around", "at", "on", "throughout", "inside", "outside", "into", "within"];
 
 /// How far a figure matched through an open field may be from the group's first figure.
 pub const MAGNITUDE_FACTOR: f64 = 3.0;
@@ -347,7 +362,11 @@ pub fn read_records(paths: &[impl AsRef<Path>]) -> Result<Vec<DocIn>, CompareErr
             if line.trim().is_empty() {
                 continue;
             }
-            let record = serde_json::from_str(&line).map_err(|source| CompareError::Malformed { path: name.clone(), line: index + 1, source })?;
+            let record = serde_json::from_str(&line).map_err(|source| CompareError::Malformed {
+                path: name.clone(),
+                line: index + 1,
+                source,
+            })?;
             records.push(record);
         }
     }
@@ -379,15 +398,21 @@ impl Interval {
         let widen = claim.approx && claim.low.is_some() && claim.low == claim.high;
         let tolerance = if widen { APPROX_TOLERANCE } else { 0.0 };
         Interval {
-            low: claim.low.map(|v| Bound { value: v as f64 * (1.0 - tolerance), strict: STRICT_LOW.contains(&qualifier) }),
-            high: claim.high.map(|v| Bound { value: v as f64 * (1.0 + tolerance), strict: STRICT_HIGH.contains(&qualifier) }),
+            low: claim
+                .low
+                .map(|v| Bound { value: v as f64 * (1.0 - tolerance), strict: STRICT_LOW.contains(&qualifier) }),
+            high: claim
+                .high
+                .map(|v| Bound { value: v as f64 * (1.0 + tolerance), strict: STRICT_HIGH.contains(&qualifier) }),
         }
     }
 
     /// Whether this interval lies wholly below `other`.
     pub fn below(&self, other: &Interval) -> bool {
         match (self.high, other.low) {
-            (Some(high), Some(low)) => high.value < low.value || (high.value == low.value && (high.strict || low.strict)),
+            (Some(high), Some(low)) => {
+                high.value < low.value || (high.value == low.value && (high.strict || low.strict))
+            }
             _ => false,
         }
     }
@@ -508,7 +533,11 @@ impl GroupKey {
             kind: claim.kind.clone(),
             subject: claim.subject.as_deref().and_then(subject_class),
             side: claim.side.as_deref().and_then(side_of).or_else(|| claim.subject.as_deref().and_then(side_of)),
-            region: claim.place.as_deref().and_then(place_region).or_else(|| claim.sentence_text.as_deref().and_then(sentence_region)),
+            region: claim
+                .place
+                .as_deref()
+                .and_then(place_region)
+                .or_else(|| claim.sentence_text.as_deref().and_then(sentence_region)),
             time: claim.time.as_ref().and_then(scope_of),
             scale: Scale::of(&Interval::of(claim)),
         }
@@ -579,14 +608,20 @@ impl fmt::Display for GroupKey {
 /// Lowercase words of a phrase, trimmed of punctuation (hyphens and apostrophes kept).
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’').replace('’', "'").to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+                .replace('’', "'")
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
 
 fn subject_class(subject: &str) -> Option<String> {
     let words = words(subject);
-    let listed = words.iter().find_map(|w| SUBJECT_CLASSES.iter().find(|(word, _)| word == w).map(|(_, class)| class.to_string()));
+    let listed = words
+        .iter()
+        .find_map(|w| SUBJECT_CLASSES.iter().find(|(word, _)| word == w).map(|(_, class)| class.to_string()));
     listed.or_else(|| words.last().cloned())
 }
 
@@ -602,30 +637,47 @@ static REGION_TERMS: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// A region term anywhere.
-static ANY_REGION: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", *REGION_TERMS)).expect("region terms form a regex"));
+static ANY_REGION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})\b", *REGION_TERMS)).expect("region terms form a regex"));
 
 /// A region term after a locative preposition and at most two more words.
 static LOCATED_REGION: LazyLock<Regex> = LazyLock::new(|| {
     let locatives = LOCATIVES.join("|");
-    Regex::new(&format!(r"(?i)\b(?:{locatives})\s+(?:[\w’'-]+\s+){{0,2}}?({})\b", *REGION_TERMS)).expect("locative pattern forms a regex")
+    Regex::new(&format!(r"(?i)\b(?:{locatives})\s+(?:[\w’'-]+\s+){{0,2}}?({})\b", *REGION_TERMS))
+        .expect("locative pattern forms a regex")
 });
 
 /// The most specific region among the terms a pattern finds.
 fn best_region(pattern: &Regex, text: &str) -> Option<String> {
-    let found: BTreeSet<String> = pattern.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str().to_lowercase()).collect();
+    let found: BTreeSet<String> =
+        pattern.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str().to_lowercase()).collect();
     REGIONS.iter().find(|(_, terms)| terms.iter().any(|t| found.contains(*t))).map(|(region, _)| region.to_string())
 }
 
-/// The region of a stated place: a [`REGIONS`] term, else the place itself when it names
-/// something (a capitalised word that is not a side: "the village of Zolote"), else open
-/// ("the southern Ukrainian city").
+/// The region of a stated place: a [`REGIONS`] term, else the last name in it (a run of
+/// capitalised words that are not sides: "the town of Nova Kakhovka" → `nova kakhovka`),
+/// else open ("the southern Ukrainian city").
 fn place_region(place: &str) -> Option<String> {
-    best_region(&ANY_REGION, place).or_else(|| {
-        let names_something = place.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && side_of(w).is_none());
-        let words = words(place);
-        let kept: Vec<&str> = words.iter().map(String::as_str).skip_while(|w| PLACE_FILLER.contains(w)).collect();
-        (names_something && !kept.is_empty()).then(|| kept.join(" "))
-    })
+    best_region(&ANY_REGION, place).or_else(|| last_name(place))
+}
+
+fn last_name(place: &str) -> Option<String> {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut in_run = false;
+    for word in place.split_whitespace() {
+        let lower = word.to_lowercase();
+        let is_name = word.starts_with(char::is_uppercase)
+            && side_of(word).is_none()
+            && lower != "the"
+            && !LOCATIVES.contains(&lower.as_str());
+        match (is_name, in_run) {
+            (true, true) => runs.last_mut().into_iter().for_each(|run| run.extend(words(word))),
+            (true, false) => runs.push(words(word)),
+            (false, _) => {}
+        }
+        in_run = is_name;
+    }
+    runs.pop().filter(|run| !run.is_empty()).map(|run| run.join(" "))
 }
 
 fn sentence_region(sentence: &str) -> Option<String> {
@@ -798,7 +850,10 @@ pub struct Group {
 impl Group {
     /// Contradictions between neighbours on the same date.
     pub fn same_date_contradictions(&self) -> usize {
-        self.entries.iter().filter(|e| e.versus_previous == Some(Verdict::Contradictory) && e.same_date_as_previous).count()
+        self.entries
+            .iter()
+            .filter(|e| e.versus_previous == Some(Verdict::Contradictory) && e.same_date_as_previous)
+            .count()
     }
 
     /// All contradictions between neighbours.
@@ -826,7 +881,12 @@ struct Forming {
 
 impl Forming {
     fn start(claim: ComparedClaim) -> Self {
-        Forming { key: claim.key.clone(), anchor: claim.interval.representative(), anchor_day: day_number(claim.date), members: vec![claim] }
+        Forming {
+            key: claim.key.clone(),
+            anchor: claim.interval.representative(),
+            anchor_day: day_number(claim.date),
+            members: vec![claim],
+        }
     }
 
     fn accepts(&self, claim: &ComparedClaim) -> bool {
@@ -848,7 +908,9 @@ impl Forming {
     /// Within [`MAGNITUDE_FACTOR`] of the group's first figure.
     fn same_magnitude(&self, claim: &ComparedClaim) -> bool {
         match (self.anchor, claim.interval.representative()) {
-            (Some(anchor), Some(value)) if anchor > 0.0 && value > 0.0 => anchor.max(value) / anchor.min(value) <= MAGNITUDE_FACTOR,
+            (Some(anchor), Some(value)) if anchor > 0.0 && value > 0.0 => {
+                anchor.max(value) / anchor.min(value) <= MAGNITUDE_FACTOR
+            }
             _ => false,
         }
     }
@@ -862,7 +924,11 @@ pub fn day_number(date: Option<PartialDate>) -> Option<i64> {
 
 /// The claims of successful records, with document facts.
 pub fn claims_of(records: &[DocIn]) -> Vec<ComparedClaim> {
-    records.iter().filter(|r| r.status == "ok").flat_map(|doc| doc.claims.iter().map(move |c| ComparedClaim::new(doc, c))).collect()
+    records
+        .iter()
+        .filter(|r| r.status == "ok")
+        .flat_map(|doc| doc.claims.iter().map(move |c| ComparedClaim::new(doc, c)))
+        .collect()
 }
 
 /// Orders claims by date (undated last), document id and position.
@@ -891,7 +957,16 @@ pub fn group(mut claims: Vec<ComparedClaim>) -> Vec<Group> {
         }
     }
     let mut groups: Vec<Group> = forming.into_iter().map(finish_group).collect();
-    groups.sort_by_key(|g| (Reverse(g.same_date_contradictions()), Reverse(g.contradictions()), Reverse(g.sources), Reverse(g.documents), Reverse(g.entries.len()), g.label.clone()));
+    groups.sort_by_key(|g| {
+        (
+            Reverse(g.same_date_contradictions()),
+            Reverse(g.contradictions()),
+            Reverse(g.sources),
+            Reverse(g.documents),
+            Reverse(g.entries.len()),
+            g.label.clone(),
+        )
+    });
     groups
 }
 
@@ -950,7 +1025,11 @@ pub fn table(groups: &[Group]) -> String {
             group.documents,
             contradiction_note(group)
         );
-        let _ = writeln!(out, "  {:<12} {:<28} {:<22} {:<20} {:<20} {}", "date", "source", "figure", "interval", "asserted by", "vs previous");
+        let _ = writeln!(
+            out,
+            "  {:<12} {:<28} {:<22} {:<20} {:<20} {}",
+            "date", "source", "figure", "interval", "asserted by", "vs previous"
+        );
         for entry in &group.entries {
             table_row(&mut out, entry);
         }
@@ -1019,7 +1098,23 @@ fn clip_start(text: &str, width: usize) -> String {
 
 /// Columns of the CSV output, one row per claim.
 const CSV_HEADER: &[&str] = &[
-    "group", "key", "sources", "documents", "position", "doc_id", "source", "date", "date_inferred", "kind", "figure", "low", "high", "interval", "asserted_by", "versus_previous", "sentence",
+    "group",
+    "key",
+    "sources",
+    "documents",
+    "position",
+    "doc_id",
+    "source",
+    "date",
+    "date_inferred",
+    "kind",
+    "figure",
+    "low",
+    "high",
+    "interval",
+    "asserted_by",
+    "versus_previous",
+    "sentence",
 ];
 
 /// The groups as CSV, one row per claim (RFC 4180 quoting).
@@ -1126,9 +1221,13 @@ mod tests {
     #[test]
     fn regions_need_a_locative_in_the_sentence_but_not_in_the_place() {
         assert_eq!(sentence_region("according to Kiev, it has caused the death of 14,000 people."), None);
-        assert_eq!(sentence_region("almost 100,000 Russian soldiers near the Ukrainian border").as_deref(), Some("border"));
+        assert_eq!(
+            sentence_region("almost 100,000 Russian soldiers near the Ukrainian border").as_deref(),
+            Some("border")
+        );
         assert_eq!(place_region("in eastern-Ukraine").as_deref(), Some("donbas"));
-        assert_eq!(place_region("in the village of Zolote").as_deref(), Some("village of zolote"));
+        assert_eq!(place_region("in the village of Zolote").as_deref(), Some("zolote"));
+        assert_eq!(place_region("In the town of Nova Kakhovka").as_deref(), Some("nova kakhovka"));
         assert_eq!(place_region("in the southern Ukrainian city"), None);
     }
 
@@ -1142,7 +1241,14 @@ mod tests {
 
     #[test]
     fn open_fields_are_compatible_and_stated_ones_must_agree() {
-        let open = GroupKey { kind: "killed".into(), scale: Scale::Tally, subject: Some("people".into()), side: None, region: None, time: Some(Scope::Since(2014)) };
+        let open = GroupKey {
+            kind: "killed".into(),
+            scale: Scale::Tally,
+            subject: Some("people".into()),
+            side: None,
+            region: None,
+            time: Some(Scope::Since(2014)),
+        };
         let donbas = GroupKey { region: Some("donbas".into()), time: None, ..open.clone() };
         let kyiv = GroupKey { region: Some("kyiv".into()), ..donbas.clone() };
         assert!(open.compatible(&donbas));

@@ -16,8 +16,8 @@
 //! date ("in 2014", "on April 8") is `from X to X`.
 //!
 //! A bare number 1900-2099 is a year unless it reads as a count: grouped ("2,014"),
-//! after a qualifier ("more than 2000") or before a counted noun ("2000 troops").
-//! A number 1000-1899 is a year only after a preposition ("built in 1870").
+//! after a qualifier ("more than 2000") or before a counted noun ("2000 troops"), but
+//! always after a preposition or "the" ("in 2014", "the 1989 deaths"). A number 1000-1899 is a year only after a preposition ("built in 1870").
 
 use crate::doc::PartialDate;
 use crate::numbers;
@@ -102,6 +102,9 @@ const SMALL_NUMBERS: &[(&str, i64)] = &[
     ("ten", 10),
     ("twelve", 12),
 ];
+
+/// The first and last date of a period, when known.
+type Period = (Option<PartialDate>, Option<PartialDate>);
 
 /// How an opener word scopes the date after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,7 +309,7 @@ fn day_month_dates(text: &str) -> Vec<(Range<usize>, Mention)> {
         .filter_map(|c| {
             let month = month_number(&c[2])?;
             let whole = c.get(0)?;
-            if text[..whole.start()].ends_with(|ch: char| ch == ',' || ch == '.') {
+            if text[..whole.start()].ends_with([',', '.']) {
                 return None;
             }
             dated_day(text, &c, month, &c[1], c.get(3).map(|y| y.as_str()))
@@ -378,7 +381,7 @@ fn is_year_context(text: &str, range: Range<usize>) -> bool {
         return false;
     }
     let previous = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-    if ["in", "since", "of", "until", "from", "during", "by", "before", "after"].contains(&previous.as_str()) {
+    if ["in", "since", "of", "until", "from", "during", "by", "before", "after", "the"].contains(&previous.as_str()) {
         return true;
     }
     if text[range.clone()] < *"1900" {
@@ -489,7 +492,7 @@ fn range_partner(
     first: &Range<usize>,
     next: Option<&(Range<usize>, Mention)>,
     anchor: Option<PartialDate>,
-) -> Option<(usize, (Option<PartialDate>, Option<PartialDate>))> {
+) -> Option<(usize, Period)> {
     let (range, mention) = next?;
     let gap = text.get(first.end..range.start)?.trim().to_ascii_lowercase();
     ["and", "to", "until", "through", "-"]
@@ -500,8 +503,8 @@ fn range_partner(
 /// The period a time expression covers given its opener.
 fn scope(
     opener: Option<Opener>,
-    (from, to): (Option<PartialDate>, Option<PartialDate>),
-) -> (Option<PartialDate>, Option<PartialDate>) {
+    (from, to): Period,
+) -> Period {
     match opener {
         Some(Opener::Since) => (from, None),
         Some(Opener::Until) => (None, to),
@@ -510,7 +513,7 @@ fn scope(
 }
 
 /// The first and last date a mention covers, given the anchor.
-fn resolve(mention: Mention, anchor: Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>) {
+fn resolve(mention: Mention, anchor: Option<PartialDate>) -> Period {
     let same = |d: Option<PartialDate>| (d, d);
     match mention {
         Mention::Absolute(date) => same(Some(date)),
@@ -544,7 +547,7 @@ fn month_before(date: PartialDate, months: i64) -> Option<PartialDate> {
     Some(PartialDate::month(i32::try_from(index.div_euclid(12)).ok()?, (index.rem_euclid(12) + 1) as u32))
 }
 
-fn resolve_relative(relative: Relative, anchor: PartialDate) -> (Option<PartialDate>, Option<PartialDate>) {
+fn resolve_relative(relative: Relative, anchor: PartialDate) -> Period {
     let day = anchor_day(Some(anchor));
     let days_back = |n: i64| day.map(|d| as_day(d - Duration::days(n)));
     match relative {

@@ -5,6 +5,7 @@
 //! span matching, as conlleval does.
 
 use crate::io::write::{ClaimRecord, QuoteRecord, Record};
+use crate::doc::{Entity, Span};
 use crate::ner;
 use crate::pipeline::{self, Pipeline};
 use serde::Deserialize;
@@ -329,21 +330,26 @@ impl fmt::Display for FixtureReport {
     }
 }
 
-/// One CoNLL sentence: tokens and their gold IOB2 tags.
+/// One CoNLL sentence: tokens, their gold IOB2 tags, and its document's number.
+#[derive(Default)]
 struct ConllSentence {
     tokens: Vec<String>,
     tags: Vec<String>,
+    document: usize,
 }
 
 fn read_conll(path: &Path) -> Result<Vec<ConllSentence>, Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let mut sentences = Vec::new();
-    let mut current = ConllSentence { tokens: Vec::new(), tags: Vec::new() };
+    let mut current = ConllSentence::default();
     for (number, line) in text.lines().enumerate() {
         let fields: Vec<&str> = line.split_whitespace().collect();
         if fields.is_empty() || fields[0] == "-DOCSTART-" {
-            if !current.tokens.is_empty() {
-                sentences.push(std::mem::replace(&mut current, ConllSentence { tokens: Vec::new(), tags: Vec::new() }));
+            let document = current.document + usize::from(fields.first() == Some(&"-DOCSTART-"));
+            let next = ConllSentence { document, ..ConllSentence::default() };
+            let finished = std::mem::replace(&mut current, next);
+            if !finished.tokens.is_empty() {
+                sentences.push(finished);
             }
             continue;
         }
@@ -388,11 +394,15 @@ pub struct ConllReport {
     pub tokens: usize,
     /// Seconds spent in the model.
     pub seconds: f64,
-    /// Exact-span counts per type and "all" (micro).
+    /// Exact-span counts per type and "all" (micro), the model alone on each sentence.
     pub counts: BTreeMap<String, Counts>,
+    /// The same after document-level consolidation ([`ner::consolidate`]), as the
+    /// pipeline runs it, with each CoNLL document as one text.
+    pub document_counts: BTreeMap<String, Counts>,
 }
 
-/// Tags the tokens of `path` (joined by spaces) with `model` and scores exact spans.
+/// Tags the tokens of `path` (joined by spaces) with `model` and scores exact spans,
+/// per sentence and after document-level consolidation.
 pub fn conll(model: &ner::Model, path: &Path) -> Result<ConllReport, Error> {
     let sentences = read_conll(path)?;
     let texts: Vec<(String, Vec<(usize, usize)>)> = sentences.iter().map(|s| join_tokens(&s.tokens)).collect();
@@ -400,21 +410,57 @@ pub fn conll(model: &ner::Model, path: &Path) -> Result<ConllReport, Error> {
     let started = Instant::now();
     let predicted = model.predict(&refs)?;
     let mut report = ConllReport { sentences: sentences.len(), seconds: started.elapsed().as_secs_f64(), ..Default::default() };
-    for ((sentence, (_, offsets)), entities) in sentences.iter().zip(&texts).zip(&predicted) {
-        report.tokens += sentence.tokens.len();
-        let mut tags = vec!["O".to_string(); offsets.len()];
-        for entity in entities {
-            let inside: Vec<usize> = (0..offsets.len()).filter(|&i| overlaps(offsets[i], (entity.span.start, entity.span.end))).collect();
-            for (n, &i) in inside.iter().enumerate() {
-                tags[i] = format!("{}-{}", if n == 0 { "B" } else { "I" }, entity.label);
-            }
-        }
-        let gold: HashSet<_> = chunks(&sentence.tags).into_iter().collect();
-        let found: HashSet<_> = chunks(&tags).into_iter().collect();
-        report.counts.remove("all");
-        score_sets(&mut report.counts, &gold, &found);
+    report.tokens = sentences.iter().map(|s| s.tokens.len()).sum();
+    let consolidated = consolidate_documents(&sentences, &refs, &predicted);
+    for (i, sentence) in sentences.iter().enumerate() {
+        let offsets = &texts[i].1;
+        score_sentence(&mut report.counts, sentence, offsets, &predicted[i]);
+        score_sentence(&mut report.document_counts, sentence, offsets, &consolidated[i]);
     }
     Ok(report)
+}
+
+/// Runs [`ner::consolidate`] on each CoNLL document (its sentences joined by newlines)
+/// and returns the entities per sentence again.
+fn consolidate_documents(sentences: &[ConllSentence], texts: &[&str], predicted: &[Vec<Entity>]) -> Vec<Vec<Entity>> {
+    let mut out: Vec<Vec<Entity>> = vec![Vec::new(); sentences.len()];
+    let mut first = 0;
+    while first < sentences.len() {
+        let last = (first..sentences.len()).take_while(|&i| sentences[i].document == sentences[first].document).last().unwrap_or(first);
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut entities = Vec::new();
+        for i in first..=last {
+            let start = text.len();
+            text.push_str(texts[i]);
+            spans.push(Span::new(start, text.len()));
+            text.push('\n');
+            entities.extend(predicted[i].iter().map(|e| Entity { span: Span::new(e.span.start + start, e.span.end + start), ..e.clone() }));
+        }
+        for entity in ner::consolidate(&text, &spans, entities) {
+            if let Some(k) = spans.iter().position(|s| s.contains(entity.span)) {
+                let start = spans[k].start;
+                out[first + k].push(Entity { span: Span::new(entity.span.start - start, entity.span.end - start), ..entity });
+            }
+        }
+        first = last + 1;
+    }
+    out
+}
+
+/// Adds the exact-span counts of one sentence's predicted entities.
+fn score_sentence(counts: &mut BTreeMap<String, Counts>, sentence: &ConllSentence, offsets: &[(usize, usize)], entities: &[Entity]) {
+    let mut tags = vec!["O".to_string(); offsets.len()];
+    for entity in entities {
+        let inside: Vec<usize> = (0..offsets.len()).filter(|&i| overlaps(offsets[i], (entity.span.start, entity.span.end))).collect();
+        for (n, &i) in inside.iter().enumerate() {
+            tags[i] = format!("{}-{}", if n == 0 { "B" } else { "I" }, entity.label);
+        }
+    }
+    let gold: HashSet<_> = chunks(&sentence.tags).into_iter().collect();
+    let found: HashSet<_> = chunks(&tags).into_iter().collect();
+    counts.remove("all");
+    score_sets(counts, &gold, &found);
 }
 
 /// Joins tokens with single spaces and returns each token's byte range.
@@ -441,8 +487,11 @@ impl fmt::Display for ConllReport {
             self.seconds,
             self.tokens as f64 / self.seconds.max(1e-9)
         )?;
-        for (label, counts) in &self.counts {
-            f.write_str(&prf_line(if label == "all" { "micro" } else { label }, counts))?;
+        for (heading, table) in [("model alone, per sentence", &self.counts), ("with document consolidation", &self.document_counts)] {
+            writeln!(f, "{heading}:")?;
+            for (label, counts) in table {
+                f.write_str(&prf_line(if label == "all" { "micro" } else { label }, counts))?;
+            }
         }
         Ok(())
     }

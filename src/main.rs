@@ -1,9 +1,9 @@
 //! The `claimex` command line: parses arguments and hands them to the library.
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand, ValueEnum};
 use claimex::io::write::Format;
 use claimex::{compare, eval, ner, pipeline, report};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -184,7 +184,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Report(args) => {
             let summary = report::report_files(&args.claims, selection(&args.selection), &args.output)?;
-            eprintln!("{}: {} documents, {} claims, {} groups", args.output.display(), summary.documents, summary.claims, summary.groups);
+            let (documents, claims, groups) = (summary.documents, summary.claims, summary.groups);
+            eprintln!("{}: {documents} documents, {claims} claims, {groups} groups", args.output.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {

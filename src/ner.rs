@@ -3,7 +3,8 @@
 //! A thin layer over [`crate::tagger`]: the model in `models/ner` is a CoNLL-2003
 //! token classifier; see `models/ner/MODEL_CARD.md` for how it was trained.
 
-use crate::doc::Entity;
+use crate::doc::{Entity, Span};
+use std::collections::HashMap;
 use crate::tagger::{self, Error, Tagger};
 use ort::environment::Environment;
 use std::path::{Path, PathBuf};
@@ -36,5 +37,172 @@ impl Model {
             .into_iter()
             .map(|tags| tags.into_iter().map(|t| Entity { span: t.span, label: t.label, score: t.score }).collect())
             .collect())
+    }
+}
+
+/// Lowercase prefixes cut from a hyphenated entity ("pro-Moscow" -> "Moscow").
+const HYPHEN_PREFIXES: [&str; 13] =
+    ["pro", "anti", "ex", "non", "post", "pre", "then", "neo", "eastern", "western", "northern", "southern", "central"];
+/// Lowercase suffixes cut from a hyphenated entity ("Russian-backed" -> "Russian").
+const HYPHEN_SUFFIXES: [&str; 16] = [
+    "backed", "occupied", "based", "led", "controlled", "held", "born", "made", "style", "speaking", "annexed",
+    "funded", "allied", "friendly", "aligned", "owned",
+];
+/// Characters that never start or end an entity.
+const EDGE_PUNCTUATION: &[char] = &['@', '#', '"', '\'', '‘', '’', '“', '”', '(', ')', '[', ']', ',', ';', ':', '-', '–', '—'];
+
+/// Document-level clean-up of the model's entities, one document at a time:
+/// 1. trims punctuation and hyphenated affixes off the edges ("@OSCE" -> "OSCE",
+///    "Russian-backed" -> "Russian", "Ukrainians’" -> "Ukrainians");
+/// 2. makes a mention PER when most mentions of its text are PER or it is the surname
+///    of a person named in full ("Blinken" after "Antony Blinken");
+/// 3. tags untagged whole-word mentions, inside sentences, of the people found.
+///
+/// Only person names are propagated: on CoNLL-2003 dev, voting ORG/LOC/MISC labels
+/// across a document lowered F1 (a country is LOC in one line and its team ORG in the
+/// next), while person names gained (see README).
+pub fn consolidate(text: &str, sentences: &[Span], entities: Vec<Entity>) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = entities.into_iter().filter_map(|e| trim_entity(text, e)).collect();
+    let labels = document_labels(text, &entities);
+    for entity in &mut entities {
+        if let Some((label, _)) = labels.get(&text[entity.span.start..entity.span.end]).filter(|(l, _)| l == "PER") {
+            entity.label.clone_from(label);
+        }
+    }
+    let mut added = untagged_mentions(text, sentences, &entities, &labels);
+    entities.append(&mut added);
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    entities
+}
+
+/// Cuts edge punctuation and known hyphenated affixes; `None` when nothing is left.
+fn trim_entity(text: &str, mut entity: Entity) -> Option<Entity> {
+    loop {
+        let surface = &text[entity.span.start..entity.span.end];
+        let trimmed = surface.trim_start_matches(EDGE_PUNCTUATION);
+        let start = entity.span.start + (surface.len() - trimmed.len());
+        let trimmed = trimmed.trim_end_matches(EDGE_PUNCTUATION);
+        let mut span = Span::new(start, start + trimmed.len());
+        if let Some((prefix, _)) = trimmed.split_once('-').filter(|(p, _)| HYPHEN_PREFIXES.contains(&p.to_lowercase().as_str())) {
+            span.start += prefix.len() + 1;
+        }
+        let surface = &text[span.start..span.end];
+        if let Some((rest, _)) = surface.rsplit_once('-').filter(|(_, s)| HYPHEN_SUFFIXES.contains(s)) {
+            span.end = span.start + rest.len();
+        }
+        if span == entity.span {
+            break;
+        }
+        entity.span = span;
+    }
+    let has_capital = text[entity.span.start..entity.span.end].chars().any(|c| c.is_uppercase() || c.is_numeric());
+    has_capital.then_some(entity)
+}
+
+/// For each entity text: the label its mentions vote for (sum of scores) and the mean
+/// score; surnames of multi-word PER entities vote PER with the full name's weight.
+fn document_labels<'t>(text: &'t str, entities: &[Entity]) -> HashMap<&'t str, (String, f32)> {
+    let mut votes: HashMap<&str, HashMap<&str, (f32, usize)>> = HashMap::new();
+    for entity in entities {
+        let surface = &text[entity.span.start..entity.span.end];
+        let mut vote = |key: &'t str, weight: f32| {
+            let slot = votes.entry(key).or_default().entry(entity.label.as_str()).or_default();
+            slot.0 += weight;
+            slot.1 += 1;
+        };
+        vote(surface, entity.score);
+        if entity.label == "PER" {
+            if let Some((_, surname)) = surface.rsplit_once(' ') {
+                vote(surname, 2.0 * entity.score);
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(surface, by_label)| {
+            let (label, (weight, count)) = by_label.into_iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
+            Some((surface, (label.to_string(), (weight / count as f32).min(1.0))))
+        })
+        .collect()
+}
+
+/// Whole-word, capitalised mentions of people's names that the model left untagged.
+fn untagged_mentions(text: &str, sentences: &[Span], entities: &[Entity], labels: &HashMap<&str, (String, f32)>) -> Vec<Entity> {
+    let mut taken: Vec<Span> = entities.iter().map(|e| e.span).collect();
+    let mut added = Vec::new();
+    let mut surfaces: Vec<(&&str, &(String, f32))> =
+        labels.iter().filter(|(s, (l, _))| l == "PER" && s.chars().next().is_some_and(char::is_uppercase)).collect();
+    surfaces.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    for sentence in sentences {
+        let body = &text[sentence.start..sentence.end];
+        for &(surface, (label, score)) in &surfaces {
+            for (at, _) in body.match_indices(*surface) {
+                let span = Span::new(sentence.start + at, sentence.start + at + surface.len());
+                if is_whole_word(text, span) && !taken.iter().any(|t| t.overlaps(span)) {
+                    taken.push(span);
+                    added.push(Entity { span, label: label.clone(), score: *score });
+                }
+            }
+        }
+    }
+    added
+}
+
+/// Whether `span` is not preceded or followed by a letter or digit.
+fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(text: &str, surface: &str, nth: usize, label: &str, score: f32) -> Entity {
+        let start = text.match_indices(surface).nth(nth).expect("surface in text").0;
+        Entity { span: Span::new(start, start + surface.len()), label: label.into(), score }
+    }
+
+    fn found(text: &str, entities: &[Entity]) -> Vec<(String, String)> {
+        entities.iter().map(|e| (text[e.span.start..e.span.end].to_string(), e.label.clone())).collect()
+    }
+
+    #[test]
+    fn edges_and_hyphenated_affixes_are_trimmed() {
+        let text = "at @OSCE, Russian-backed forces and pro-Moscow rebels met the Ukrainians’ envoy from Moscow-Kyiv talks";
+        let tagged = vec![
+            entity(text, "@OSCE,", 0, "ORG", 0.9),
+            entity(text, "Russian-backed", 0, "MISC", 0.9),
+            entity(text, "pro-Moscow", 0, "MISC", 0.8),
+            entity(text, "Ukrainians’", 0, "MISC", 0.9),
+            entity(text, "Moscow-Kyiv", 0, "LOC", 0.9),
+        ];
+        let entities = consolidate(text, &[Span::new(0, text.len())], tagged);
+        let texts: Vec<String> = found(text, &entities).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts, ["OSCE", "Russian", "Moscow", "Ukrainians", "Moscow-Kyiv"]);
+    }
+
+    #[test]
+    fn surnames_follow_the_full_name_and_untagged_mentions_are_added() {
+        let text = "Antony Blinken spoke with Josep Borrell. Blinken and Borrell agreed. Price added that Blinken spoke.";
+        let sentences = [Span::new(0, 40), Span::new(41, 68), Span::new(69, text.len())];
+        let tagged = vec![
+            entity(text, "Antony Blinken", 0, "PER", 0.99),
+            entity(text, "Josep Borrell", 0, "PER", 0.99),
+            entity(text, "Blinken", 1, "ORG", 0.6),
+            entity(text, "Borrell", 1, "ORG", 0.5),
+        ];
+        let entities = consolidate(text, &sentences, tagged);
+        assert_eq!(
+            found(text, &entities),
+            [
+                ("Antony Blinken".to_string(), "PER".to_string()),
+                ("Josep Borrell".into(), "PER".into()),
+                ("Blinken".into(), "PER".into()),
+                ("Borrell".into(), "PER".into()),
+                ("Blinken".into(), "PER".into()),
+            ]
+        );
     }
 }

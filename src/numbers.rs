@@ -639,9 +639,10 @@ impl<'a> Scan<'a> {
         self.noun_follows(last.end)
     }
 
-    /// Whether token `i` begins the sentence (after opening quotes or brackets).
+    /// Whether token `i` begins the sentence or a part of it (after punctuation:
+    /// quotes, brackets, "--").
     fn starts_sentence(&self, i: usize) -> bool {
-        self.tokens[..i].iter().all(|t| t.kind == TokenKind::Punct)
+        i == 0 || self.tokens[i - 1].kind == TokenKind::Punct
     }
 
     fn not_count_before(&self, i: usize, start: usize) -> bool {
@@ -690,8 +691,9 @@ impl<'a> Scan<'a> {
                     || (lower == "p" && self.is(end + 1, ".") && self.is(end + 2, "m"))
             }
             TokenKind::Punct if text == "%" => true,
+            TokenKind::Number => self.text_of(end + 1) == Some("/") && self.attached(end + 1),
             TokenKind::Punct if text == "/" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
-            TokenKind::Punct if text == "." && attached => self.starts_sentence(end - 1),
+            TokenKind::Punct if text == "." && attached => end == 1,
             TokenKind::Punct if text == ":" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
             TokenKind::Punct if text == "-" && attached => {
                 self.word(end + 1).is_some_and(|w| self.attached(end + 1) && !["strong", "plus"].contains(&w.to_lowercase().as_str()))
@@ -785,7 +787,9 @@ mod tests {
     use super::*;
     use crate::doc::{Meta, Span};
 
-    fn found(text: &str) -> Vec<(&str, Option<u64>, Option<u64>, bool, Option<&'static str>)> {
+    type Found<'a> = (&'a str, Option<u64>, Option<u64>, bool, Option<&'static str>);
+
+    fn found(text: &str) -> Vec<Found<'_>> {
         find(text).into_iter().map(|(r, i)| (&text[r], i.low, i.high, i.approx, i.qualifier)).collect()
     }
 
@@ -840,7 +844,7 @@ mod tests {
         for text in [
             "A 45-year-old man and a 45 year old woman, aged 45, were hurt.",
             "John Smith, 45, said he saw it.",
-            "Three of them -- Terrance Aeriel, 18, Dashon Harvey, 20; and Iofemi Hightower, 20 -- were forced to kneel",
+            "Terrance Aeriel, 18, Dashon Harvey, 20; and Iofemi Hightower, 20 -- were forced to kneel",
             "To this day, I can remember at the age of 8 dropping the needle on the disc",
             "Yanni insisted she would run it within the 6 1/2 hour limit.",
             "Turnout was 5% or 5 percent or 5 per cent.",

@@ -207,7 +207,7 @@ fn tag_entities(model: &ner::Model, docs: &mut [Result<Doc, DocError>]) {
     }
     for (doc, entities) in docs.iter_mut().zip(found) {
         if let Ok(doc) = doc {
-            doc.entities = entities;
+            doc.entities = ner::consolidate(&doc.text, &doc.sentences, entities);
         }
     }
 }
@@ -235,7 +235,12 @@ fn progress_bar(wanted: bool) -> ProgressBar {
 }
 
 /// Runs `pipeline` over `inputs`, writing `format` to `output` (`-` is stdout, JSONL only).
-pub fn extract(pipeline: &Pipeline, inputs: &[std::path::PathBuf], output: &std::path::Path, format: Format) -> std::io::Result<Summary> {
+pub fn extract(
+    pipeline: &Pipeline,
+    inputs: &[std::path::PathBuf],
+    output: &std::path::Path,
+    format: Format,
+) -> std::io::Result<Summary> {
     let documents = crate::io::read_inputs(inputs);
     if output.as_os_str() == "-" {
         if format == Format::Parquet {

@@ -3,19 +3,24 @@
 //! The stage runs in four steps, all on [`Doc::normalized`] (one ASCII byte per
 //! quotation mark) and mapped back to [`Doc::text`] at the end:
 //!
-//! 1. [`text`]: content paragraphs, top-level quotation pairs (curly or straight double
-//!    marks, nested marks inside, quotations reopened paragraph after paragraph; single
-//!    marks only outside double ones and never apostrophes) and sentence units that are
-//!    never cut inside a quotation;
-//! 2. [`frames`]: from every cue word outside quotation marks, an attribution frame
-//!    (speaker mention, cue, content), giving [`Candidate`]s;
-//! 3. [`assemble`]: quotations the frames left alone are attached to a cue-only unit
-//!    after them ("Raab said on Twitter."), to a speaker written just before them when
-//!    they open with a cue ("X “agreed that ...”"), or to the speaker of the quotation
-//!    just before (a quotation continued); the rest are scare quotes and are dropped;
-//! 4. [`speakers`]: mentions are resolved in text order to canonical names.
+//! 1. `text`: content paragraphs, top-level quotation pairs (curly or straight double
+//!    marks, doubled apostrophes, nested marks inside, quotations reopened paragraph
+//!    after paragraph; single marks only outside double ones and never apostrophes) and
+//!    sentence units that are never cut inside a quotation;
+//! 2. `frames`: from every cue word outside quotation marks, an attribution frame
+//!    (speaker mention, cue, content), giving `Candidate`s;
+//! 3. `assemble`: quotations the frames left alone are attached to a cue-only unit
+//!    around them ("Raab said on Twitter.", "Mr Johnson said:"), to a speaker written
+//!    just before them when they open with a cue ("X “agreed that ...”"), or to the
+//!    speaker of the quotation just before (a quotation continued); the rest are scare
+//!    quotes and are dropped;
+//! 4. `speakers`: mentions are resolved in text order to canonical names.
 //!
-//! A [`Candidate`] is a (source, cue, content) triple, the shape an attribution model
+//! Content spans: inside the marks for direct quotes; the reported clause, without its
+//! final punctuation (closing marks kept), for indirect and mixed ones. A continued
+//! quotation has no cue and its speaker's span is the mention of the quotation before.
+//!
+//! A `Candidate` is a (source, cue, content) triple, the shape an attribution model
 //! predicts too: model predictions can later be merged into the candidate list before
 //! step 4.
 
@@ -63,29 +68,60 @@ pub fn quotes(doc: &Doc) -> Vec<Quote> {
 /// Frame candidates plus the quotations attached by position, in content order.
 fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = found.iter().flat_map(|f| f.candidates.iter().copied()).collect();
-    let used = |out: &[Candidate], p: &Pair| out.iter().any(|c| c.content.0 <= p.close && p.open < c.content.1);
-    for (u, f) in found.iter().enumerate() {
-        let Some(orphan) = f.orphan else { continue };
-        let earlier = units[u.saturating_sub(2)].start;
-        let pair = pairs.iter().rev().find(|p| p.close < orphan.source.0 && p.open >= earlier && p.is_double(text) && !used(&out, p));
-        if let Some(pair) = pair {
-            out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: Some(orphan.cue), source: Some(Source::Mention(orphan.source)) });
-        }
-    }
+    attach_orphans(units, pairs, found, text, &mut out);
     for pair in pairs.iter().filter(|p| p.is_double(text)) {
         if used(&out, pair) {
             continue;
         }
-        let unit = units.partition_point(|u| u.start <= pair.open).checked_sub(1).map(|k| (k, units[k]));
-        let Some((u, unit)) = unit else { continue };
+        let Some(u) = units.partition_point(|u| u.start <= pair.open).checked_sub(1) else { continue };
         if let Some(c) = opened_by_cue(text, pair, found[u].subject) {
             out.push(c);
-        } else if continues(text, pair, unit, units, &out) {
-            out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: None, source: Some(Source::Previous) });
+        } else if continues(text, pair, units[u], units, &out) {
+            out.push(Candidate {
+                kind: QuoteKind::Direct,
+                content: pair.inner(),
+                cue: None,
+                source: Some(Source::Previous),
+            });
         }
     }
     out.sort_by_key(|c| c.content);
     out
+}
+
+/// Whether a candidate already covers the pair.
+fn used(out: &[Candidate], pair: &Pair) -> bool {
+    out.iter().any(|c| c.content.0 <= pair.close && pair.open < c.content.1)
+}
+
+/// Words a quotation needs to be taken by a cue-only unit (shorter ones are scare quotes).
+const MIN_ORPHAN_WORDS: usize = 4;
+
+/// Gives each cue-only unit ("Raab said on Twitter.") the last free double quotation
+/// of its paragraph within the two units before it, and each unit ending `X said:` the
+/// quotation that opens the next unit.
+fn attach_orphans(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str, out: &mut Vec<Candidate>) {
+    for (u, f) in found.iter().enumerate() {
+        let Some(orphan) = f.orphan else { continue };
+        let free = |p: &Pair, out: &[Candidate]| p.is_double(text) && !used(out, p);
+        let pair = if orphan.forward {
+            let next = units.get(u + 1).map_or(usize::MAX, |next| next.start);
+            pairs.iter().find(|p| p.open == next && free(p, out))
+        } else {
+            let earlier = units[u.saturating_sub(2)..u]
+                .iter()
+                .find(|before| before.para == units[u].para)
+                .map_or(units[u].start, |before| before.start);
+            let long = |p: &Pair| {
+                text.get(p.inner().0..p.inner().1).is_some_and(|t| t.split_whitespace().count() >= MIN_ORPHAN_WORDS)
+            };
+            pairs.iter().rev().find(|p| p.close < orphan.source.0 && p.open >= earlier && long(p) && free(p, out))
+        };
+        if let Some(pair) = pair {
+            let source = Some(Source::Mention(orphan.source));
+            out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: Some(orphan.cue), source });
+        }
+    }
 }
 
 /// `SPEAKER “agreed that ...”`: a quotation right after the unit's subject that opens
@@ -110,7 +146,8 @@ fn opened_by_cue(text: &str, pair: &Pair, subject: Option<Range>) -> Option<Cand
 /// Whether a quotation that is a whole unit continues the attribution just before it
 /// (in the same or the previous unit).
 fn continues(text: &str, pair: &Pair, unit: Unit, units: &[Unit], out: &[Candidate]) -> bool {
-    let whole = pair.open == unit.start && text.get(pair.end()..unit.end).is_some_and(|rest| rest.trim().chars().all(|c| ".,!?".contains(c)));
+    let whole = pair.open == unit.start
+        && text.get(pair.end()..unit.end).is_some_and(|rest| rest.trim().chars().all(|c| ".,!?".contains(c)));
     let k = units.partition_point(|u| u.start < unit.start);
     let previous_start = k.checked_sub(1).map_or(unit.start, |p| units[p].start);
     whole && out.iter().any(|c| c.source.is_some() && c.content.1 <= pair.open && c.content.1 >= previous_start)

@@ -17,7 +17,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Source colours, by order of first appearance in a group.
-const PALETTE: &[&str] = &["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+const PALETTE: &[&str] =
+    &["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 
 /// Chart size and margins, in pixels.
 const CHART_WIDTH: f64 = 760.0;
@@ -26,6 +27,13 @@ const MARGIN_LEFT: f64 = 78.0;
 const MARGIN_RIGHT: f64 = 24.0;
 const MARGIN_TOP: f64 = 18.0;
 const MARGIN_BOTTOM: f64 = 42.0;
+
+/// When the smallest bound is above this share of the largest, the count axis starts
+/// near the smallest instead of at 0.
+const CLOSE_FIGURES: f64 = 0.5;
+
+/// Least gap between two date labels, in pixels.
+const LABEL_GAP: f64 = 72.0;
 
 /// Horizontal gap between claims drawn on the same date.
 const SAME_DATE_STEP: f64 = 9.0;
@@ -80,14 +88,19 @@ pub struct ReportSummary {
 }
 
 /// Reads claims files and writes the report page to `output`.
-pub fn report_files(paths: &[impl AsRef<Path>], selection: Selection, output: &Path) -> Result<ReportSummary, ReportError> {
+pub fn report_files(
+    paths: &[impl AsRef<Path>],
+    selection: Selection,
+    output: &Path,
+) -> Result<ReportSummary, ReportError> {
     let records = compare::read_records(paths)?;
     let claims = compare::claims_of(&records);
     let summary_claims = claims.len();
     let groups = compare::select(compare::group(claims), selection);
     let page = render(&records, &groups, &input_names(paths));
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
+        std::fs::create_dir_all(parent)
+            .map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
     }
     std::fs::write(output, page).map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
     Ok(ReportSummary { documents: records.len(), claims: summary_claims, groups: groups.len() })
@@ -123,11 +136,12 @@ fn corpus_section(page: &mut String, records: &[DocIn]) {
     page.push_str("<h2 id=\"corpus\">Corpus</h2>");
     kind_source_table(page, records);
     page.push_str("<div class=\"columns\"><div><h3>Top speakers</h3>");
-    let speakers = count(records.iter().flat_map(|r| r.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))));
-    count_table(page, "speaker", "quotes", &speakers);
+    let speakers =
+        count(records.iter().flat_map(|r| r.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))));
+    count_table(page, ("speaker", "speakers"), "quotes", &speakers);
     page.push_str("</div><div><h3>Top entities</h3>");
     let entities = count(records.iter().flat_map(|r| r.entities.iter().map(|e| format!("{} ({})", e.text, e.label))));
-    count_table(page, "entity", "mentions", &entities);
+    count_table(page, ("entity", "entities"), "mentions", &entities);
     page.push_str("</div></div>");
 }
 
@@ -142,9 +156,11 @@ fn count(values: impl Iterator<Item = String>) -> Vec<(String, usize)> {
     sorted
 }
 
-fn count_table(page: &mut String, what: &str, unit: &str, counts: &[(String, usize)]) {
+/// A two-column table of the top counts; `what` is (singular, plural).
+fn count_table(page: &mut String, what: (&str, &str), unit: &str, counts: &[(String, usize)]) {
+    let (what, plural) = what;
     if counts.is_empty() {
-        let _ = write!(page, "<p class=\"meta\">no {what}s in these records</p>");
+        let _ = write!(page, "<p class=\"meta\">no {plural} in these records</p>");
         return;
     }
     let _ = write!(page, "<table><tr><th>{what}</th><th>{unit}</th></tr>");
@@ -159,30 +175,29 @@ fn kind_source_table(page: &mut String, records: &[DocIn]) {
     for record in records {
         let source = record.source.clone().unwrap_or_else(|| record.id.clone());
         for claim in &record.claims {
-            *cells.entry((claim.kind.clone(), source.clone())).or_default() += 1;
+            *cells.entry((source.clone(), claim.kind.clone())).or_default() += 1;
         }
     }
-    let kinds: BTreeSet<&String> = cells.keys().map(|(k, _)| k).collect();
-    let sources: BTreeSet<&String> = cells.keys().map(|(_, s)| s).collect();
+    let sources: BTreeSet<&String> = cells.keys().map(|(s, _)| s).collect();
+    let kinds: BTreeSet<&String> = cells.keys().map(|(_, k)| k).collect();
     page.push_str("<h3>Claims per kind and source</h3>");
     if cells.is_empty() {
         page.push_str("<p class=\"meta\">no claims in these records</p>");
         return;
     }
-    page.push_str("<table><tr><th>kind</th>");
-    for source in &sources {
-        let _ = write!(page, "<th>{}</th>", escape(source));
+    page.push_str("<table><tr><th>source</th>");
+    for kind in &kinds {
+        let _ = write!(page, "<th>{}</th>", escape(kind));
     }
     page.push_str("<th>all</th></tr>");
-    for kind in &kinds {
-        let _ = write!(page, "<tr><td>{}</td>", escape(kind));
-        let mut total = 0;
-        for source in &sources {
-            let n = cells.get(&((*kind).clone(), (*source).clone())).copied().unwrap_or(0);
-            total += n;
+    for source in &sources {
+        let _ = write!(page, "<tr><td>{}</td>", escape(source));
+        let row: Vec<usize> =
+            kinds.iter().map(|kind| cells.get(&((*source).clone(), (*kind).clone())).copied().unwrap_or(0)).collect();
+        for n in &row {
             let _ = write!(page, "<td class=\"n\">{n}</td>");
         }
-        let _ = write!(page, "<td class=\"n\">{total}</td></tr>");
+        let _ = write!(page, "<td class=\"n\">{}</td></tr>", row.iter().sum::<usize>());
     }
     page.push_str("</table>");
 }
@@ -222,7 +237,8 @@ fn group_section(page: &mut String, number: usize, group: &Group) {
 
 fn sentence_item(page: &mut String, entry: &GroupEntry, colours: &BTreeMap<&str, &str>) {
     let claim = &entry.claim;
-    let verdict = entry.versus_previous.map_or_else(String::new, |v| format!(" <span class=\"verdict {v}\">{v}</span>"));
+    let verdict =
+        entry.versus_previous.map_or_else(String::new, |v| format!(" <span class=\"verdict {v}\">{v}</span>"));
     let colour = colours.get(claim.source.as_str()).copied().unwrap_or("#000");
     let _ = write!(
         page,
@@ -246,7 +262,12 @@ fn highlighted(sentence: &str, at: Option<(usize, usize)>, figure: &str) -> Stri
     });
     let found = || sentence.find(figure).filter(|_| !figure.is_empty()).map(|start| (start, start + figure.len()));
     match by_offsets.filter(|&(s, e)| sentence[s..e] == *figure).or_else(found) {
-        Some((start, end)) => format!("{}<mark>{}</mark>{}", escape(&sentence[..start]), escape(&sentence[start..end]), escape(&sentence[end..])),
+        Some((start, end)) => format!(
+            "{}<mark>{}</mark>{}",
+            escape(&sentence[..start]),
+            escape(&sentence[start..end]),
+            escape(&sentence[end..])
+        ),
         None => escape(sentence),
     }
 }
@@ -255,17 +276,29 @@ fn highlighted(sentence: &str, at: Option<(usize, usize)>, figure: &str) -> Stri
 struct Scales {
     first_day: i64,
     days: f64,
+    bottom: f64,
     top: f64,
 }
 
 impl Scales {
+    /// Dates padded on both sides; counts from 0 (or from just below the smallest bound
+    /// when all figures are close, so that 13,000 and 14,000 stand apart) to well above
+    /// the largest bound, leaving room for the arrows of open bounds.
     fn of(group: &Group) -> Self {
         let days: Vec<i64> = group.entries.iter().filter_map(|e| day_number(e.claim.date)).collect();
         let (min, max) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
         let pad = ((max - min) / 20).max(10);
-        let bounds = group.entries.iter().flat_map(|e| [e.claim.interval.low, e.claim.interval.high]).flatten().map(|b| b.value);
-        let top = bounds.fold(0.0_f64, f64::max).max(1.0) * 1.15;
-        Scales { first_day: min - pad, days: (max - min + 2 * pad) as f64, top }
+        let bounds: Vec<f64> = group
+            .entries
+            .iter()
+            .flat_map(|e| [e.claim.interval.low, e.claim.interval.high])
+            .flatten()
+            .map(|b| b.value)
+            .collect();
+        let largest = bounds.iter().copied().fold(0.0_f64, f64::max).max(1.0);
+        let smallest = bounds.iter().copied().fold(largest, f64::min);
+        let bottom = if smallest > CLOSE_FIGURES * largest { smallest * 0.8 } else { 0.0 };
+        Scales { first_day: min - pad, days: (max - min + 2 * pad) as f64, bottom, top: largest * 1.25 }
     }
 
     fn x(&self, day: i64) -> f64 {
@@ -273,7 +306,9 @@ impl Scales {
     }
 
     fn y(&self, value: f64) -> f64 {
-        CHART_HEIGHT - MARGIN_BOTTOM - value / self.top * (CHART_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+        CHART_HEIGHT
+            - MARGIN_BOTTOM
+            - (value - self.bottom) / (self.top - self.bottom) * (CHART_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
     }
 }
 
@@ -307,8 +342,7 @@ fn chart(group: &Group, colours: &BTreeMap<&str, &str>) -> String {
 fn axes(svg: &mut String, scales: &Scales, group: &Group) {
     let (left, right, bottom) = (MARGIN_LEFT, CHART_WIDTH - MARGIN_RIGHT, CHART_HEIGHT - MARGIN_BOTTOM);
     let _ = write!(svg, "<g class=\"axes\" stroke=\"#999\"><line x1=\"{left}\" y1=\"{bottom}\" x2=\"{right}\" y2=\"{bottom}\"/><line x1=\"{left}\" y1=\"{MARGIN_TOP}\" x2=\"{left}\" y2=\"{bottom}\"/></g>");
-    for step in 0..=4 {
-        let value = scales.top / 1.15 * step as f64 / 4.0;
+    for value in ticks(scales.bottom, scales.top) {
         let y = scales.y(value);
         let _ = write!(
             svg,
@@ -318,15 +352,28 @@ fn axes(svg: &mut String, scales: &Scales, group: &Group) {
             thousands(value)
         );
     }
-    let days: BTreeSet<i64> = group.entries.iter().filter_map(|e| day_number(e.claim.date)).collect();
-    let labelled = days.len().min(6).max(1);
-    let stride = days.len().div_ceil(labelled).max(1);
-    for (index, day) in days.iter().enumerate().filter(|(i, _)| i % stride == 0) {
-        let x = scales.x(*day);
-        let label = group.entries.iter().find(|e| day_number(e.claim.date) == Some(*day)).and_then(|e| e.claim.date).map(|d| d.to_string()).unwrap_or_default();
-        let anchor = if index == 0 { "start" } else { "middle" };
-        let _ = write!(svg, "<line x1=\"{x:.1}\" y1=\"{bottom}\" x2=\"{x:.1}\" y2=\"{}\" stroke=\"#999\"/><text x=\"{x:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#555\">{label}</text>", bottom + 5.0, bottom + 18.0);
+    let mut last_label: Option<f64> = None;
+    for entry in &group.entries {
+        let Some(day) = day_number(entry.claim.date) else { continue };
+        let x = scales.x(day);
+        if last_label.is_some_and(|last| x - last < LABEL_GAP) {
+            continue;
+        }
+        let label = entry.claim.date.map(|d| d.to_string()).unwrap_or_default();
+        let _ = write!(svg, "<line x1=\"{x:.1}\" y1=\"{bottom}\" x2=\"{x:.1}\" y2=\"{}\" stroke=\"#999\"/><text x=\"{x:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">{label}</text>", bottom + 5.0, bottom + 18.0);
+        last_label = Some(x);
     }
+}
+
+/// Round count ticks between `bottom` and `top`: steps of 1, 2 or 5 times a power of
+/// ten, about four of them.
+fn ticks(bottom: f64, top: f64) -> Vec<f64> {
+    let rough = (top - bottom) / 4.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * power).find(|&s| s >= rough).unwrap_or(10.0 * power).max(1.0);
+    let first = (bottom / step).ceil() as i64;
+    let last = (top / step).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
 }
 
 /// One claim's interval: a solid bar between stated bounds, dashed arrows for open ones,
@@ -334,7 +381,14 @@ fn axes(svg: &mut String, scales: &Scales, group: &Group) {
 fn interval_mark(svg: &mut String, scales: &Scales, x: f64, entry: &GroupEntry, colour: &str) {
     let claim = &entry.claim;
     let Interval { low, high } = claim.interval;
-    let _ = write!(svg, "<g class=\"claim\" stroke=\"{colour}\" fill=\"{colour}\"><title>{} · {} · {} {}</title>", escape(&claim.date_label()), escape(&claim.source), escape(&claim.figure), escape(&claim.interval.to_string()));
+    let _ = write!(
+        svg,
+        "<g class=\"claim\" stroke=\"{colour}\" fill=\"{colour}\"><title>{} · {} · {} {}</title>",
+        escape(&claim.date_label()),
+        escape(&claim.source),
+        escape(&claim.figure),
+        escape(&claim.interval.to_string())
+    );
     let (y_low, y_high) = (low.map(|b| scales.y(b.value)), high.map(|b| scales.y(b.value)));
     match (y_low, y_high) {
         (Some(a), Some(b)) => {
@@ -398,6 +452,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ticks_are_round() {
+        assert_eq!(ticks(10_400.0, 17_500.0), [12_000.0, 14_000.0, 16_000.0]);
+        assert_eq!(ticks(0.0, 125_000.0), [0.0, 50_000.0, 100_000.0]);
+    }
+
+    #[test]
     fn thousands_are_separated() {
         assert_eq!(thousands(14000.0), "14,000");
         assert_eq!(thousands(100.0), "100");
@@ -407,7 +467,10 @@ mod tests {
     #[test]
     fn the_figure_is_marked_and_the_rest_escaped() {
         let sentence = "More than 14,000 people died <here>.";
-        assert_eq!(highlighted(sentence, Some((0, 16)), "More than 14,000"), "<mark>More than 14,000</mark> people died &lt;here&gt;.");
+        assert_eq!(
+            highlighted(sentence, Some((0, 16)), "More than 14,000"),
+            "<mark>More than 14,000</mark> people died &lt;here&gt;."
+        );
         assert_eq!(highlighted(sentence, None, "14,000"), "More than <mark>14,000</mark> people died &lt;here&gt;.");
     }
 }

@@ -191,7 +191,7 @@ impl Tagger {
     pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Tag>>, Error> {
         let tokens = self.tokenize(sentences)?;
         let windows = windows(&tokens, self.cls, self.sep);
-        let mut probs: Vec<Vec<Option<(usize, f32, usize)>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
+        let mut probs: Vec<Vec<Option<TokenProbs>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].ids.len());
         for batch in batches(&order, &windows) {
@@ -220,9 +220,9 @@ impl Tagger {
             .collect())
     }
 
-    /// Runs one padded batch and stores, per token, the best label, its probability and
-    /// the token's distance from its window's edge (the most central window wins).
-    fn run_batch(&self, batch: &[usize], windows: &[Window], probs: &mut [Vec<Option<(usize, f32, usize)>>]) -> Result<(), Error> {
+    /// Runs one padded batch and stores, per token, its label probabilities and its
+    /// distance from its window's edge (the most central window wins).
+    fn run_batch(&self, batch: &[usize], windows: &[Window], probs: &mut [Vec<Option<TokenProbs>>]) -> Result<(), Error> {
         let width = batch.iter().map(|&i| windows[i].ids.len()).max().unwrap_or(0);
         let mut ids = Array2::<i64>::zeros((batch.len(), width));
         let mut mask = Array2::<i64>::zeros((batch.len(), width));
@@ -248,31 +248,85 @@ impl Tagger {
             let window = &windows[w];
             let inner = window.ids.len() - 2;
             for k in 0..inner {
-                let (label, prob) = best_label(logits.index_axis(Axis(0), row).index_axis(Axis(0), k + 1).iter().copied());
                 let centrality = k.min(inner - 1 - k);
                 let slot = &mut probs[window.sentence][window.first + k];
-                if slot.is_none_or(|(_, _, c)| centrality > c) {
-                    *slot = Some((label, prob, centrality));
+                if slot.as_ref().is_none_or(|p| centrality > p.centrality) {
+                    let row_logits = logits.index_axis(Axis(0), row);
+                    *slot = Some(TokenProbs { probs: softmax(row_logits.index_axis(Axis(0), k + 1).iter().copied()), centrality });
                 }
             }
         }
         Ok(())
     }
 
-    /// Word-level BIO decoding: each word takes its first sub-word's label.
-    fn decode(&self, sentence: &str, tokens: &Tokens, probs: &[Option<(usize, f32, usize)>]) -> Vec<Tag> {
-        let mut words: Vec<(Span, &str, f32)> = Vec::new();
+    /// Word-level BIO decoding: each word is scored by its first sub-word, and the
+    /// most probable tag sequence that is valid BIO (Viterbi) is chosen.
+    fn decode(&self, sentence: &str, tokens: &Tokens, probs: &[Option<TokenProbs>]) -> Vec<Tag> {
+        let mut words: Vec<(Span, &[f32])> = Vec::new();
         for (i, word) in tokens.words.iter().enumerate() {
             let (start, end) = tokens.offsets[i];
             let continues = i > 0 && word.is_some() && tokens.words[i - 1] == *word;
-            match (continues, words.last_mut(), probs[i]) {
+            match (continues, words.last_mut(), &probs[i]) {
                 (true, Some(last), _) => last.0.end = end,
-                (_, _, Some((label, prob, _))) => words.push((Span::new(start, end), self.labels[label].as_str(), prob)),
+                (_, _, Some(p)) => words.push((Span::new(start, end), &p.probs)),
                 _ => {}
             }
         }
-        spans_from_tags(sentence, &words)
+        let path = viterbi(&self.labels, &words.iter().map(|(_, p)| *p).collect::<Vec<_>>());
+        let tagged: Vec<(Span, &str, f32)> =
+            words.iter().zip(path).map(|((span, p), label)| (*span, self.labels[label].as_str(), p[label])).collect();
+        spans_from_tags(sentence, &tagged)
     }
+}
+
+/// Label probabilities of one token and how central it was in its window.
+#[derive(Debug, Clone)]
+struct TokenProbs {
+    probs: Vec<f32>,
+    centrality: usize,
+}
+
+/// Whether BIO label `next` may follow `previous` (`None` = sentence start).
+fn may_follow(previous: Option<&str>, next: &str) -> bool {
+    match next.strip_prefix("I-") {
+        None => true,
+        Some(kind) => previous.is_some_and(|p| p.strip_prefix("B-").or_else(|| p.strip_prefix("I-")) == Some(kind)),
+    }
+}
+
+/// The most probable label sequence (sum of log probabilities) that is valid BIO.
+fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
+    let n = labels.len();
+    let log = |p: f32| p.max(1e-12).ln();
+    let mut score: Vec<f32> =
+        (0..n).map(|l| if may_follow(None, &labels[l]) { words.first().map_or(0.0, |w| log(w[l])) } else { f32::NEG_INFINITY }).collect();
+    let mut back: Vec<Vec<usize>> = Vec::with_capacity(words.len());
+    for word in words.iter().skip(1) {
+        let mut next = vec![f32::NEG_INFINITY; n];
+        let mut from = vec![0; n];
+        for l in 0..n {
+            for (p, &s) in score.iter().enumerate() {
+                if s > f32::NEG_INFINITY && may_follow(Some(&labels[p]), &labels[l]) && s > next[l] {
+                    next[l] = s;
+                    from[l] = p;
+                }
+            }
+            next[l] += log(word[l]);
+        }
+        back.push(from);
+        score = next;
+    }
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut best = (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
+    let mut path = vec![best];
+    for from in back.iter().rev() {
+        best = from[best];
+        path.push(best);
+    }
+    path.reverse();
+    path
 }
 
 /// The whitespace-delimited word of `text` that contains byte `at`.
@@ -325,12 +379,12 @@ fn batches(order: &[usize], windows: &[Window]) -> Vec<Vec<usize>> {
     out
 }
 
-/// The most probable label index and its softmax probability.
-fn best_label(logits: impl Iterator<Item = f32> + Clone) -> (usize, f32) {
+/// Softmax of one token's logits.
+fn softmax(logits: impl Iterator<Item = f32> + Clone) -> Vec<f32> {
     let max = logits.clone().fold(f32::NEG_INFINITY, f32::max);
-    let total: f32 = logits.clone().map(|l| (l - max).exp()).sum();
-    let (best, top) = logits.enumerate().fold((0, f32::NEG_INFINITY), |acc, (i, l)| if l > acc.1 { (i, l) } else { acc });
-    (best, (top - max).exp() / total)
+    let exps: Vec<f32> = logits.map(|l| (l - max).exp()).collect();
+    let total: f32 = exps.iter().sum();
+    exps.into_iter().map(|e| e / total).collect()
 }
 
 /// Turns word tags into spans, repairing BIO: an `I-X` that does not continue an `X`
@@ -399,6 +453,18 @@ mod tests {
         let found: Vec<(&str, &str)> = entities.iter().map(|e| (&sentence[e.span.start..e.span.end], e.label.as_str())).collect();
         assert_eq!(found, [("Antony J. Blinken", "PER"), ("Lavrov", "PER"), ("Stockholm", "LOC")]);
         assert!((entities[0].score - 0.8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn viterbi_prefers_valid_bio_over_argmax() {
+        let labels: Vec<String> = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"].iter().map(|s| s.to_string()).collect();
+        // word 2 argmax is I-ORG after B-PER: invalid; the best valid path is B-PER I-PER.
+        let w1 = [0.05, 0.9, 0.0, 0.05, 0.0];
+        let w2 = [0.1, 0.0, 0.4, 0.0, 0.5];
+        assert_eq!(viterbi(&labels, &[&w1, &w2]), [1, 2]);
+        // an I- label cannot open a sentence.
+        let w0 = [0.3, 0.0, 0.7, 0.0, 0.0];
+        assert_eq!(viterbi(&labels, &[&w0]), [0]);
     }
 
     #[test]

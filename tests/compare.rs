@@ -8,7 +8,11 @@ use std::process::{Command, Output};
 const UKRAINE: &str = "../shared/data/corpora/ukraine-2022.jsonl";
 
 fn claimex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimex")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("claimex runs")
+    Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("claimex runs")
 }
 
 /// Extracts `input` (without NER) to a JSONL file in `dir`.
@@ -30,9 +34,17 @@ fn compare_json(claims: &Path, extra: &[&str]) -> Vec<Value> {
 
 /// The group holding a figure, as (date, figure, asserted_by, versus_previous) rows.
 fn group_with(groups: &[Value], figure: &str) -> Vec<(String, String, String, String)> {
-    let group = groups.iter().find(|g| g["entries"].as_array().unwrap().iter().any(|e| e["figure"] == figure)).unwrap_or_else(|| panic!("no group holds {figure}"));
+    let group = groups
+        .iter()
+        .find(|g| g["entries"].as_array().unwrap().iter().any(|e| e["figure"] == figure))
+        .unwrap_or_else(|| panic!("no group holds {figure}"));
     let text = |v: &Value| v.as_str().unwrap_or("").to_string();
-    group["entries"].as_array().unwrap().iter().map(|e| (text(&e["date"]), text(&e["figure"]), text(&e["asserted_by"]), text(&e["versus_previous"]))).collect()
+    group["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (text(&e["date"]), text(&e["figure"]), text(&e["asserted_by"]), text(&e["versus_previous"])))
+        .collect()
 }
 
 #[test]
@@ -41,7 +53,10 @@ fn the_donbas_death_toll_group_holds_the_three_figures_by_date() {
     let groups = compare_json(&extract("fixtures/corpus", dir.path()), &[]);
     let toll = group_with(&groups, "more than 13,000");
     let dated: Vec<(&str, &str)> = toll.iter().map(|(date, figure, _, _)| (date.as_str(), figure.as_str())).collect();
-    assert_eq!(dated, [("2021-04-11", "more than 13,000"), ("2021-11-11", "14,000"), ("2021-12-02", "More than 14,000")]);
+    assert_eq!(
+        dated,
+        [("2021-04-11", "more than 13,000"), ("2021-11-11", "14,000"), ("2021-12-02", "More than 14,000")]
+    );
     assert!(toll[1].2.contains("Kiev"), "14,000 is Kiev's figure: {toll:?}");
     assert!(toll.iter().all(|(_, _, _, verdict)| verdict != "contradictory"), "{toll:?}");
 }
@@ -51,7 +66,10 @@ fn the_troop_group_holds_zelenskiys_figure_and_the_later_higher_one() {
     let dir = tempfile::tempdir().unwrap();
     let groups = compare_json(&extract("fixtures/corpus", dir.path()), &[]);
     let troops = group_with(&groups, "more than 100,000");
-    assert!(troops.iter().any(|(_, figure, by, _)| figure == "almost 100,000" && by.contains("Zelenskiy")), "{troops:?}");
+    assert!(
+        troops.iter().any(|(_, figure, by, _)| figure == "almost 100,000" && by.contains("Zelenskiy")),
+        "{troops:?}"
+    );
     let last = troops.last().unwrap();
     assert_eq!((last.0.as_str(), last.1.as_str(), last.3.as_str()), ("2022-02-01", "more than 100,000", "rising"));
     assert!(!group_with(&groups, "14,000").iter().any(|(_, figure, _, _)| figure.contains("100,000")));

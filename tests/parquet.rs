@@ -9,7 +9,19 @@ use std::process::Command;
 
 fn extract(format: &str, out: &Path) {
     let run = Command::new(env!("CARGO_BIN_EXE_claimex"))
-        .args(["extract", "fixtures/corpus", "--no-ner", "--threads", "2", "--no-progress", "--chunk-size", "2", "--format", format, "-o"])
+        .args([
+            "extract",
+            "fixtures/corpus",
+            "--no-ner",
+            "--threads",
+            "2",
+            "--no-progress",
+            "--chunk-size",
+            "2",
+            "--format",
+            format,
+            "-o",
+        ])
         .arg(out)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

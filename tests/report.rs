@@ -21,7 +21,11 @@ const CHROMIUM_FLAGS: &[&str] = &[
 ];
 
 fn claimex(args: &[&str]) -> Output {
-    let run = Command::new(env!("CARGO_BIN_EXE_claimex")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("claimex runs");
+    let run = Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("claimex runs");
     assert!(run.status.success(), "claimex {args:?}: {}", String::from_utf8_lossy(&run.stderr));
     run
 }
@@ -61,14 +65,22 @@ fn ready_attribute(dom: &str, name: &str) -> Option<usize> {
 fn assert_page_loads(page: &Path, least_charts: usize) {
     let html = std::fs::read_to_string(page).unwrap();
     let without_namespaces = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    assert!(!without_namespaces.contains("http://") && !without_namespaces.contains("https://"), "the page must load nothing from the network");
+    assert!(
+        !without_namespaces.contains("http://") && !without_namespaces.contains("https://"),
+        "the page must load nothing from the network"
+    );
     let charts = html.matches("<svg class=\"chart\"").count();
     assert!(charts >= least_charts, "{charts} charts, wanted at least {least_charts}");
     let profile = tempfile::tempdir().unwrap();
     let Some(run) = chromium(page, "--dump-dom", profile.path()) else { return };
     let dom = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "chromium failed: {}", String::from_utf8_lossy(&run.stderr));
-    assert_eq!(ready_attribute(&dom, "data-errors"), Some(0), "script errors or no ready marker:\n{}", &dom[dom.len().saturating_sub(600)..]);
+    assert_eq!(
+        ready_attribute(&dom, "data-errors"),
+        Some(0),
+        "script errors or no ready marker:\n{}",
+        &dom[dom.len().saturating_sub(600)..]
+    );
     assert_eq!(ready_attribute(&dom, "data-total"), Some(charts));
     assert_eq!(ready_attribute(&dom, "data-charts"), Some(charts), "every chart renders with a box and its claims");
 }

@@ -698,7 +698,7 @@ latency is lower, else fp32.
 Training time: {metrics['train_minutes']} min on 2 CPU cores ({platform.processor() or platform.machine()}).
 Versions: {', '.join(f'{k} {v}' for k, v in vers.items())}.
 
-| epoch | step | train loss | dev CONTENT overlap F1 | dev SOURCE exact F1 | dev CUE exact F1 | selection | train min |
+| epoch | step | train loss (since last eval) | dev CONTENT overlap F1 | dev SOURCE exact F1 | dev CUE exact F1 | selection | train min (since last eval) |
 |---|---:|---:|---:|---:|---:|---:|---:|
 {hist}
 
@@ -764,6 +764,9 @@ def main():
     ap.add_argument("--train-docs", type=int, default=None, help="smoke test: use only N train articles")
     ap.add_argument("--dev-docs", type=int, default=None, help="smoke test: use only N dev articles")
     ap.add_argument("--log-every", type=int, default=50)
+    ap.add_argument("--evals-per-epoch", type=int, default=1,
+                    help="dev evaluations (and best-checkpoint checks) per epoch")
+    ap.add_argument("--no-eval", action="store_true", help="pilot: skip dev evaluation")
     ap.add_argument("--stats-only", action="store_true", help="data checks and counts, then exit")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--no-ship", action="store_true", help="export+score into WORK but do not write OUT files")
@@ -841,6 +844,28 @@ def main():
     print(f"steps/epoch={steps_per_epoch} total={total} warmup={warm}", flush=True)
     history = []
     best, best_epoch = -1.0, -1
+    eval_steps = set()
+    for k in range(1, args.evals_per_epoch):
+        for e in range(math.ceil(args.epochs)):
+            eval_steps.add(e * steps_per_epoch + round(k * steps_per_epoch / args.evals_per_epoch))
+
+    def dev_eval(ep, t_ep, el_loss, el_n):
+        nonlocal best, best_epoch
+        t_eval = time.time()
+        dev_res = evaluate(dev_docs, dev_pars, dev, predict_torch(model, dev))
+        model.train()
+        ep_f = round(step / steps_per_epoch, 2)
+        rec = {"epoch": ep_f, "step": step, "train_loss": el_loss / max(1, el_n),
+               "train_min": round((t_eval - t_ep) / 60, 2), "eval_s": round(time.time() - t_eval, 1),
+               "elapsed_min": round((time.time() - t_start) / 60, 1), "dev": dev_res}
+        history.append(rec)
+        print("EVAL epoch", ep_f, "step", step, f"loss {rec['train_loss']:.4f}", fmt_scores(dev_res),
+              "tokacc", dev_res["token_accuracy"], f"train {rec['train_min']} min eval {rec['eval_s']} s",
+              f"elapsed {rec['elapsed_min']} min", flush=True)
+        if dev_res["selection"] > best:
+            best, best_epoch = dev_res["selection"], ep_f
+            torch.save(model.state_dict(), best_path)
+            print("  new best", best, "saved", best_path, flush=True)
     best_path = os.path.join(work, f"best_{args.tag}.pt")
     step = 0
     t_start = time.time()
@@ -874,18 +899,14 @@ def main():
             if args.max_steps and step >= args.max_steps:
                 done = True
                 break
-        t_eval = time.time()
-        dev_res = evaluate(dev_docs, dev_pars, dev, predict_torch(model, dev))
-        rec = {"epoch": ep + 1, "step": step, "train_loss": el_loss / max(1, el_n),
-               "train_min": round((t_eval - t_ep) / 60, 2), "eval_s": round(time.time() - t_eval, 1),
-               "dev": dev_res}
-        history.append(rec)
-        print("EPOCH", ep + 1, "step", step, f"loss {rec['train_loss']:.4f}", fmt_scores(dev_res),
-              "tokacc", dev_res["token_accuracy"], f"train {rec['train_min']} min eval {rec['eval_s']} s",
-              flush=True)
-        if dev_res["selection"] > best:
-            best, best_epoch = dev_res["selection"], ep + 1
+            if step in eval_steps and step < total and not args.no_eval:
+                dev_eval(ep, t_ep, el_loss, el_n)
+                el_loss, el_n, t_ep = 0.0, 0, time.time()
+        if args.no_eval:
             torch.save(model.state_dict(), best_path)
+            best_epoch = round(step / steps_per_epoch, 2)
+        else:
+            dev_eval(ep, t_ep, el_loss, el_n)
         if done or step >= total:
             break
 

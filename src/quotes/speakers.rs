@@ -8,10 +8,15 @@
 //! "Ukrainian Foreign Minister" → "Ukrainian"). Names resolve to one canonical name per
 //! person: the fullest name the story introduces, preferring an introduction with an
 //! office ("US Secretary of State Antony Blinken") and then the earliest. Offices alone
-//! ("the Foreign Secretary") resolve to the person introduced with that office;
-//! pronouns to the most recent compatible subject or speaker before them.
+//! ("the Foreign Secretary") resolve to the person introduced with that office (else,
+//! for "the spokesman", to a person named just after); an unnamed office keeps its
+//! organisation ("a Foreign Office spokesman" → "Foreign Office", ORG) or its place ("a
+//! US official" → "US official"). Pronouns resolve to the most recent compatible subject
+//! or speaker before them and carry that speaker's role and affiliation; "X and Y" gives
+//! "Antony Blinken and Josep Borrell". NER entities, when present, type names (PER, ORG)
+//! and add people; without them capitalisation and the lexicons decide.
 
-use super::lexicon::{DETERMINERS_OF_MENTIONS, HONORIFICS, NOT_NAMES, OFFICES, ORG_HEADS, PRONOUNS};
+use super::lexicon::{DETERMINERS, HONORIFICS, NOT_NAMES, OFFICES, ORG_HEADS, PRONOUNS};
 use super::text::{tokenize, Range, Unit};
 use crate::doc::{Doc, Speaker};
 
@@ -50,8 +55,19 @@ pub struct Resolver<'a> {
     history: Vec<Event>,
 }
 
+/// The words of a range outside parentheses ("Gwen Moore (D-Wis.)" → Gwen, Moore).
 fn words(text: &str, range: Range) -> Vec<(Range, &str)> {
-    tokenize(text, range).into_iter().filter(|t| t.word).map(|t| ((t.start, t.end), &text[t.start..t.end])).collect()
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for t in tokenize(text, range) {
+        match &text[t.start..t.end] {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            word if t.word && depth == 0 => out.push(((t.start, t.end), word)),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn without_possessive(word: &str) -> &str {
@@ -86,12 +102,15 @@ fn parts(ws: &[(Range, &str)]) -> Parts {
     let mut parts = Parts::default();
     let mut ws = ws;
     if let Some(((_, first), rest)) = ws.split_first() {
-        if DETERMINERS_OF_MENTIONS.contains(&first.to_lowercase().as_str()) || HONORIFICS.contains(&first.to_lowercase().as_str()) {
+        if DETERMINERS.contains(&first.to_lowercase().as_str()) || HONORIFICS.contains(&first.to_lowercase().as_str()) {
             parts.determiner = Some(first.to_lowercase());
             ws = rest;
         }
     }
-    let office = (0..ws.len()).map(|i| (i, office_at(ws, i))).filter(|&(_, len)| len > 0).max_by_key(|&(i, len)| (i + len, std::cmp::Reverse(i)));
+    let office = (0..ws.len())
+        .map(|i| (i, office_at(ws, i)))
+        .filter(|&(_, len)| len > 0)
+        .max_by_key(|&(i, len)| (i + len, std::cmp::Reverse(i)));
     let (before, name) = match office {
         Some((i, len)) => {
             parts.office = Some(join(&ws[i..i + len]));
@@ -156,12 +175,14 @@ impl<'a> Resolver<'a> {
         for unit in units {
             for run in capitalised_runs(text, (unit.start, unit.end)) {
                 let ws = words(text, run);
-                let opener = run.0 == unit.start && ws.first().is_some_and(|(_, w)| text.contains(&format!(" {} ", w.to_lowercase())));
+                let after_break = text[..run.0].trim_end().chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let opener = after_break && ws.first().is_some_and(|(_, w)| occurs_in_lowercase(text, w));
                 people.extend(person(if opener { &ws[1..] } else { &ws }));
             }
         }
         for entity in doc.entities.iter().filter(|e| e.label == "PER") {
-            let range = (doc.normalized.from_original(entity.span.start), doc.normalized.from_original(entity.span.end));
+            let range =
+                (doc.normalized.from_original(entity.span.start), doc.normalized.from_original(entity.span.end));
             let ws = words(text, range);
             if ws.len() >= 2 {
                 let name = join(&ws);
@@ -192,7 +213,12 @@ impl<'a> Resolver<'a> {
         let exact = |p: &&Person| p.office.as_deref().map(office_key).is_some_and(|o| o == key);
         let loose = |p: &&Person| p.office.as_deref().map(office_key).is_some_and(|o| o.split(' ').any(|w| w == head));
         let pick = |matches: &dyn Fn(&&Person) -> bool| {
-            self.people.iter().filter(|p| p.at < at).filter(matches).last().or_else(|| self.people.iter().filter(|p| p.at > at).find(matches))
+            self.people
+                .iter()
+                .filter(|p| p.at < at)
+                .filter(matches)
+                .last()
+                .or_else(|| self.people.iter().filter(|p| p.at > at).find(matches))
         };
         pick(&exact).or_else(|| pick(&loose))
     }
@@ -204,11 +230,17 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves a mention; mentions must come in text order so that pronouns find the
-    /// speakers and subjects before them.
+    /// speakers and subjects before them. The speaker's span drops a "the" before a name
+    /// ("the State Department" → "State Department"), not before an office ("the
+    /// spokesman").
     pub fn resolve(&mut self, mention: Range) -> Option<Speaker> {
         let text = &self.doc.normalized.text;
         let ws = words(text, mention);
-        let span = self.doc.normalized.span_to_original(mention.0, mention.1);
+        let start = match parts(&ws) {
+            Parts { determiner: Some(d), office: None, name: Some((_, name)), .. } if d == "the" => name.0,
+            _ => mention.0,
+        };
+        let span = self.doc.normalized.span_to_original(start, mention.1);
         let (speaker, plural) = if let [(_, only)] = ws.as_slice() {
             match PRONOUNS.iter().find(|(p, _)| only.eq_ignore_ascii_case(p)) {
                 Some(&(pronoun, plural)) => (self.antecedent(mention.0, pronoun)?, plural),
@@ -223,8 +255,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn group_or_single(&self, ws: &[(Range, &str)], span: crate::doc::Span, at: usize) -> (Speaker, bool) {
-        let groups: Vec<&[(Range, &str)]> = ws.split(|(_, w)| w.eq_ignore_ascii_case("and")).filter(|g| !g.is_empty()).collect();
-        let is_group = groups.len() >= 2 && groups.iter().all(|g| g.iter().any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase)));
+        let groups: Vec<&[(Range, &str)]> =
+            ws.split(|(_, w)| w.eq_ignore_ascii_case("and")).filter(|g| !g.is_empty()).collect();
+        let is_group = groups.len() >= 2
+            && groups.iter().all(|g| g.iter().any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase)));
         if !is_group {
             return (self.single_at(ws, span, at), false);
         }
@@ -243,7 +277,13 @@ impl<'a> Resolver<'a> {
         let parts = parts(ws);
         let role = parts.office.clone();
         let affiliation = parts.affiliation.clone();
-        let speaker = |name: String, entity: Option<&str>| Speaker { span, name, entity: entity.map(str::to_string), role: role.clone(), affiliation: affiliation.clone() };
+        let speaker = |name: String, entity: Option<&str>| Speaker {
+            span,
+            name,
+            entity: entity.map(str::to_string),
+            role: role.clone(),
+            affiliation: affiliation.clone(),
+        };
         if let Some((name, range)) = &parts.name {
             let known = self.people.iter().any(|p| p.surname == surname(name));
             let entity = self.entity_label(*range).or_else(|| guess_entity(name, &parts, known));
@@ -253,7 +293,9 @@ impl<'a> Resolver<'a> {
         let office = parts.office.clone().unwrap_or_default();
         let indefinite = matches!(parts.determiner.as_deref(), Some("a" | "an"));
         if !indefinite {
-            let found = self.by_office(&office, at).or_else(|| (parts.determiner.as_deref() == Some("the")).then(|| self.named_after(at)).flatten());
+            let found = self
+                .by_office(&office, at)
+                .or_else(|| (parts.determiner.as_deref() == Some("the")).then(|| self.named_after(at)).flatten());
             if let Some(person) = found {
                 return speaker(self.canonical(&person.name), Some("PER"));
             }
@@ -295,7 +337,11 @@ impl<'a> Resolver<'a> {
 fn guess_entity(name: &str, parts: &Parts, known_person: bool) -> Option<String> {
     if name.split(' ').any(is_org_word) {
         Some("ORG".into())
-    } else if known_person || name.contains(' ') || parts.office.is_some() || parts.determiner.as_deref().is_some_and(|d| HONORIFICS.contains(&d)) {
+    } else if known_person
+        || name.contains(' ')
+        || parts.office.is_some()
+        || parts.determiner.as_deref().is_some_and(|d| HONORIFICS.contains(&d))
+    {
         Some("PER".into())
     } else {
         None
@@ -310,7 +356,12 @@ fn person(ws: &[(Range, &str)]) -> Option<Person> {
     if !is_person_name(&name_words) {
         return None;
     }
-    let name = name_words.iter().filter(|(_, w)| !(w.len() == 2 && w.ends_with('.'))).map(|(_, w)| without_possessive(w)).collect::<Vec<_>>().join(" ");
+    let name = name_words
+        .iter()
+        .filter(|(_, w)| !(w.len() == 2 && w.ends_with('.')))
+        .map(|(_, w)| without_possessive(w))
+        .collect::<Vec<_>>()
+        .join(" ");
     let titled = parts.office.is_some();
     Some(Person { surname: surname(&name), name, titled, office: parts.office.map(|o| o.to_lowercase()), at: range.0 })
 }
@@ -331,9 +382,7 @@ fn capitalised_runs(text: &str, range: Range) -> Vec<Range> {
             let office = office_at(&ws, i);
             if office > 0 {
                 i += office;
-            } else if starts(i) && adjacent(text, &ws, i) {
-                i += 1;
-            } else if ws.get(i).is_some_and(|(_, w)| *w == "of") && starts(i + 1) && i > first {
+            } else if starts(i) || (i > first && ws.get(i).is_some_and(|(_, w)| *w == "of") && starts(i + 1)) {
                 i += 1;
             } else {
                 break;
@@ -346,6 +395,18 @@ fn capitalised_runs(text: &str, range: Range) -> Vec<Range> {
         runs.push((ws[first].0 .0, ws[i - 1].0 .1));
     }
     runs
+}
+
+/// Whether `word` also occurs in the text written in lower case (a sentence opener such
+/// as "Where" or "Unlike", not a name).
+fn occurs_in_lowercase(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let bytes = text.as_bytes();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = at.checked_sub(1).map(|b| bytes[b]);
+        let after = bytes.get(at + lower.len()).copied();
+        before.is_none_or(|b| !b.is_ascii_alphanumeric()) && after.is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// Whether word `i` follows the word before it across white space only.

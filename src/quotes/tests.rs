@@ -19,7 +19,9 @@ fn fixture(stem: &str) -> Doc {
 fn summary(doc: &Doc, quotes: &[Quote]) -> Vec<(QuoteKind, String, String)> {
     quotes
         .iter()
-        .map(|q| (q.kind, q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()), doc.slice(q.content).to_string()))
+        .map(|q| {
+            (q.kind, q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()), doc.slice(q.content).to_string())
+        })
         .collect()
 }
 
@@ -52,11 +54,20 @@ fn seed_000_raab_erdogan_zelenskiy() {
     assert_has(&found, Mixed, "Recep Tayyip Erdogan", "the recent developments \u{201c}worrying\u{201d}");
     assert_has(&found, Indirect, "Recep Tayyip Erdogan", "he hoped the conflict would be resolved peacefully through dialogue and in accordance with Ukraine\u{2019}s territorial integrity");
     assert_has(&found, Direct, "Recep Tayyip Erdogan", "We believe that the current crisis can be resolved by peaceful and diplomatic means on the basis of the integrity of Ukraine and international law,");
-    assert_has(&found, Indirect, "Volodymyr Zelenskiy", "Kiev and Ankara share the same views on threats in the Black Sea region and the response to those threats");
+    assert_has(
+        &found,
+        Indirect,
+        "Volodymyr Zelenskiy",
+        "Kiev and Ankara share the same views on threats in the Black Sea region and the response to those threats",
+    );
     assert_has(&found, Mixed, "Washington", "the military build-up in Moscow \u{201c}unsettling\u{201d}");
     assert_eq!(found.len(), 10, "{found:#?}");
-    let raab = quotes(&d).into_iter().find_map(|q| q.speaker.filter(|s| s.role.is_some())).expect("a speaker with a role");
-    assert_eq!((raab.role.as_deref(), raab.affiliation.as_deref(), raab.entity.as_deref()), (Some("Foreign Minister"), Some("British"), Some("PER")));
+    let raab =
+        quotes(&d).into_iter().find_map(|q| q.speaker.filter(|s| s.role.is_some())).expect("a speaker with a role");
+    assert_eq!(
+        (raab.role.as_deref(), raab.affiliation.as_deref(), raab.entity.as_deref()),
+        (Some("Foreign Minister"), Some("British"), Some("PER"))
+    );
 }
 
 #[test]
@@ -65,11 +76,17 @@ fn seed_001_pronouns_and_spokesman() {
     let found = run(&d);
     assert_has(&found, Direct, "Antony Blinken", "The best way to avert a crisis is through diplomacy,");
     assert_has(&found, Direct, "Dmitri Peskov", "The probability of hostilities in Ukraine still remains high,");
-    assert_has(&found, Direct, "Antony Blinken", "If Russia decides to pursue confrontation, there will be serious consequences,");
+    assert_has(
+        &found,
+        Direct,
+        "Antony Blinken",
+        "If Russia decides to pursue confrontation, there will be serious consequences,",
+    );
     assert_has(&found, Mixed, "Liz Truss", "the Russian government to \u{201c}de-escalate the situation.\u{201d}");
     assert_has(&found, Mixed, "Kremlin", "the risk of armed hostilities \u{201c}remains high\u{201d}");
     assert_has(&found, Indirect, "Britain", "Russia to draw back from conflict with Ukraine");
-    let office = quotes(&d).into_iter().filter_map(|q| q.speaker).find(|s| s.name == "Foreign Office").expect("Foreign Office");
+    let office =
+        quotes(&d).into_iter().filter_map(|q| q.speaker).find(|s| s.name == "Foreign Office").expect("Foreign Office");
     assert_eq!((office.role.as_deref(), office.entity.as_deref()), (Some("spokesman"), Some("ORG")));
     let peskov = quotes(&d).into_iter().filter_map(|q| q.speaker).find(|s| s.name == "Dmitri Peskov").expect("Peskov");
     assert_eq!((peskov.role.as_deref(), peskov.affiliation.as_deref()), (Some("spokesman"), Some("Kremlin")));
@@ -80,11 +97,21 @@ fn seed_001_pronouns_and_spokesman() {
 fn seed_002_spokesman_kuleba_according_to() {
     let d = fixture("002_60d842d3bd8bacec");
     let found = run(&d);
-    assert!(found.iter().any(|(k, s, c)| *k == Mixed && s == "Ned Price" && c.starts_with("The conversation took place")));
-    assert!(found.iter().any(|(k, s, c)| *k == Mixed && s == "US official" && c.starts_with("The US Secretary of State")));
-    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Volodymyr Zelenskiy" && c.starts_with("I hope that now")));
-    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Dmytro Kuleba" && c.starts_with("In the last two weeks")));
-    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Dmytro Kuleba" && c.starts_with("It is a political channel")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Mixed && s == "Ned Price" && c.starts_with("The conversation took place")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Mixed && s == "US official" && c.starts_with("The US Secretary of State")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Direct && s == "Volodymyr Zelenskiy" && c.starts_with("I hope that now")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Direct && s == "Dmytro Kuleba" && c.starts_with("In the last two weeks")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Direct && s == "Dmytro Kuleba" && c.starts_with("It is a political channel")));
     assert_has(&found, Indirect, "Kiev", "it has caused the death of 14,000 people");
     assert_eq!(found.len(), 8, "{found:#?}");
 }
@@ -93,10 +120,17 @@ fn seed_002_spokesman_kuleba_according_to() {
 fn seed_003_price_and_plural_speakers() {
     let d = fixture("003_6bbe357bb2cbdd54");
     let found = run(&d);
-    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Ned Price" && c.starts_with("Secretary of State Antony J. Blinken") && c.ends_with("force.")));
+    assert!(found.iter().any(|(k, s, c)| *k == Direct
+        && s == "Ned Price"
+        && c.starts_with("Secretary of State Antony J. Blinken")
+        && c.ends_with("force.")));
     assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Ned Price" && c.starts_with("They discussed")));
-    assert!(found.iter().any(|(k, s, c)| *k == Mixed && s == "Antony Blinken and Josep Borrell" && c.starts_with("the importance of")));
-    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "Antony Blinken and Josep Borrell" && c.starts_with("agreed that")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Mixed && s == "Antony Blinken and Josep Borrell" && c.starts_with("the importance of")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Direct && s == "Antony Blinken and Josep Borrell" && c.starts_with("agreed that")));
     assert!(found.iter().any(|(k, s, c)| *k == Indirect && s == "Ned Price" && c.starts_with("Blinken reaffirmed")));
     assert!(!found.iter().any(|(_, _, c)| c == "independence"), "a scare quote became a quote");
     assert_eq!(found.len(), 5, "{found:#?}");
@@ -108,9 +142,41 @@ fn seed_004_titles_and_continued_quotes() {
     let found = run(&d);
     assert_has(&found, Mixed, "Antony Blinken", "he wants to continue \'substantive exchange\' with Russia");
     assert_has(&found, Indirect, "Moscow", "it intends to carry out such an attack");
-    assert!(found.iter().any(|(k, s, c)| *k == Indirect && s == "State Department" && c.starts_with("Mr Blinken urged")));
-    assert!(found.iter().any(|(k, s, c)| *k == Direct && s == "State Department" && c.starts_with("He further reiterated")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Indirect && s == "State Department" && c.starts_with("Mr Blinken urged")));
+    assert!(found
+        .iter()
+        .any(|(k, s, c)| *k == Direct && s == "State Department" && c.starts_with("He further reiterated")));
     assert_eq!(found.len(), 6, "{found:#?}");
+}
+
+/// The fixture's gold entities as an NER layer (code point offsets made byte offsets).
+fn gold_entities(d: &Doc, stem: &str) -> Vec<crate::doc::Entity> {
+    let path = format!("{}/fixtures/gold/{stem}.json", env!("CARGO_MANIFEST_DIR"));
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let gold: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let bytes: Vec<usize> = d.text.char_indices().map(|(b, _)| b).chain([d.text.len()]).collect();
+    let byte = |v: &serde_json::Value| v.as_u64().and_then(|c| bytes.get(c as usize).copied());
+    gold["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let span = crate::doc::Span::new(byte(&e["start"])?, byte(&e["end"])?);
+            Some(crate::doc::Entity { span, label: e["label"].as_str()?.to_string(), score: 1.0 })
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_resolve_the_same_with_entities() {
+    for stem in STEMS {
+        let mut d = fixture(stem);
+        let without = run(&d);
+        d.entities = gold_entities(&d, stem);
+        assert_eq!(run(&d), without, "{stem}");
+    }
 }
 
 #[test]
@@ -120,7 +186,12 @@ fn doubled_apostrophes_and_appositions() {
     assert_has(&found, Direct, "Douglas Holtz-Eakin", "This isn't tax reform,");
     assert_has(&found, Direct, "Douglas Holtz-Eakin", "It's anti-reform.");
     let d = plain("Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the nation\u{2019}s computer defenses.");
-    assert_has(&run(&d), Indirect, "Trump", "he would order a thorough review of the nation\u{2019}s computer defenses");
+    assert_has(
+        &run(&d),
+        Indirect,
+        "Trump",
+        "he would order a thorough review of the nation\u{2019}s computer defenses",
+    );
 }
 
 #[test]
@@ -131,6 +202,8 @@ fn told_and_split_quotes_and_pronouns() {
     let found = run(&d);
     assert_has(&found, Direct, "Elizabeth Warren", "This isn\u{2019}t right,");
     assert_has(&found, Direct, "Elizabeth Warren", "and you know it.");
+    let d = plain("Vadym Skibitsky spoke on Friday. In the Kharkiv area, he said, Russia was focused on defence.");
+    assert_has(&run(&d), Indirect, "Vadym Skibitsky", "In the Kharkiv area, he said, Russia was focused on defence");
     let d = plain("The bank said that it had fired the employees. Sen. Lindsey Graham (R-S.C.) told reporters that the plan was dead.");
     let found = run(&d);
     assert_has(&found, Indirect, "bank", "it had fired the employees");
@@ -144,35 +217,67 @@ fn quotations_over_paragraphs_and_scare_quotes() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].0, found[0].1.as_str()), (Direct, "Jones"));
     assert!(found[0].2.starts_with("The first part.") && found[0].2.ends_with("The second part."));
+    let d = plain("Prime Minister Boris Johnson said:\n\n\u{201c}We will stand with Ukraine.\u{201d}");
+    assert_eq!(run(&d), [(Direct, "Boris Johnson".to_string(), "We will stand with Ukraine.".to_string())]);
 }
 
 #[test]
 fn odd_input_does_not_panic() {
-    for text in ["", "\"", "''", "\u{201c}\u{201d}\u{2018}", "said", "he said.", "\"a\" said \"b", "according to", ", said ,", "X said \u{201c}\n\n\u{201c}", "(( said ))", "Mr. said: ''"] {
+    for text in [
+        "",
+        "\"",
+        "''",
+        "\u{201c}\u{201d}\u{2018}",
+        "said",
+        "he said.",
+        "\"a\" said \"b",
+        "according to",
+        ", said ,",
+        "X said \u{201c}\n\n\u{201c}",
+        "(( said ))",
+        "Mr. said: ''",
+    ] {
         let _ = quotes(&plain(text));
     }
 }
 
-const STEMS: [&str; 5] = ["000_bab11693308bb618", "001_16bd10a4b03d5468", "002_60d842d3bd8bacec", "003_6bbe357bb2cbdd54", "004_1a86e49c1743badb"];
+const STEMS: [&str; 5] = [
+    "000_bab11693308bb618",
+    "001_16bd10a4b03d5468",
+    "002_60d842d3bd8bacec",
+    "003_6bbe357bb2cbdd54",
+    "004_1a86e49c1743badb",
+];
 
 /// Scores against fixtures/gold: content overlap P/R, speaker accuracy on matches,
 /// exact content matches. Run with `--ignored --nocapture`.
 #[test]
 #[ignore]
 fn gold_scores() {
-    let (mut tp, mut fp, mut fn_, mut speaker_ok, mut exact) = (0, 0, 0, 0, 0);
+    let (mut tp, mut fp, mut fn_, mut speaker_ok, mut exact, mut mention_ok) = (0, 0, 0, 0, 0, 0);
     for stem in STEMS {
         let d = fixture(stem);
         let path = format!("{}/fixtures/gold/{stem}.json", env!("CARGO_MANIFEST_DIR"));
-        let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("gold")).expect("json");
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("gold")).expect("json");
         let index = d.char_index();
-        let predicted: Vec<(usize, usize, String)> = quotes(&d)
+        let found = quotes(&d);
+        let predicted: Vec<(usize, usize, String)> = found
             .iter()
-            .map(|q| (index.char_offset(q.content.start), index.char_offset(q.content.end), q.speaker.as_ref().map_or(String::new(), |s| s.name.clone())))
+            .map(|q| {
+                (
+                    index.char_offset(q.content.start),
+                    index.char_offset(q.content.end),
+                    q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+                )
+            })
             .collect();
         let mut used = vec![false; predicted.len()];
         for g in gold["quotes"].as_array().into_iter().flatten() {
-            let (gs, ge) = (g["content"]["start"].as_u64().unwrap_or(0) as usize, g["content"]["end"].as_u64().unwrap_or(0) as usize);
+            let (gs, ge) = (
+                g["content"]["start"].as_u64().unwrap_or(0) as usize,
+                g["content"]["end"].as_u64().unwrap_or(0) as usize,
+            );
             let speaker = g["speaker"].as_str().unwrap_or("");
             match (0..predicted.len()).find(|&i| !used[i] && predicted[i].0 < ge && gs < predicted[i].1) {
                 Some(i) => {
@@ -180,8 +285,15 @@ fn gold_scores() {
                     tp += 1;
                     speaker_ok += usize::from(predicted[i].2.eq_ignore_ascii_case(speaker));
                     exact += usize::from((predicted[i].0, predicted[i].1) == (gs, ge));
+                    let at = |s: crate::doc::Span| (index.char_offset(s.start) as u64, index.char_offset(s.end) as u64);
+                    let mention = found[i].speaker.as_ref().map(|s| at(s.span));
+                    let gold_mention = g["speaker_mention"]["start"].as_u64().zip(g["speaker_mention"]["end"].as_u64());
+                    mention_ok += usize::from(mention.is_some() && mention == gold_mention);
                     if !predicted[i].2.eq_ignore_ascii_case(speaker) || (predicted[i].0, predicted[i].1) != (gs, ge) {
-                        println!("{stem} MISMATCH gold {speaker:?} {gs}-{ge} / got {:?} {}-{}", predicted[i].2, predicted[i].0, predicted[i].1);
+                        println!(
+                            "{stem} MISMATCH gold {speaker:?} {gs}-{ge} / got {:?} {}-{}",
+                            predicted[i].2, predicted[i].0, predicted[i].1
+                        );
                     }
                 }
                 None => {
@@ -197,7 +309,10 @@ fn gold_scores() {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("quotes: tp {tp} fp {fp} fn {fn_}  P {p:.3} R {r:.3}; speaker {speaker_ok}/{tp}; exact content {exact}/{tp}");
+    println!(
+        "quotes: tp {tp} fp {fp} fn {fn_}  P {p:.3} R {r:.3}; speaker {speaker_ok}/{tp}; exact content {exact}/{tp}; \
+         exact mention {mention_ok}/{tp}"
+    );
 }
 
 /// One PolNeAR attribution: content pieces and source pieces, code point offsets.
@@ -240,19 +355,31 @@ fn polnear_attributions(ann: &str) -> Vec<Attribution> {
     out
 }
 
-/// PolNeAR dev: content overlap P/R/F1 and exact source span P/R/F1. Run with
-/// `--ignored --nocapture`; skipped when the data is absent.
+/// PolNeAR (`POLNEAR_SPLIT`, default dev): content overlap P/R/F1 and exact source span
+/// P/R/F1, on the first annotation of each article. Run with `--ignored --nocapture`;
+/// skipped when the data is absent.
 #[test]
 #[ignore]
 fn polnear_dev_scores() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/dev");
+    let split = std::env::var("POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear").join(split);
     let Ok(entries) = std::fs::read_dir(dir.join("attributions")) else {
         println!("PolNeAR data absent, skipped");
         return;
     };
     let mut anns: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     anns.sort();
-    let (mut tp, mut n_pred, mut n_gold, mut src_tp, mut src_pred, mut src_gold, mut src_overlap, mut direct_tp, mut direct_pred) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
+    let (
+        mut tp,
+        mut n_pred,
+        mut n_gold,
+        mut src_tp,
+        mut src_pred,
+        mut src_gold,
+        mut src_overlap,
+        mut direct_tp,
+        mut direct_pred,
+    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
     let mut seen = std::collections::HashSet::new();
     let started = std::time::Instant::now();
     for ann_path in anns {
@@ -261,7 +388,11 @@ fn polnear_dev_scores() {
         if !seen.insert(stem.clone()) {
             continue;
         }
-        let (Ok(text), Ok(ann)) = (std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt"))), std::fs::read_to_string(&ann_path)) else { continue };
+        let (Ok(text), Ok(ann)) =
+            (std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt"))), std::fs::read_to_string(&ann_path))
+        else {
+            continue;
+        };
         let gold = polnear_attributions(&ann);
         let d = doc(&text);
         let index = d.char_index();
@@ -275,7 +406,8 @@ fn polnear_dev_scores() {
             let mention = q.speaker.as_ref().map(|s| (index.char_offset(s.span.start), index.char_offset(s.span.end)));
             src_pred += usize::from(mention.is_some());
             direct_pred += usize::from(q.kind == QuoteKind::Direct);
-            let hit = (0..gold.len()).find(|&g| !used[g] && gold[g].0.iter().any(|&(a, b)| a < content.1 && content.0 < b));
+            let hit =
+                (0..gold.len()).find(|&g| !used[g] && gold[g].0.iter().any(|&(a, b)| a < content.1 && content.0 < b));
             if let Some(g) = hit {
                 used[g] = true;
                 tp += 1;
@@ -298,16 +430,19 @@ fn polnear_dev_scores() {
     println!("direct precision: {direct_tp}/{direct_pred}");
 }
 
-/// Runs the stage on the CNN corpus for panics and speed. Run with `--ignored --nocapture`.
+/// Runs the stage on a corpus (`CORPUS`: cnn or ukraine-2022) for panics and speed,
+/// printing the quotes of three documents from `CNN_SHOW`. Run with `--ignored --nocapture`.
 #[test]
 #[ignore]
 fn cnn_smoke() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpora/cnn.jsonl");
+    let corpus = std::env::var("CORPUS").unwrap_or_else(|_| "cnn".into());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../shared/data/corpora/{corpus}.jsonl"));
     let Ok(file) = std::fs::read_to_string(path) else {
         println!("CNN corpus absent, skipped");
         return;
     };
     let limit: usize = std::env::var("CNN_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(500);
+    let shown: usize = std::env::var("CNN_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     let docs: Vec<Doc> = file
         .lines()
         .take(limit)
@@ -321,12 +456,23 @@ fn cnn_smoke() {
         n += qs.len();
         bytes += d.text.len();
         unattributed += qs.iter().filter(|q| q.speaker.is_none()).count();
-        if k < 3 {
+        if (shown..shown + 3).contains(&k) {
             for q in &qs {
-                println!("[{:?}] {:?} <{}> | {}", q.kind, q.speaker.as_ref().map(|s| s.name.as_str()), q.speaker.as_ref().map_or("", |s| d.slice(s.span)), d.slice(q.content));
+                println!(
+                    "[{:?}] {:?} <{}> | {}",
+                    q.kind,
+                    q.speaker.as_ref().map(|s| s.name.as_str()),
+                    q.speaker.as_ref().map_or("", |s| d.slice(s.span)),
+                    d.slice(q.content)
+                );
             }
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("{} docs, {n} quotes ({unattributed} without speaker), {:.2}s, {:.1} MB/s", docs.len(), secs, bytes as f64 / 1e6 / secs);
+    println!(
+        "{} docs, {n} quotes ({unattributed} without speaker), {:.2}s, {:.1} MB/s",
+        docs.len(),
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
 }

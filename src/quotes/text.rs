@@ -112,8 +112,10 @@ fn facing(doc: &Doc, at: usize, width: usize) -> Facing {
     let text = &doc.normalized.text;
     let before = char_before(text, at);
     let after = char_at(text, at + width);
-    let opens = before.is_none_or(|c| c.is_whitespace() || "([{-/".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
-    let closes = before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let opens =
+        before.is_none_or(|c| c.is_whitespace() || "([{-/".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
+    let closes = before.is_some_and(|c| !c.is_whitespace())
+        && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
     match (opens, closes) {
         (true, false) => Facing::Open,
         (false, true) => Facing::Close,
@@ -202,7 +204,8 @@ fn single_pairs(doc: &Doc, (start, end): Range, doubles: &[Pair]) -> Vec<Pair> {
     let Some(slice) = text.get(start..end) else { return Vec::new() };
     let bytes = text.as_bytes();
     let doubled = |at: usize| bytes.get(at + 1) == Some(&b'\'') || (at > 0 && bytes[at - 1] == b'\'');
-    let marks: Vec<usize> = slice.match_indices('\'').map(|(i, _)| start + i).filter(|&at| !inside(doubles, at) && !doubled(at)).collect();
+    let marks: Vec<usize> =
+        slice.match_indices('\'').map(|(i, _)| start + i).filter(|&at| !inside(doubles, at) && !doubled(at)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < marks.len() {
@@ -211,7 +214,9 @@ fn single_pairs(doc: &Doc, (start, end): Range, doubles: &[Pair]) -> Vec<Pair> {
         if !opens_single(doc, open) {
             continue;
         }
-        if let Some(j) = (i..marks.len()).take_while(|&j| marks[j] - open <= 150).find(|&j| closes_single(doc, marks[j])) {
+        if let Some(j) =
+            (i..marks.len()).take_while(|&j| marks[j] - open <= 150).find(|&j| closes_single(doc, marks[j]))
+        {
             out.push(Pair { open, close: marks[j], width: 1 });
             i = j + 1;
         }
@@ -251,7 +256,8 @@ pub fn enclosing(pairs: &[Pair], at: usize) -> Option<Pair> {
 /// where a quotation runs across them and split at sentence ends outside quotations.
 pub fn units(doc: &Doc, paras: &[Range], pairs: &[Pair]) -> Vec<Unit> {
     let n = &doc.normalized;
-    let mut base: Vec<Range> = doc.sentences.iter().map(|s| (n.from_original(s.start), n.from_original(s.end))).collect();
+    let mut base: Vec<Range> =
+        doc.sentences.iter().map(|s| (n.from_original(s.start), n.from_original(s.end))).collect();
     if base.is_empty() {
         base = paras.to_vec();
     }
@@ -259,7 +265,9 @@ pub fn units(doc: &Doc, paras: &[Range], pairs: &[Pair]) -> Vec<Unit> {
     let mut joined: Vec<Range> = Vec::new();
     for range in base {
         match joined.last_mut() {
-            Some(last) if enclosing(pairs, last.1).is_some_and(|p| p.open < last.1 && p.close >= range.0) => last.1 = last.1.max(range.1),
+            Some(last) if enclosing(pairs, last.1).is_some_and(|p| p.open < last.1 && p.close >= range.0) => {
+                last.1 = last.1.max(range.1)
+            }
             _ => joined.push(range),
         }
     }
@@ -285,8 +293,10 @@ fn split_sentences(text: &str, (start, end): Range, pairs: &[Pair]) -> Vec<Range
     for (i, c) in slice.char_indices() {
         let at = start + i;
         if c == '\n' {
-            out.push((from, at));
-            from = at + 1;
+            if !inside(pairs, at) {
+                out.push((from, at));
+                from = at + 1;
+            }
             continue;
         }
         if !matches!(c, '.' | '!' | '?') || (c == '.' && abbreviation_before(text, at)) {
