@@ -75,9 +75,41 @@ const PREDICATES_AFTER: &[(&[&str], ClaimKind)] = &[
 
 /// Words skipped between the counted noun and its predicate ("were reportedly killed").
 const AUXILIARIES: &[&str] = &[
-    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "all", "who",
-    "allegedly", "already", "now", "believed", "thought", "feared", "said", "to", "confirmed", "still", "later",
-    "either", "each", "so", "far", "either", "presumed", "likely", "apparently", "officially", "since",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "be",
+    "reportedly",
+    "also",
+    "all",
+    "who",
+    "allegedly",
+    "already",
+    "now",
+    "believed",
+    "thought",
+    "feared",
+    "said",
+    "to",
+    "confirmed",
+    "still",
+    "later",
+    "either",
+    "each",
+    "so",
+    "far",
+    "either",
+    "presumed",
+    "likely",
+    "apparently",
+    "officially",
+    "since",
 ];
 
 /// Predicates before the number, as word sequences ending right before it.
@@ -166,26 +198,141 @@ const LIVES_VERBS: &[&str] = &["claimed", "claiming", "cost", "costing", "took",
 
 /// Words anywhere in the sentence that make a small troop count a deployment.
 const DEPLOYMENT_WORDS: &[&str] = &[
-    "deploy", "deployed", "deploying", "deployment", "amass", "amassed", "amassing", "massed", "massing",
-    "stationed", "station", "concentrating", "concentrated", "send", "sent", "sending", "dispatch", "dispatched",
-    "build-up", "buildup", "mobilized", "mobilised", "mobilizing", "mobilising", "withdraw", "withdrew",
-    "withdrawing", "withdrawal", "border", "reinforcements", "surge", "troop",
+    "deploy",
+    "deployed",
+    "deploying",
+    "deployment",
+    "amass",
+    "amassed",
+    "amassing",
+    "massed",
+    "massing",
+    "stationed",
+    "station",
+    "concentrating",
+    "concentrated",
+    "send",
+    "sent",
+    "sending",
+    "dispatch",
+    "dispatched",
+    "build-up",
+    "buildup",
+    "mobilized",
+    "mobilised",
+    "mobilizing",
+    "mobilising",
+    "withdraw",
+    "withdrew",
+    "withdrawing",
+    "withdrawal",
+    "border",
+    "reinforcements",
+    "surge",
+    "troop",
 ];
 
 /// Words that end a counted noun phrase after the number.
 const PHRASE_BREAKS: &[&str] = &[
-    "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "that", "which", "who",
-    "were", "was", "are", "is", "have", "has", "had", "been", "since", "during", "after", "before", "near",
-    "along", "across", "including", "than", "the", "a", "an", "said", "says", "this", "these", "those", "it",
-    "killed", "died", "dead", "wounded", "injured", "missing", "displaced", "fled", "more", "less", "each",
-    "per", "will", "would", "could", "may", "might", "can", "into", "over", "under", "while", "when", "there",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "that",
+    "which",
+    "who",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "since",
+    "during",
+    "after",
+    "before",
+    "near",
+    "along",
+    "across",
+    "including",
+    "than",
+    "the",
+    "a",
+    "an",
+    "said",
+    "says",
+    "this",
+    "these",
+    "those",
+    "it",
+    "killed",
+    "died",
+    "dead",
+    "wounded",
+    "injured",
+    "missing",
+    "displaced",
+    "fled",
+    "more",
+    "less",
+    "each",
+    "per",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "into",
+    "over",
+    "under",
+    "while",
+    "when",
+    "there",
 ];
 
 /// Nouns that make a counted noun before them a modifier ("armoured personnel carriers").
 const COMPOUND_HEADS: &[&str] = &[
-    "carriers", "carrier", "vehicles", "vehicle", "mines", "camps", "camp", "centers", "centres", "shelters",
-    "homes", "rights", "groups", "organizations", "organisations", "numbers", "figures", "cases", "quarters",
-    "buses", "trucks", "stations", "cars", "units", "jackets", "uniforms", "boats", "ships", "flights",
+    "carriers",
+    "carrier",
+    "vehicles",
+    "vehicle",
+    "mines",
+    "camps",
+    "camp",
+    "centers",
+    "centres",
+    "shelters",
+    "homes",
+    "rights",
+    "groups",
+    "organizations",
+    "organisations",
+    "numbers",
+    "figures",
+    "cases",
+    "quarters",
+    "buses",
+    "trucks",
+    "stations",
+    "cars",
+    "units",
+    "jackets",
+    "uniforms",
+    "boats",
+    "ships",
+    "flights",
 ];
 
 /// Words after "N of" that still lead to the counted noun ("two of the soldiers").
@@ -244,26 +391,125 @@ const PLACE_DETERMINERS: &[&str] = &["the", "our", "its", "their", "his", "her",
 
 /// Lower-case words that can head or modify a place phrase.
 const PLACE_WORDS: &[&str] = &[
-    "border", "borders", "region", "regions", "city", "cities", "town", "towns", "village", "villages",
-    "country", "area", "areas", "east", "west", "north", "south", "capital", "province", "provinces", "oblast",
-    "front", "frontline", "front-line", "territory", "territories", "peninsula", "coast", "district", "zone",
-    "eastern", "western", "northern", "southern", "central", "north-east", "south-east", "north-west",
-    "south-west", "northeastern", "southeastern", "northwestern", "southwestern", "occupied", "besieged",
-    "rebel-held", "separatist-held", "war-torn", "port", "frontier", "countryside", "republic", "republics",
+    "border",
+    "borders",
+    "region",
+    "regions",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "country",
+    "area",
+    "areas",
+    "east",
+    "west",
+    "north",
+    "south",
+    "capital",
+    "province",
+    "provinces",
+    "oblast",
+    "front",
+    "frontline",
+    "front-line",
+    "territory",
+    "territories",
+    "peninsula",
+    "coast",
+    "district",
+    "zone",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "north-east",
+    "south-east",
+    "north-west",
+    "south-west",
+    "northeastern",
+    "southeastern",
+    "northwestern",
+    "southwestern",
+    "occupied",
+    "besieged",
+    "rebel-held",
+    "separatist-held",
+    "war-torn",
+    "port",
+    "frontier",
+    "countryside",
+    "republic",
+    "republics",
 ];
 
 /// Capitalised words that follow a preposition but are not places (nor sources).
 const NOT_PLACES: &[&str] = &[
-    "Twitter", "Facebook", "Telegram", "Instagram", "YouTube", "TV", "CNN", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "Russian", "Ukrainian",
-    "I", "He", "She", "It", "They", "We", "Christmas", "Easter",
+    "Twitter",
+    "Facebook",
+    "Telegram",
+    "Instagram",
+    "YouTube",
+    "TV",
+    "CNN",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "English",
+    "Russian",
+    "Ukrainian",
+    "I",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "Christmas",
+    "Easter",
 ];
 
 /// Verbs that attribute a statement to the source before or after them.
 const SAY_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "claimed", "claims", "reported", "reports", "estimated", "estimates",
-    "announced", "stated", "added", "confirmed", "confirms", "insisted", "noted", "wrote", "tweeted", "warned",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "announced",
+    "stated",
+    "added",
+    "confirmed",
+    "confirms",
+    "insisted",
+    "noted",
+    "wrote",
+    "tweeted",
+    "warned",
 ];
 
 /// How many tokens may stand between a number and its time expression.
@@ -271,30 +517,153 @@ const MAX_TIME_DISTANCE: usize = 20;
 
 /// Words before a time expression that make it the time of the saying, not the event.
 const SAYING_WORDS: &[&str] = &[
-    "said", "says", "told", "posted", "statement", "announced", "speech", "video", "interview", "tweet",
-    "tweeted", "wrote", "briefing", "website",
+    "said",
+    "says",
+    "told",
+    "posted",
+    "statement",
+    "announced",
+    "speech",
+    "video",
+    "interview",
+    "tweet",
+    "tweeted",
+    "wrote",
+    "briefing",
+    "website",
 ];
 
 /// Lower-case nouns that can be a source ("officials said", "the ministry said").
 const SOURCE_NOUNS: &[&str] = &[
-    "officials", "official", "ministry", "spokesman", "spokeswoman", "spokesperson", "military", "army",
-    "police", "authorities", "government", "agency", "sources", "source", "witnesses", "office", "command",
-    "staff", "department", "service", "council", "mission", "governor", "mayor", "president", "minister",
-    "secretary", "commander", "general", "monitors", "observers", "organization", "organisation", "group",
-    "defense", "defence", "foreign", "interior", "health", "state", "emergency", "emergencies", "media",
-    "justice", "statistics", "figures", "data", "estimates", "report", "reports", "count", "tally", "agencies",
-    "ministries", "rights", "watchdog", "activists", "monitor", "groups", "prosecutors", "investigators",
-    "doctors", "medics", "hospital", "coroner", "rescuers", "workers", "intelligence", "services", "forces",
+    "officials",
+    "official",
+    "ministry",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "military",
+    "army",
+    "police",
+    "authorities",
+    "government",
+    "agency",
+    "sources",
+    "source",
+    "witnesses",
+    "office",
+    "command",
+    "staff",
+    "department",
+    "service",
+    "council",
+    "mission",
+    "governor",
+    "mayor",
+    "president",
+    "minister",
+    "secretary",
+    "commander",
+    "general",
+    "monitors",
+    "observers",
+    "organization",
+    "organisation",
+    "group",
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "health",
+    "state",
+    "emergency",
+    "emergencies",
+    "media",
+    "justice",
+    "statistics",
+    "figures",
+    "data",
+    "estimates",
+    "report",
+    "reports",
+    "count",
+    "tally",
+    "agencies",
+    "ministries",
+    "rights",
+    "watchdog",
+    "activists",
+    "monitor",
+    "groups",
+    "prosecutors",
+    "investigators",
+    "doctors",
+    "medics",
+    "hospital",
+    "coroner",
+    "rescuers",
+    "workers",
+    "intelligence",
+    "services",
+    "forces",
 ];
 
 /// Title words stripped before a person's name ("President", "Foreign Minister").
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "foreign", "defense", "defence", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chancellor", "general", "gen", "lt", "col", "colonel", "major", "captain", "capt", "sgt",
-    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "chief", "commander",
-    "ambassador", "king", "queen", "prince", "pope", "deputy", "vice", "interior", "health", "state",
-    "director", "head", "chairman", "adviser", "advisor", "lieutenant", "admiral", "envoy", "leader",
-    "officer", "official", "the", "of",
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "colonel",
+    "major",
+    "captain",
+    "capt",
+    "sgt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "chief",
+    "commander",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "deputy",
+    "vice",
+    "interior",
+    "health",
+    "state",
+    "director",
+    "head",
+    "chairman",
+    "adviser",
+    "advisor",
+    "lieutenant",
+    "admiral",
+    "envoy",
+    "leader",
+    "officer",
+    "official",
+    "the",
+    "of",
 ];
 
 /// Pronouns: a source that names no one.
@@ -421,13 +790,14 @@ impl<'a> Sentence<'a> {
         for k in start..start + 4 {
             let Some(word) = self.word(k) else { break };
             let lower = word.to_lowercase();
-            let next_noun = self.word(k + 1).is_some_and(|w| is_subject_noun(w) && !PHRASE_BREAKS.contains(&w.to_lowercase().as_str()));
+            let next_noun = self
+                .word(k + 1)
+                .is_some_and(|w| is_subject_noun(w) && !PHRASE_BREAKS.contains(&w.to_lowercase().as_str()));
             if is_subject_noun(word) && !next_noun {
                 if self.lower(k + 1).is_some_and(|w| COMPOUND_HEADS.contains(&w.as_str())) {
                     return Subject::Other;
                 }
-                let to = if self.is(k, "service") && self.is(k + 1, "members") { k + 2 } else { k + 1 };
-                return Subject::People(start, to);
+                return Subject::People(start, k + 1);
             }
             if PHRASE_BREAKS.contains(&lower.as_str()) {
                 break;
@@ -492,7 +862,11 @@ impl<'a> Sentence<'a> {
         }
         if self.lower(k).is_some_and(|w| ["in", "near", "at", "on", "from"].contains(&w.as_str())) {
             let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());
-            k = aside.into_iter().find(|n| self.lower(*n).is_some_and(|w| AUXILIARIES.contains(&w.as_str())))?;
+            let resumes = |n: &usize| {
+                self.lower(*n).is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
+                    || self.predicate_at(*n, PREDICATES_AFTER).is_some()
+            };
+            k = aside.into_iter().find(resumes)?;
         }
         let from = k;
         while self.lower(k).is_some_and(|w| AUXILIARIES.contains(&w.as_str())) && k < from + 5 {
@@ -506,10 +880,7 @@ impl<'a> Sentence<'a> {
 
     /// A predicate from `table` starting at token `k`.
     fn predicate_at(&self, k: usize, table: &[(&[&str], ClaimKind)]) -> Option<ClaimKind> {
-        table
-            .iter()
-            .find(|(words, _)| words.iter().enumerate().all(|(n, w)| self.is(k + n, w)))
-            .map(|(_, kind)| *kind)
+        table.iter().find(|(words, _)| words.iter().enumerate().all(|(n, w)| self.is(k + n, w))).map(|(_, kind)| *kind)
     }
 
     fn predicate_before(&self, first: usize) -> Option<ClaimKind> {
@@ -536,7 +907,10 @@ impl<'a> Sentence<'a> {
     /// back with only words between.
     fn toll_before(&self, p: usize) -> bool {
         let from = p.saturating_sub(6);
-        (from..=p).rev().take_while(|k| self.word(*k).is_some()).any(|k| self.lower(k).is_some_and(|w| TOLL_WORDS.contains(&w.as_str())))
+        (from..=p)
+            .rev()
+            .take_while(|k| self.word(*k).is_some())
+            .any(|k| self.lower(k).is_some_and(|w| TOLL_WORDS.contains(&w.as_str())))
     }
 
     fn is_deployment(&self, quantity: &Quantity) -> bool {
@@ -559,7 +933,9 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_clause_break(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct && [";", "\""].contains(&&self.text[t.start..t.end]))
+        self.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Punct && [";", "\""].contains(&&self.text[t.start..t.end]))
     }
 
     /// A place phrase starting at token `k` ("near the Ukrainian border"), as a range.
@@ -622,7 +998,8 @@ impl<'a> Sentence<'a> {
     fn time(&self, first: usize, end: usize) -> Option<TimeScope> {
         let number = self.tokens[first].start..self.tokens[end - 1].end;
         let token_distance = |t: &dates::TimeExpr| {
-            let between = if t.range.start >= number.end { number.end..t.range.start } else { t.range.end..number.start };
+            let between =
+                if t.range.start >= number.end { number.end..t.range.start } else { t.range.end..number.start };
             self.tokens.iter().filter(|tok| between.start <= tok.start && tok.end <= between.end).count()
         };
         dates::find_time_expressions(self.text, self.doc.date())
@@ -644,7 +1021,8 @@ impl<'a> Sentence<'a> {
     fn is_saying_time(&self, start: usize, number: &std::ops::Range<usize>) -> bool {
         let Some(at) = self.tokens.iter().position(|t| t.start >= start) else { return false };
         (at.saturating_sub(6)..at).any(|k| {
-            self.lower(k).is_some_and(|w| SAYING_WORDS.contains(&w.as_str())) && !(self.tokens[k].start < number.start && number.end <= start)
+            self.lower(k).is_some_and(|w| SAYING_WORDS.contains(&w.as_str()))
+                && !(self.tokens[k].start < number.start && number.end <= start)
         })
     }
 
@@ -686,10 +1064,21 @@ impl<'a> Sentence<'a> {
         while from > 0 && end - from < 8 {
             let Some(word) = self.word(from - 1) else { break };
             let lower = word.to_lowercase();
-            let connector = ["of", "for", "and"].contains(&lower.as_str()) && from >= 2 && self.word(from - 2).is_some_and(is_capitalized_name);
+            let connector = ["of", "for", "and"].contains(&lower.as_str())
+                && from >= 2
+                && self.word(from - 2).is_some_and(is_capitalized_name);
             let possessive = lower.ends_with("'s") && from < end;
-            let adjective = from < end && self.lower(from).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str())) && !PRONOUNS.contains(&lower.as_str()) && !PHRASE_BREAKS.contains(&lower.as_str());
-            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower) || possessive || adjective) {
+            let adjective = from < end
+                && self.lower(from).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()))
+                && !PRONOUNS.contains(&lower.as_str())
+                && !PHRASE_BREAKS.contains(&lower.as_str());
+            if !(is_capitalized_name(word)
+                || SOURCE_NOUNS.contains(&lower.as_str())
+                || connector
+                || is_side_word(&lower)
+                || possessive
+                || adjective)
+            {
                 break;
             }
             from -= 1;
@@ -711,14 +1100,24 @@ impl<'a> Sentence<'a> {
         while to < from + 8 {
             let Some(word) = self.word(to) else { break };
             let lower = word.to_lowercase();
-            let connector = ["of", "for", "and"].contains(&lower.as_str()) && self.word(to + 1).is_some_and(is_capitalized_name);
-            let adjective = self.lower(to + 1).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str())) && !PHRASE_BREAKS.contains(&lower.as_str());
-            if !(is_capitalized_name(word) || SOURCE_NOUNS.contains(&lower.as_str()) || connector || is_side_word(&lower) || adjective) {
+            let connector =
+                ["of", "for", "and"].contains(&lower.as_str()) && self.word(to + 1).is_some_and(is_capitalized_name);
+            let adjective = self.lower(to + 1).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()))
+                && !PHRASE_BREAKS.contains(&lower.as_str());
+            if !(is_capitalized_name(word)
+                || SOURCE_NOUNS.contains(&lower.as_str())
+                || connector
+                || is_side_word(&lower)
+                || adjective)
+            {
                 break;
             }
             to += 1;
         }
-        if self.text_of(to) == Some(",") && to > from && self.lower(to - 1).is_some_and(|w| is_title(&w) || SOURCE_NOUNS.contains(&w.as_str())) {
+        if self.text_of(to) == Some(",")
+            && to > from
+            && self.lower(to - 1).is_some_and(|w| is_title(&w) || SOURCE_NOUNS.contains(&w.as_str()))
+        {
             let names = (to + 1..).take_while(|k| self.word(*k).is_some_and(is_capitalized_name)).count();
             if names > 0 {
                 return Some((to + 1, to + 1 + names));
@@ -737,7 +1136,10 @@ impl<'a> Sentence<'a> {
         }
         let last_title = (from..to).rev().find(|k| self.lower(*k).is_some_and(|w| is_title(&w)));
         let is_person_name = |t: usize| {
-            (t + 1..to).all(|k| self.word(k).is_some_and(|w| is_capitalized_name(w) && !SOURCE_NOUNS.contains(&w.to_lowercase().as_str())))
+            (t + 1..to).all(|k| {
+                self.word(k)
+                    .is_some_and(|w| is_capitalized_name(w) && !SOURCE_NOUNS.contains(&w.to_lowercase().as_str()))
+            })
         };
         match last_title {
             Some(t) if t + 1 < to && is_person_name(t) => Some((t + 1, to)),
@@ -817,7 +1219,8 @@ mod tests {
 
     #[test]
     fn seed_000_killed_and_displaced_since_april_2014() {
-        let text = "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
+        let text =
+            "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
         let doc = doc_of(text, Some(PartialDate::day(2021, 4, 11)));
         let found = claims(&doc);
         assert_eq!(found.len(), 2);
@@ -827,7 +1230,10 @@ mod tests {
         assert_eq!(killed.quantity.qualifier.as_deref(), Some("more_than"));
         assert_eq!(text_of(&doc, killed.subject), Some("people"));
         let time = killed.time.as_ref().unwrap();
-        assert_eq!((doc.slice(time.span), time.from, time.to), ("since April 2014", Some(PartialDate::month(2014, 4)), None));
+        assert_eq!(
+            (doc.slice(time.span), time.from, time.to),
+            ("since April 2014", Some(PartialDate::month(2014, 4)), None)
+        );
         assert_eq!(displaced.kind, ClaimKind::Displaced);
         assert_eq!((displaced.quantity.low, displaced.quantity.high), (Some(1_000_000), None));
         assert_eq!(text_of(&doc, displaced.subject), Some("people"));
@@ -855,7 +1261,10 @@ mod tests {
         let found = claims(&doc);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, ClaimKind::Killed);
-        assert_eq!((found[0].quantity.low, found[0].quantity.high, found[0].quantity.approx), (Some(14_000), Some(14_000), false));
+        assert_eq!(
+            (found[0].quantity.low, found[0].quantity.high, found[0].quantity.approx),
+            (Some(14_000), Some(14_000), false)
+        );
         assert_eq!(text_of(&doc, found[0].attributed_to), Some("Kiev"));
         assert_eq!(found[0].time, None, "\"in 2014\" dates the annexation, far from the number");
     }
@@ -940,7 +1349,10 @@ mod tests {
         let doc = doc_of(text, None);
         let found = claims(&doc);
         let kinds: Vec<_> = found.iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject))).collect();
-        assert_eq!(kinds, vec![(ClaimKind::Killed, Some(20), Some("people")), (ClaimKind::Wounded, Some(45), Some("others"))]);
+        assert_eq!(
+            kinds,
+            vec![(ClaimKind::Killed, Some(20), Some("people")), (ClaimKind::Wounded, Some(45), Some("others"))]
+        );
         assert_eq!(text_of(&doc, found[0].attributed_to), Some("police"));
         let doc = doc_of("The death toll has risen to 53, the Health Ministry said.", None);
         let found = claims(&doc);
@@ -964,15 +1376,21 @@ mod tests {
             .into_iter()
             .map(|c| (c.kind, c.quantity.low, c.quantity.high, text_of(&doc, c.subject).map(str::to_string)))
             .collect();
-        assert_eq!(found, vec![
-            (ClaimKind::Killed, None, Some(100), Some("deaths".to_string())),
-            (ClaimKind::Wounded, Some(500), Some(500), None)
-        ]);
+        assert_eq!(
+            found,
+            vec![
+                (ClaimKind::Killed, None, Some(100), Some("deaths".to_string())),
+                (ClaimKind::Wounded, Some(500), Some(500), None)
+            ]
+        );
         let text = "Last month, U.S. officials discouraged all nonessential travel to Mexico after the flu strain killed dozens of people there.";
         let doc = doc_of(text, None);
         let found = claims(&doc);
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].kind, found[0].quantity.low, found[0].quantity.high), (ClaimKind::Killed, Some(24), Some(99)));
+        assert_eq!(
+            (found[0].kind, found[0].quantity.low, found[0].quantity.high),
+            (ClaimKind::Killed, Some(24), Some(99))
+        );
         assert_eq!(text_of(&doc, found[0].subject), Some("people"));
     }
 
@@ -992,15 +1410,27 @@ mod tests {
     fn corpus_timeline_entries() {
         let text = "May 5 --  Three people are killed and more than 30 injured in back-to-back explosions near the headquarters of an anti-Taliban political party in Karachi.";
         let doc = doc_of(text, None);
-        let found: Vec<_> = claims(&doc).into_iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string))).collect();
-        assert_eq!(found, vec![(ClaimKind::Killed, Some(3), Some("people".to_string())), (ClaimKind::Wounded, Some(30), None)]);
+        let found: Vec<_> = claims(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(ClaimKind::Killed, Some(3), Some("people".to_string())), (ClaimKind::Wounded, Some(30), None)]
+        );
         let text = "April 16 -- At least 15 people in Peshawar are killed and 35 people injured in a suicide bombing targeting an anti-Taliban political party, hospital and police officials said.";
         let doc = doc_of(text, None);
-        let found: Vec<_> = claims(&doc).into_iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string))).collect();
-        assert_eq!(found, vec![
-            (ClaimKind::Killed, Some(15), Some("people".to_string())),
-            (ClaimKind::Wounded, Some(35), Some("people".to_string()))
-        ]);
+        let found: Vec<_> = claims(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (ClaimKind::Killed, Some(15), Some("people".to_string())),
+                (ClaimKind::Wounded, Some(35), Some("people".to_string()))
+            ]
+        );
         let text = "A meningitis outbreak is threatening the lives of tens of thousands of people in Darfur, according to an aid agency expelled from the country last week.";
         assert_eq!(claims(&doc_of(text, None)), vec![]);
     }
@@ -1012,6 +1442,11 @@ mod tests {
         let found = claims(&doc);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].kind, found[0].quantity.high), (ClaimKind::Killed, Some(2_800)));
+        let text = "Up to 30,000 people in Chad fled the country for Cameroon during the rebel-government fighting.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.high), (ClaimKind::Displaced, Some(30_000)));
         let text = "The decision to lift the moratorium on all cases affects more than 8,000 prisoners currently on death row, the largest number in the world.";
         assert_eq!(claims(&doc_of(text, None)), vec![]);
     }

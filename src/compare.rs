@@ -48,9 +48,9 @@
 //!
 //! A figure below [`INCIDENT_SCALE`] counts one incident ("two people were killed"), not
 //! a tally; the key says `| incident`. Incident figures group only with incident figures
-//! that state the same region, in documents at most [`INCIDENT_DAYS`] days from the
-//! group's first, so that separate shellings are not compared as one toll; tallies
-//! (running totals, aggregates) group across any dates.
+//! that state the same region, in documents at most [`INCIDENT_DAYS`] days from one of
+//! the group's documents, so that separate shellings are not compared as one toll;
+//! tallies (running totals, aggregates) group across any dates.
 //!
 //! Within a group, claims are ordered by document date (undated last), then document id
 //! and position. "Sources" are distinct `source` values; `--per-document` counts distinct
@@ -194,8 +194,8 @@ pub const MAGNITUDE_FACTOR: f64 = 3.0;
 /// Figures below this count one incident ("two people were killed"), not a tally.
 pub const INCIDENT_SCALE: f64 = 100.0;
 
-/// How many days apart two reports of one incident may be.
-pub const INCIDENT_DAYS: i64 = 4;
+/// How many days a report of an incident may be from another report of it.
+pub const INCIDENT_DAYS: i64 = 7;
 
 /// The relative width given to a hedged point figure ("about 14,000").
 pub const APPROX_TOLERANCE: f64 = 0.1;
@@ -875,18 +875,12 @@ impl Group {
 struct Forming {
     key: GroupKey,
     anchor: Option<f64>,
-    anchor_day: Option<i64>,
     members: Vec<ComparedClaim>,
 }
 
 impl Forming {
     fn start(claim: ComparedClaim) -> Self {
-        Forming {
-            key: claim.key.clone(),
-            anchor: claim.interval.representative(),
-            anchor_day: day_number(claim.date),
-            members: vec![claim],
-        }
+        Forming { key: claim.key.clone(), anchor: claim.interval.representative(), members: vec![claim] }
     }
 
     fn accepts(&self, claim: &ComparedClaim) -> bool {
@@ -896,12 +890,12 @@ impl Forming {
         self.key.compatible(&claim.key) && incident_ok && (same_context || trusted_figure)
     }
 
-    /// Same stated region, documents at most [`INCIDENT_DAYS`] apart.
+    /// Same stated region, the claim's document at most [`INCIDENT_DAYS`] from one of the
+    /// group's documents.
     fn same_incident(&self, claim: &ComparedClaim) -> bool {
-        let near = match (self.anchor_day, day_number(claim.date)) {
-            (Some(a), Some(b)) => (a - b).abs() <= INCIDENT_DAYS,
-            _ => false,
-        };
+        let near = day_number(claim.date).is_some_and(|day| {
+            self.members.iter().filter_map(|m| day_number(m.date)).any(|member| (member - day).abs() <= INCIDENT_DAYS)
+        });
         near && claim.key.region.is_some() && claim.key.region == self.key.region
     }
 

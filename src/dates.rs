@@ -158,12 +158,10 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let m = month_alternation();
-    Regex::new(&format!(r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"))
-        .expect("valid regex")
+    Regex::new(&format!(r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).expect("valid regex")
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     let m = month_alternation();
@@ -178,8 +176,7 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     let m = month_alternation();
     Regex::new(&format!(r"\b({m})\b")).expect("valid regex")
 });
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(1\d\d\d|20\d\d)\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1\d\d\d|20\d\d)\b").expect("valid regex"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = WEEKDAYS.iter().map(|(n, _)| *n).collect();
     Regex::new(&format!(r"\b(?:(last)\s+)?({})\b", names.join("|"))).expect("valid regex")
@@ -452,9 +449,7 @@ fn this_or_last(which: &str, unit: &str) -> Relative {
 }
 
 fn count_value(word: &str) -> Option<i64> {
-    word.parse()
-        .ok()
-        .or_else(|| SMALL_NUMBERS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, n)| *n))
+    word.parse().ok().or_else(|| SMALL_NUMBERS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, n)| *n))
 }
 
 fn past(count: i64, unit: &str) -> Relative {
@@ -495,16 +490,11 @@ fn range_partner(
 ) -> Option<(usize, Period)> {
     let (range, mention) = next?;
     let gap = text.get(first.end..range.start)?.trim().to_ascii_lowercase();
-    ["and", "to", "until", "through", "-"]
-        .contains(&gap.as_str())
-        .then(|| (range.end, resolve(*mention, anchor)))
+    ["and", "to", "until", "through", "-"].contains(&gap.as_str()).then(|| (range.end, resolve(*mention, anchor)))
 }
 
 /// The period a time expression covers given its opener.
-fn scope(
-    opener: Option<Opener>,
-    (from, to): Period,
-) -> Period {
+fn scope(opener: Option<Opener>, (from, to): Period) -> Period {
     match opener {
         Some(Opener::Since) => (from, None),
         Some(Opener::Until) => (None, to),
@@ -605,10 +595,10 @@ mod tests {
             vec![("October 29, 2021", "2021-10-29".into())]
         );
         assert_eq!(dates("Nov. 11, 2021"), vec![("Nov. 11, 2021", "2021-11-11".into())]);
-        assert_eq!(dates("on 11 November 2021 and 2021-04-11"), vec![
-            ("11 November 2021", "2021-11-11".into()),
-            ("2021-04-11", "2021-04-11".into())
-        ]);
+        assert_eq!(
+            dates("on 11 November 2021 and 2021-04-11"),
+            vec![("11 November 2021", "2021-11-11".into()), ("2021-04-11", "2021-04-11".into())]
+        );
     }
 
     #[test]
@@ -624,18 +614,17 @@ mod tests {
 
     #[test]
     fn scopes_since_and_in() {
-        let text = "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
-        assert_eq!(times(text, PartialDate::day(2021, 4, 11)), vec![(
-            "since April 2014",
-            Some("2014-04".into()),
-            None
-        )]);
+        let text =
+            "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
+        assert_eq!(
+            times(text, PartialDate::day(2021, 4, 11)),
+            vec![("since April 2014", Some("2014-04".into()), None)]
+        );
         let text = "the annexation of Crimea in 2014, which was followed by";
-        assert_eq!(times(text, PartialDate::day(2021, 11, 14)), vec![(
-            "in 2014",
-            Some("2014".into()),
-            Some("2014".into())
-        )]);
+        assert_eq!(
+            times(text, PartialDate::day(2021, 11, 14)),
+            vec![("in 2014", Some("2014".into()), Some("2014".into()))]
+        );
     }
 
     #[test]
@@ -649,29 +638,32 @@ mod tests {
         let day = Some("2021-12-20".to_string());
         assert_eq!(times("on December 20", PartialDate::day(2022, 1, 3)), vec![("on December 20", day.clone(), day)]);
         let last = Some("2022-01".to_string());
-        assert_eq!(times("met for talks in Geneva last month.", PartialDate::day(2022, 2, 1)), vec![(
-            "last month",
-            last.clone(),
-            last
-        )]);
+        assert_eq!(
+            times("met for talks in Geneva last month.", PartialDate::day(2022, 2, 1)),
+            vec![("last month", last.clone(), last)]
+        );
     }
 
     #[test]
     fn resolves_relative_periods() {
         let anchor = PartialDate::day(2022, 3, 10);
-        assert_eq!(times("in the past 24 hours", anchor), vec![(
-            "in the past 24 hours",
-            Some("2022-03-09".into()),
-            Some("2022-03-10".into())
-        )]);
-        assert_eq!(times("between March 1 and March 5", anchor), vec![(
-            "between March 1 and March 5",
-            Some("2022-03-01".into()),
-            Some("2022-03-05".into())
-        )]);
-        assert_eq!(times("yesterday", anchor), vec![("yesterday", Some("2022-03-09".into()), Some("2022-03-09".into()))]);
+        assert_eq!(
+            times("in the past 24 hours", anchor),
+            vec![("in the past 24 hours", Some("2022-03-09".into()), Some("2022-03-10".into()))]
+        );
+        assert_eq!(
+            times("between March 1 and March 5", anchor),
+            vec![("between March 1 and March 5", Some("2022-03-01".into()), Some("2022-03-05".into()))]
+        );
+        assert_eq!(
+            times("yesterday", anchor),
+            vec![("yesterday", Some("2022-03-09".into()), Some("2022-03-09".into()))]
+        );
         assert_eq!(times("this year", anchor), vec![("this year", Some("2022".into()), Some("2022".into()))]);
-        assert_eq!(times("last Friday", anchor), vec![("last Friday", Some("2022-03-04".into()), Some("2022-03-04".into()))]);
+        assert_eq!(
+            times("last Friday", anchor),
+            vec![("last Friday", Some("2022-03-04".into()), Some("2022-03-04".into()))]
+        );
     }
 
     #[test]

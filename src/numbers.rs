@@ -87,8 +87,14 @@ const SCALE_WORDS: &[(&str, u64)] = &[
 ];
 
 /// Scale suffixes written onto digits ("100k", "2.5bn", "5m").
-const SCALE_SUFFIXES: &[(&str, u64)] =
-    &[("k", 1_000), ("m", 1_000_000), ("mn", 1_000_000), ("mln", 1_000_000), ("bn", 1_000_000_000), ("b", 1_000_000_000)];
+const SCALE_SUFFIXES: &[(&str, u64)] = &[
+    ("k", 1_000),
+    ("m", 1_000_000),
+    ("mn", 1_000_000),
+    ("mln", 1_000_000),
+    ("bn", 1_000_000_000),
+    ("b", 1_000_000_000),
+];
 
 /// Vague amounts: the words, how many of them the span takes, a word that must follow,
 /// and the interval.
@@ -148,16 +154,119 @@ const QUALIFIERS: &[(&str, &str, Bound)] = &[
 
 /// Words after a number that make it a unit, a rate or money rather than a count.
 const NOT_COUNTED: &[&str] = &[
-    "percent", "per", "pct", "percentage", "dollars", "dollar", "euros", "euro", "pounds", "pound", "sterling",
-    "rubles", "roubles", "ruble", "rouble", "hryvnias", "hryvnia", "yuan", "yen", "francs", "rupees", "dinars",
-    "shekels", "usd", "eur", "gbp", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
-    "hour", "minutes", "minute", "seconds", "second", "decades", "decade", "centuries", "century", "nights",
-    "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter",
-    "metre", "feet", "foot", "ft", "inches", "yards", "kg", "kilograms", "kilos", "tons", "tonnes", "lb", "lbs",
-    "acres", "hectares", "square", "sq", "mph", "degrees", "liters", "litres", "gallons", "barrels", "am", "pm",
-    "gmt", "utc", "bst", "cet", "est", "edt", "pst", "et", "o'clock", "times", "points", "goals", "runs", "wins",
-    "win", "victory", "defeat", "loss", "lead", "draw", "votes", "billion-dollar", "million-dollar", "mm",
-    "cm", "calibre", "caliber", "bpm", "gb", "mb", "mw", "gw", "kw",
+    "percent",
+    "per",
+    "pct",
+    "percentage",
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "pound",
+    "sterling",
+    "rubles",
+    "roubles",
+    "ruble",
+    "rouble",
+    "hryvnias",
+    "hryvnia",
+    "yuan",
+    "yen",
+    "francs",
+    "rupees",
+    "dinars",
+    "shekels",
+    "usd",
+    "eur",
+    "gbp",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "second",
+    "decades",
+    "decade",
+    "centuries",
+    "century",
+    "nights",
+    "km",
+    "kilometers",
+    "kilometres",
+    "kilometer",
+    "kilometre",
+    "miles",
+    "mile",
+    "meters",
+    "metres",
+    "meter",
+    "metre",
+    "feet",
+    "foot",
+    "ft",
+    "inches",
+    "yards",
+    "kg",
+    "kilograms",
+    "kilos",
+    "tons",
+    "tonnes",
+    "lb",
+    "lbs",
+    "acres",
+    "hectares",
+    "square",
+    "sq",
+    "mph",
+    "degrees",
+    "liters",
+    "litres",
+    "gallons",
+    "barrels",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "est",
+    "edt",
+    "pst",
+    "et",
+    "o'clock",
+    "times",
+    "points",
+    "goals",
+    "runs",
+    "wins",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lead",
+    "draw",
+    "votes",
+    "billion-dollar",
+    "million-dollar",
+    "mm",
+    "cm",
+    "calibre",
+    "caliber",
+    "bpm",
+    "gb",
+    "mb",
+    "mw",
+    "gw",
+    "kw",
 ];
 
 /// Currency signs before a number.
@@ -168,12 +277,73 @@ const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
 
 /// Capitalised words before a number that make it a name or label ("Flight 17").
 const LABELS: &[&str] = &[
-    "Flight", "Article", "Resolution", "Chapter", "Route", "Highway", "Interstate", "Room", "Section", "Level",
-    "Category", "Phase", "Stage", "Season", "Episode", "Volume", "Vol", "Page", "Paragraph", "Title", "Gate",
-    "Terminal", "Platform", "Channel", "Apollo", "Boeing", "Airbus", "Proposition", "Prop", "Model", "Version",
-    "Day", "Week", "Game", "Round", "Grade", "Class", "Lot", "Unit", "Ward", "District", "Precinct", "Block",
-    "Pier", "Line", "Bus", "Camp", "Box", "Row", "Zone", "No", "Nos", "Number", "Figure", "Table", "Question",
-    "Amendment", "Act", "Item", "Exit", "Mile", "Station", "Group", "Windows", "iPhone", "Super", "Bowl",
+    "Flight",
+    "Article",
+    "Resolution",
+    "Chapter",
+    "Route",
+    "Highway",
+    "Interstate",
+    "Room",
+    "Section",
+    "Level",
+    "Category",
+    "Phase",
+    "Stage",
+    "Season",
+    "Episode",
+    "Volume",
+    "Vol",
+    "Page",
+    "Paragraph",
+    "Title",
+    "Gate",
+    "Terminal",
+    "Platform",
+    "Channel",
+    "Apollo",
+    "Boeing",
+    "Airbus",
+    "Proposition",
+    "Prop",
+    "Model",
+    "Version",
+    "Day",
+    "Week",
+    "Game",
+    "Round",
+    "Grade",
+    "Class",
+    "Lot",
+    "Unit",
+    "Ward",
+    "District",
+    "Precinct",
+    "Block",
+    "Pier",
+    "Line",
+    "Bus",
+    "Camp",
+    "Box",
+    "Row",
+    "Zone",
+    "No",
+    "Nos",
+    "Number",
+    "Figure",
+    "Table",
+    "Question",
+    "Amendment",
+    "Act",
+    "Item",
+    "Exit",
+    "Mile",
+    "Station",
+    "Group",
+    "Windows",
+    "iPhone",
+    "Super",
+    "Bowl",
 ];
 
 /// Words right after a word number that still let it count ("two were killed").
@@ -186,27 +356,120 @@ const OF_COUNT_WORDS: &[&str] = &["them", "the", "those", "whom", "us", "our", "
 /// Function words: a word number followed by one of these is not counting a noun.
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "that",
-    "which", "who", "whom", "whose", "this", "these", "those", "is", "was", "be", "been", "being", "has", "it",
-    "its", "than", "more", "less", "each", "other", "another", "if", "when", "while", "after", "before", "since",
-    "until", "into", "out", "up", "down", "over", "under", "about", "so", "not", "no", "all", "both", "thing",
-    "things", "way", "ways", "time", "hand", "side", "another", "day", "point", "more", "too", "way", "against",
-    "can", "could", "would", "will", "should", "may", "might", "must", "did", "do", "does", "said", "says",
+    "which", "who", "whom", "whose", "this", "these", "those", "is", "was", "be", "been", "being", "has", "it", "its",
+    "than", "more", "less", "each", "other", "another", "if", "when", "while", "after", "before", "since", "until",
+    "into", "out", "up", "down", "over", "under", "about", "so", "not", "no", "all", "both", "thing", "things", "way",
+    "ways", "time", "hand", "side", "another", "day", "point", "more", "too", "way", "against", "can", "could",
+    "would", "will", "should", "may", "might", "must", "did", "do", "does", "said", "says",
 ];
 
 /// Plural and singular nouns for people counted in news ("people", "soldiers").
 const COUNTED_NOUNS: &[&str] = &[
-    "people", "persons", "person", "civilians", "civilian", "residents", "resident", "soldiers", "soldier",
-    "troops", "servicemen", "serviceman", "servicemembers", "fighters", "fighter", "militants", "militant",
-    "rebels", "rebel", "separatists", "separatist", "insurgents", "insurgent", "police", "policemen",
-    "policeman", "officers", "officer", "children", "child", "kids", "women", "woman", "men", "man", "babies",
-    "victims", "victim", "casualties", "fatalities", "deaths", "bodies", "refugees", "refugee", "migrants",
-    "protesters", "protestors", "demonstrators", "passengers", "workers", "prisoners", "prisoner", "hostages",
-    "hostage", "detainees", "journalists", "students", "marines", "sailors", "pilots", "personnel", "members",
-    "villagers", "citizens", "inhabitants", "others", "patients", "evacuees", "survivors", "peacekeepers",
-    "conscripts", "reservists", "paratroopers", "guards", "guardsmen", "firefighters", "miners", "staff",
-    "crew", "individuals", "adults", "teenagers", "boys", "girls", "family", "families", "servicemembers",
-    "recruits", "volunteers", "mercenaries", "commanders", "generals", "combatants", "gunmen", "attackers",
-    "suspects", "pupils", "doctors", "nurses", "minors", "infants", "elderly", "wounded", "injured", "dead",
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "civilian",
+    "residents",
+    "resident",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "serviceman",
+    "servicemembers",
+    "fighters",
+    "fighter",
+    "militants",
+    "militant",
+    "rebels",
+    "rebel",
+    "separatists",
+    "separatist",
+    "insurgents",
+    "insurgent",
+    "police",
+    "policemen",
+    "policeman",
+    "officers",
+    "officer",
+    "children",
+    "child",
+    "kids",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "babies",
+    "victims",
+    "victim",
+    "casualties",
+    "fatalities",
+    "deaths",
+    "bodies",
+    "refugees",
+    "refugee",
+    "migrants",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "passengers",
+    "workers",
+    "prisoners",
+    "prisoner",
+    "hostages",
+    "hostage",
+    "detainees",
+    "journalists",
+    "students",
+    "marines",
+    "sailors",
+    "pilots",
+    "personnel",
+    "members",
+    "villagers",
+    "citizens",
+    "inhabitants",
+    "others",
+    "patients",
+    "evacuees",
+    "survivors",
+    "peacekeepers",
+    "conscripts",
+    "reservists",
+    "paratroopers",
+    "guards",
+    "guardsmen",
+    "firefighters",
+    "miners",
+    "staff",
+    "crew",
+    "individuals",
+    "adults",
+    "teenagers",
+    "boys",
+    "girls",
+    "family",
+    "families",
+    "servicemembers",
+    "recruits",
+    "volunteers",
+    "mercenaries",
+    "commanders",
+    "generals",
+    "combatants",
+    "gunmen",
+    "attackers",
+    "suspects",
+    "pupils",
+    "doctors",
+    "nurses",
+    "minors",
+    "infants",
+    "elderly",
+    "wounded",
+    "injured",
+    "dead",
 ];
 
 /// Whether `word` names people that news counts ("people", "soldiers", "Ukrainians").
@@ -428,12 +691,9 @@ impl<'a> Scan<'a> {
         }
         let approx = first.vague || last.vague || range_kind.is_some_and(|r| r.1);
         let interval = match (range_kind, qualifier, trailing) {
-            (Some((keyword, _)), q, _) => Interval {
-                low: Some(low),
-                high: Some(high),
-                approx,
-                qualifier: Some(q.map_or(keyword, |q| q.1)),
-            },
+            (Some((keyword, _)), q, _) => {
+                Interval { low: Some(low), high: Some(high), approx, qualifier: Some(q.map_or(keyword, |q| q.1)) }
+            }
             (None, Some((_, keyword, bound)), _) | (None, None, Some((keyword, bound))) => {
                 bounded(low, high, approx, keyword, bound)
             }
@@ -493,7 +753,15 @@ impl<'a> Scan<'a> {
             let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
             let end = i + words.len();
             if matches && follower.is_none_or(|f| self.is(end, f)) {
-                return Some(Core { end, low: *low, high: *high, vague: true, words: true, scale: 1, bare_decimal: false });
+                return Some(Core {
+                    end,
+                    low: *low,
+                    high: *high,
+                    vague: true,
+                    words: true,
+                    scale: 1,
+                    bare_decimal: false,
+                });
             }
         }
         for (words, low, high) in VAGUE_MULTIPLIERS {
@@ -502,7 +770,15 @@ impl<'a> Scan<'a> {
             let scale = self.lower(end).and_then(|w| lookup(SCALE_WORDS, &w));
             if let (true, Some(scale)) = (matches, scale) {
                 let top = if scale == 12 { high * scale } else { (high + 1) * scale - 1 };
-                return Some(Core { end: end + 1, low: low * scale, high: top, vague: true, words: true, scale, bare_decimal: false });
+                return Some(Core {
+                    end: end + 1,
+                    low: low * scale,
+                    high: top,
+                    vague: true,
+                    words: true,
+                    scale,
+                    bare_decimal: false,
+                });
             }
         }
         None
@@ -533,7 +809,15 @@ impl<'a> Scan<'a> {
             return None;
         }
         let count = count.round() as u64;
-        Some(Core { end, low: count, high: count, vague: false, words: false, scale, bare_decimal: decimal && scale == 1 })
+        Some(Core {
+            end,
+            low: count,
+            high: count,
+            vague: false,
+            words: false,
+            scale,
+            bare_decimal: decimal && scale == 1,
+        })
     }
 
     /// A 3-digit group after a single space ("14 000").
@@ -542,7 +826,11 @@ impl<'a> Scan<'a> {
         let raw = &self.text[token.start..token.end];
         let single_space = i > 0 && self.tokens[i - 1].end + 1 == token.start;
         let next_attached = self.tokens.get(i + 1).is_some_and(|n| !n.space_before && n.kind == TokenKind::Number);
-        (token.kind == TokenKind::Number && raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_digit()) && single_space && !next_attached)
+        (token.kind == TokenKind::Number
+            && raw.len() == 3
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && single_space
+            && !next_attached)
             .then_some(raw)
     }
 
@@ -591,7 +879,8 @@ impl<'a> Scan<'a> {
                 } else {
                     current = current.max(1) * s;
                 }
-            } else if word == "and" && seen && self.lower(j + 1).as_deref().and_then(word_value).is_some() && scale > 1 {
+            } else if word == "and" && seen && self.lower(j + 1).as_deref().and_then(word_value).is_some() && scale > 1
+            {
                 j += 1;
                 continue;
             } else {
@@ -617,7 +906,10 @@ impl<'a> Scan<'a> {
     /// Whether the number from token `start` (qualifier at `i`) to `last` is a count.
     fn is_count(&self, i: usize, start: usize, first: &Core, last: &Core, qualified: bool) -> bool {
         let range = self.tokens[start].start..self.tokens[last.end - 1].end;
-        if self.blocked.iter().any(|b| b.start < range.end && range.start < b.end) || first.bare_decimal || last.bare_decimal {
+        if self.blocked.iter().any(|b| b.start < range.end && range.start < b.end)
+            || first.bare_decimal
+            || last.bare_decimal
+        {
             return false;
         }
         if self.not_count_before(i, start) || self.not_count_after(last.end) || self.is_age(start, last) {
@@ -661,7 +953,12 @@ impl<'a> Scan<'a> {
         if self.tokens[p].kind == TokenKind::Word && self.attached(start) {
             return true;
         }
-        if previous == "-" && self.attached(start) && p > 0 && self.attached(p) && self.tokens[p - 1].kind == TokenKind::Word {
+        if previous == "-"
+            && self.attached(start)
+            && p > 0
+            && self.attached(p)
+            && self.tokens[p - 1].kind == TokenKind::Word
+        {
             return true;
         }
         if previous == "." && p > 0 && self.word(p - 1).is_some_and(|w| LABELS.contains(&w)) {
@@ -692,12 +989,16 @@ impl<'a> Scan<'a> {
             }
             TokenKind::Punct if text == "%" => true,
             TokenKind::Number => self.text_of(end + 1) == Some("/") && self.attached(end + 1),
-            TokenKind::Punct if text == "/" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
-            TokenKind::Punct if text == "." && attached => end == 1,
-            TokenKind::Punct if text == ":" => self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before),
-            TokenKind::Punct if text == "-" && attached => {
-                self.word(end + 1).is_some_and(|w| self.attached(end + 1) && !["strong", "plus"].contains(&w.to_lowercase().as_str()))
+            TokenKind::Punct if text == "/" => {
+                self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
             }
+            TokenKind::Punct if text == "." && attached => end == 1,
+            TokenKind::Punct if text == ":" => {
+                self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
+            }
+            TokenKind::Punct if text == "-" && attached => self
+                .word(end + 1)
+                .is_some_and(|w| self.attached(end + 1) && !["strong", "plus"].contains(&w.to_lowercase().as_str())),
             _ => false,
         }
     }
@@ -736,7 +1037,9 @@ impl<'a> Scan<'a> {
     /// "no one", "the one", "any one": "one" after a determiner.
     fn after_determiner(&self, i: usize) -> bool {
         let previous = i.checked_sub(1).and_then(|p| self.lower(p));
-        previous.is_some_and(|w| ["no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"].contains(&w.as_str()))
+        previous.is_some_and(|w| {
+            ["no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"].contains(&w.as_str())
+        })
     }
 }
 
@@ -795,18 +1098,23 @@ mod tests {
 
     #[test]
     fn seed_000_more_than_and_number_words() {
-        let text = "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
-        assert_eq!(found(text), vec![
-            ("more than 13,000", Some(13_000), None, false, Some("more_than")),
-            ("more than one million", Some(1_000_000), None, false, Some("more_than")),
-        ]);
+        let text =
+            "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
+        assert_eq!(
+            found(text),
+            vec![
+                ("more than 13,000", Some(13_000), None, false, Some("more_than")),
+                ("more than one million", Some(1_000_000), None, false, Some("more_than")),
+            ]
+        );
     }
 
     #[test]
     fn seed_002_almost_and_exact_words() {
         let text = "Ukraine's President Volodymyr Zelenskiy said that there are almost 100,000 Russian soldiers near the Ukrainian border";
         assert_eq!(found(text), vec![("almost 100,000", None, Some(100_000), true, Some("almost"))]);
-        let text = "Kiev said two Ukrainian soldiers were killed by an explosive device in the east of the country on Friday";
+        let text =
+            "Kiev said two Ukrainian soldiers were killed by an explosive device in the east of the country on Friday";
         assert_eq!(found(text), vec![("two", Some(2), Some(2), false, None)]);
         let text = "which, according to Kiev, it has caused the death of 14,000 people.";
         assert_eq!(found(text), vec![("14,000", Some(14_000), Some(14_000), false, None)]);
@@ -866,29 +1174,55 @@ mod tests {
 
     #[test]
     fn vague_amounts_and_ranges() {
-        assert_eq!(parse("tens of thousands"), Some(Interval { low: Some(20_000), high: Some(99_999), approx: true, qualifier: None }));
-        assert_eq!(parse("hundreds"), Some(Interval { low: Some(200), high: Some(999), approx: true, qualifier: None }));
+        assert_eq!(
+            parse("tens of thousands"),
+            Some(Interval { low: Some(20_000), high: Some(99_999), approx: true, qualifier: None })
+        );
+        assert_eq!(
+            parse("hundreds"),
+            Some(Interval { low: Some(200), high: Some(999), approx: true, qualifier: None })
+        );
         assert_eq!(parse("a dozen"), Some(Interval { low: Some(12), high: Some(12), approx: false, qualifier: None }));
-        assert_eq!(parse("half a million"), Some(Interval { low: Some(500_000), high: Some(500_000), approx: false, qualifier: None }));
-        assert_eq!(parse("between 2 and 3 million"), Some(Interval {
-            low: Some(2_000_000),
-            high: Some(3_000_000),
-            approx: false,
-            qualifier: Some("between")
-        }));
-        assert_eq!(parse("20-30"), Some(Interval { low: Some(20), high: Some(30), approx: false, qualifier: Some("range") }));
-        assert_eq!(parse("2.5bn"), Some(Interval { low: Some(2_500_000_000), high: Some(2_500_000_000), approx: false, qualifier: None }));
-        assert_eq!(parse("100k"), Some(Interval { low: Some(100_000), high: Some(100_000), approx: false, qualifier: None }));
-        assert_eq!(parse("14 000"), Some(Interval { low: Some(14_000), high: Some(14_000), approx: false, qualifier: None }));
-        assert_eq!(parse("an estimated 1.2 million"), Some(Interval {
-            low: Some(1_200_000),
-            high: Some(1_200_000),
-            approx: true,
-            qualifier: Some("about")
-        }));
-        assert_eq!(parse("up to 300"), Some(Interval { low: None, high: Some(300), approx: false, qualifier: Some("up_to") }));
-        assert_eq!(parse("several hundred"), Some(Interval { low: Some(300), high: Some(999), approx: true, qualifier: None }));
-        assert_eq!(parse("one hundred and fifty"), Some(Interval { low: Some(150), high: Some(150), approx: false, qualifier: None }));
+        assert_eq!(
+            parse("half a million"),
+            Some(Interval { low: Some(500_000), high: Some(500_000), approx: false, qualifier: None })
+        );
+        assert_eq!(
+            parse("between 2 and 3 million"),
+            Some(Interval { low: Some(2_000_000), high: Some(3_000_000), approx: false, qualifier: Some("between") })
+        );
+        assert_eq!(
+            parse("20-30"),
+            Some(Interval { low: Some(20), high: Some(30), approx: false, qualifier: Some("range") })
+        );
+        assert_eq!(
+            parse("2.5bn"),
+            Some(Interval { low: Some(2_500_000_000), high: Some(2_500_000_000), approx: false, qualifier: None })
+        );
+        assert_eq!(
+            parse("100k"),
+            Some(Interval { low: Some(100_000), high: Some(100_000), approx: false, qualifier: None })
+        );
+        assert_eq!(
+            parse("14 000"),
+            Some(Interval { low: Some(14_000), high: Some(14_000), approx: false, qualifier: None })
+        );
+        assert_eq!(
+            parse("an estimated 1.2 million"),
+            Some(Interval { low: Some(1_200_000), high: Some(1_200_000), approx: true, qualifier: Some("about") })
+        );
+        assert_eq!(
+            parse("up to 300"),
+            Some(Interval { low: None, high: Some(300), approx: false, qualifier: Some("up_to") })
+        );
+        assert_eq!(
+            parse("several hundred"),
+            Some(Interval { low: Some(300), high: Some(999), approx: true, qualifier: None })
+        );
+        assert_eq!(
+            parse("one hundred and fifty"),
+            Some(Interval { low: Some(150), high: Some(150), approx: false, qualifier: None })
+        );
         assert_eq!(parse("twenty-five"), None, "a word number alone counts nothing");
     }
 
@@ -905,7 +1239,9 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "1", "more than", "between 5 and", "é 100 ß", "99999999999999999999 people", "half a", "a", "- 5 -"] {
+        for text in
+            ["", "1", "more than", "between 5 and", "é 100 ß", "99999999999999999999 people", "half a", "a", "- 5 -"]
+        {
             let _ = find(text);
         }
     }
