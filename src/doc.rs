@@ -204,6 +204,28 @@ pub struct Entity {
     pub score: f32,
 }
 
+/// A part of an attribution, as the attribution tagger labels it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributionPart {
+    /// Who speaks ("Kremlin spokesman Dmitri Peskov").
+    Source,
+    /// The speech verb or phrase ("said", "according to").
+    Cue,
+    /// What is attributed.
+    Content,
+}
+
+/// A span the attribution tagger labelled as source, cue or content.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AttributionTag {
+    /// Where it is.
+    pub span: Span,
+    /// Which part.
+    pub part: AttributionPart,
+    /// Mean probability of the predicted tags.
+    pub score: f32,
+}
+
 /// How a quote renders the speaker's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -324,6 +346,8 @@ pub struct Doc {
     pub sentences: Vec<Span>,
     /// Named entities, in order.
     pub entities: Vec<Entity>,
+    /// Source, cue and content spans from the attribution tagger, in order.
+    pub attribution: Vec<AttributionTag>,
     /// Attributions, in order of their content.
     pub quotes: Vec<Quote>,
     /// Count-like number mentions, in order.
@@ -343,6 +367,7 @@ impl Doc {
             cleaning: Cleaning::default(),
             sentences: Vec::new(),
             entities: Vec::new(),
+            attribution: Vec::new(),
             quotes: Vec::new(),
             quantities: Vec::new(),
             claims: Vec::new(),

@@ -16,6 +16,7 @@
 //! figures across sources. Every stage is a function of the `Doc` that returns its
 //! layer; no stage changes the text or another stage's layer.
 
+pub mod attribution;
 pub mod claims;
 pub mod clean;
 pub mod compare;

@@ -5,7 +5,7 @@
 
 use crate::doc::{Entity, Span};
 use std::collections::HashMap;
-use crate::tagger::{self, Error, Tagger};
+use crate::tagger::{self, Error, Tag, Tagger};
 use ort::environment::Environment;
 use std::path::{Path, PathBuf};
 
@@ -32,12 +32,18 @@ impl Model {
 
     /// The entities of each sentence, with byte offsets into that sentence.
     pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Entity>>, Error> {
-        let tagged = self.tagger.predict(sentences)?;
-        Ok(tagged
-            .into_iter()
-            .map(|tags| tags.into_iter().map(|t| Entity { span: t.span, label: t.label, score: t.score }).collect())
-            .collect())
+        Ok(self.tagger.predict(sentences)?.into_iter().map(entities).collect())
     }
+
+    /// The underlying tagger, for batching across documents.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+}
+
+/// Turns tagger output (labels PER, ORG, LOC, MISC) into entities.
+pub fn entities(tags: Vec<Tag>) -> Vec<Entity> {
+    tags.into_iter().map(|t| Entity { span: t.span, label: t.label, score: t.score }).collect()
 }
 
 /// Lowercase prefixes cut from a hyphenated entity ("pro-Moscow" -> "Moscow").

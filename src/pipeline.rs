@@ -8,7 +8,8 @@ use crate::doc::{Doc, Span};
 use crate::io::parquet::ParquetSink;
 use crate::io::write::{doc_record, error_record, Format, JsonlSink, Record, RecordSink};
 use crate::io::{DocError, Input};
-use crate::{claims, clean, ner, numbers, quotes, segment};
+use crate::tagger::{Tag, Tagger};
+use crate::{attribution, claims, clean, ner, numbers, quotes, segment};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -93,6 +94,7 @@ impl Summary {
 /// The stages, ready to run.
 pub struct Pipeline {
     ner: Option<ner::Model>,
+    attribution: Option<attribution::Model>,
     pool: rayon::ThreadPool,
     options: Options,
 }
@@ -101,7 +103,13 @@ impl Pipeline {
     /// Builds a pipeline; without a NER model the entity layer stays empty.
     pub fn new(ner: Option<ner::Model>, options: Options) -> Result<Self, rayon::ThreadPoolBuildError> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build()?;
-        Ok(Pipeline { ner, pool, options })
+        Ok(Pipeline { ner, attribution: None, pool, options })
+    }
+
+    /// Adds the attribution tagger, whose spans the quotes stage merges with its rules.
+    pub fn with_attribution(mut self, model: Option<attribution::Model>) -> Self {
+        self.attribution = model;
+        self
     }
 
     /// Annotates a chunk of read documents; failures stay in place as errors.
@@ -110,7 +118,14 @@ impl Pipeline {
             inputs.into_par_iter().map(|input| input.and_then(|(text, meta)| guarded(Doc::new(text, meta), structure))).collect()
         });
         if let Some(model) = &self.ner {
-            tag_entities(model, &mut docs);
+            tag_documents(model.tagger(), &mut docs, |d| &d.sentences, |doc, tags| {
+                doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
+            });
+        }
+        if let Some(model) = &self.attribution {
+            tag_documents(model.tagger(), &mut docs, |d| &d.cleaning.content, |doc, tags| {
+                doc.attribution = attribution::tags(tags);
+            });
         }
         self.pool.install(|| {
             docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect()
@@ -179,35 +194,35 @@ fn guarded(mut doc: Doc, stages: fn(&mut Doc)) -> Result<Doc, DocError> {
     }
 }
 
-/// Tags the sentences of all documents in one model call and stores the entities.
-fn tag_entities(model: &ner::Model, docs: &mut [Result<Doc, DocError>]) {
+/// Runs `tagger` once over the given spans of all documents (sentences or paragraphs),
+/// moves the tags to document offsets and hands each document its tags.
+fn tag_documents(
+    tagger: &Tagger,
+    docs: &mut [Result<Doc, DocError>],
+    spans: fn(&Doc) -> &[Span],
+    store: impl Fn(&mut Doc, Vec<Tag>),
+) {
     let mut owners: Vec<(usize, Span)> = Vec::new();
     for (index, doc) in docs.iter().enumerate() {
         if let Ok(doc) = doc {
-            owners.extend(doc.sentences.iter().map(|&s| (index, s)));
+            owners.extend(spans(doc).iter().map(|&s| (index, s)));
         }
     }
     let texts: Vec<&str> = owners
         .iter()
-        .map(|&(index, span)| match &docs[index] {
-            Ok(doc) => doc.slice(span),
-            Err(_) => "",
-        })
+        .map(|&(index, span)| docs[index].as_ref().map_or("", |doc| doc.slice(span)))
         .collect();
-    let predictions = match model.predict(&texts) {
+    let predictions = match tagger.predict(&texts) {
         Ok(predictions) => predictions,
         Err(error) => return fail_all(docs, &error.to_string()),
     };
-    let mut found: Vec<Vec<crate::doc::Entity>> = vec![Vec::new(); docs.len()];
-    for ((index, sentence), entities) in owners.into_iter().zip(predictions) {
-        found[index].extend(entities.into_iter().map(|mut e| {
-            e.span = Span::new(e.span.start + sentence.start, e.span.end + sentence.start);
-            e
-        }));
+    let mut found: Vec<Vec<Tag>> = vec![Vec::new(); docs.len()];
+    for ((index, within), tags) in owners.into_iter().zip(predictions) {
+        found[index].extend(tags.into_iter().map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }));
     }
-    for (doc, entities) in docs.iter_mut().zip(found) {
+    for (doc, tags) in docs.iter_mut().zip(found) {
         if let Ok(doc) = doc {
-            doc.entities = ner::consolidate(&doc.text, &doc.sentences, entities);
+            store(doc, tags);
         }
     }
 }

@@ -29,7 +29,7 @@ mod lexicon;
 mod speakers;
 mod text;
 
-use crate::doc::{Doc, Quote, QuoteKind, Speaker};
+use crate::doc::{AttributionPart, Doc, Quote, QuoteKind, Span, Speaker};
 use text::{Pair, Range, Unit};
 
 /// Where a candidate's speaker comes from.
@@ -61,8 +61,63 @@ pub fn quotes(doc: &Doc) -> Vec<Quote> {
     let pairs = text::pairs(doc, &paras);
     let units = text::units(doc, &paras, &pairs);
     let found: Vec<frames::Found> = units.iter().map(|&unit| frames::find(text, unit, &pairs)).collect();
-    let candidates = assemble(&units, &pairs, &found, text);
+    let mut candidates = assemble(&units, &pairs, &found, text);
+    merge_model_candidates(doc, &mut candidates);
     resolve(doc, &units, &found, candidates)
+}
+
+/// Bytes between a tagged content and its cue, or a cue and its source, at most.
+const MODEL_LINK_BYTES: usize = 160;
+
+/// Adds the attribution tagger's attributions whose content no rule already covers.
+///
+/// Each tagged content takes the nearest tagged cue in its paragraph and that cue the
+/// nearest tagged source; a content without a cue is left out. The kind follows the
+/// quotation marks: inside a pair, direct; holding one, mixed; else indirect.
+fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
+    let n = &doc.normalized;
+    let range = |span: Span| (n.from_original(span.start), n.from_original(span.end));
+    let parts = |part: AttributionPart| doc.attribution.iter().filter(move |t| t.part == part).map(|t| t.span);
+    for content in parts(AttributionPart::Content) {
+        let paragraph = doc.cleaning.content.iter().find(|p| p.contains(content)).copied().unwrap_or(content);
+        let nearest = |part: AttributionPart, to: Span| {
+            parts(part)
+                .filter(|s| paragraph.contains(*s) && !s.overlaps(to))
+                .map(|s| (gap(s, to), s))
+                .filter(|&(g, _)| g <= MODEL_LINK_BYTES)
+                .min_by_key(|&(g, _)| g)
+                .map(|(_, s)| s)
+        };
+        let Some(cue) = nearest(AttributionPart::Cue, content) else { continue };
+        let content_range = range(content);
+        if candidates.iter().any(|c| c.content.0 < content_range.1 && content_range.0 < c.content.1) {
+            continue;
+        }
+        let source = nearest(AttributionPart::Source, cue).map(|s| Source::Mention(range(s)));
+        candidates.push(Candidate { kind: model_kind(&n.text, content_range), content: content_range, cue: Some(range(cue)), source });
+    }
+    candidates.sort_by_key(|c| c.content);
+}
+
+/// Bytes between two spans that do not overlap.
+fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// Direct when the content sits inside quotation marks, mixed when it holds one.
+fn model_kind(text: &str, content: Range) -> QuoteKind {
+    let before = text.get(..content.0).and_then(|t| t.trim_end().chars().next_back());
+    let after = text.get(content.1..).and_then(|t| t.trim_start().chars().next());
+    let inside = text.get(content.0..content.1).unwrap_or("");
+    match (before == Some('"') && after == Some('"'), inside.contains('"')) {
+        (true, _) => QuoteKind::Direct,
+        (false, true) => QuoteKind::Mixed,
+        (false, false) => QuoteKind::Indirect,
+    }
 }
 
 /// Frame candidates plus the quotations attached by position, in content order.
