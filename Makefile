@@ -11,13 +11,14 @@ OUT          ?= out/claims.jsonl
 SHARED       ?= ../shared
 CNN          ?= $(SHARED)/data/corpora/cnn.jsonl
 CONLL_DIR    ?= $(SHARED)/data/conll2003
+POLNEAR_DIR  ?= $(SHARED)/data/polnear
 THREADS      ?= 2
 CHROMIUM     ?= /usr/bin/chromium
 UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime chromium run report test bench eval ner-model clean-cache
+.PHONY: all build runtime chromium run report test bench eval ner-model attribution-model clean-cache
 
 all: build
 
@@ -63,6 +64,8 @@ test: runtime chromium
 eval: build runtime
 	$(BIN) eval fixtures
 	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS)
+	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS)
+	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS) --attribution
 
 BENCH_VENV   := .cache/bench-venv
 
@@ -79,6 +82,10 @@ $(BENCH_VENV)/bin/python: bench/requirements.txt
 # Rebuilds models/ner from CoNLL-2003 (Python, PyTorch; see models/ner/MODEL_CARD.md).
 ner-model:
 	bash models/ner/rebuild.sh $(CONLL_DIR)
+
+# Rebuilds models/attribution from PolNeAR (see models/attribution/MODEL_CARD.md).
+attribution-model:
+	bash models/attribution/rebuild.sh $(POLNEAR_DIR)
 
 clean-cache:
 	rm -rf .cache

@@ -195,7 +195,7 @@ pub const MAGNITUDE_FACTOR: f64 = 3.0;
 pub const INCIDENT_SCALE: f64 = 100.0;
 
 /// How many days a report of an incident may be from another report of it.
-pub const INCIDENT_DAYS: i64 = 7;
+pub const INCIDENT_DAYS: i64 = 5;
 
 /// The relative width given to a hedged point figure ("about 14,000").
 pub const APPROX_TOLERANCE: f64 = 0.1;

@@ -546,8 +546,9 @@ impl Attribution {
 pub struct AttributionReport {
     /// Articles scored.
     pub articles: usize,
-    /// Counts keyed by "part exact" / "part overlap" (part: cue, source, content,
-    /// attribution = content, cue and source all overlapping the same gold attribution).
+    /// Counts keyed by "part exact" / "part overlap" over the distinct spans of each part
+    /// (cue, source, content), and "attribution overlap": content, cue and source all
+    /// overlapping those of the same gold attribution.
     pub counts: BTreeMap<String, Counts>,
 }
 
@@ -642,11 +643,19 @@ fn predicted_attributions(record: &Record) -> Vec<Attribution> {
         .collect()
 }
 
+/// The distinct spans of one part (a source shared by several attributions counts once).
+fn distinct_spans(attributions: &[Attribution], part: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.part(part)).collect();
+    spans.sort_unstable();
+    spans.dedup();
+    spans
+}
+
 impl AttributionReport {
     fn add(&mut self, gold: &[Attribution], predicted: &[Attribution]) {
         for part in ATTRIBUTION_PARTS {
-            let gold_spans: Vec<(usize, usize)> = gold.iter().filter_map(|a| a.part(part)).collect();
-            let found: Vec<(usize, usize)> = predicted.iter().filter_map(|a| a.part(part)).collect();
+            let gold_spans = distinct_spans(gold, part);
+            let found = distinct_spans(predicted, part);
             self.tally(&format!("{part} exact"), pair(&gold_spans, &found, |g, p| g == p).1);
             self.tally(&format!("{part} overlap"), pair(&gold_spans, &found, |g, p| overlaps(*g, *p)).1);
         }

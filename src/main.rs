@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use claimex::io::write::Format;
-use claimex::{compare, eval, ner, pipeline, report};
+use claimex::{attribution, compare, eval, ner, pipeline, report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +39,13 @@ struct ModelArgs {
     /// NER model directory [env: CLAIMEX_NER_MODEL; default: models/ner].
     #[arg(long)]
     ner_model: Option<PathBuf>,
+    /// Also run the attribution tagger and merge its quotes with the rules' (higher
+    /// recall, lower precision: see README).
+    #[arg(long)]
+    attribution: bool,
+    /// Attribution model directory [env: CLAIMEX_ATTRIBUTION_MODEL; default: models/attribution].
+    #[arg(long)]
+    attribution_model: Option<PathBuf>,
     /// ONNX Runtime shared library [env: ORT_DYLIB_PATH; default: .cache/onnxruntime/libonnxruntime.so].
     #[arg(long)]
     ort_lib: Option<PathBuf>,
@@ -152,8 +159,19 @@ fn load_model(args: &ModelArgs) -> anyhow::Result<Option<ner::Model>> {
     Ok(Some(ner::Model::load(runtime, &ner::model_dir(args.ner_model.as_deref()), args.threads)?))
 }
 
-fn options(args: &ModelArgs, chunk_size: usize, progress: bool) -> pipeline::Options {
-    pipeline::Options { threads: args.threads, chunk_size, progress }
+/// The attribution tagger, with `--attribution`.
+fn load_attribution(args: &ModelArgs) -> anyhow::Result<Option<attribution::Model>> {
+    if !args.attribution {
+        return Ok(None);
+    }
+    let runtime = claimex::tagger::init_runtime(args.ort_lib.as_deref())?;
+    Ok(Some(attribution::Model::load(runtime, &attribution::model_dir(args.attribution_model.as_deref()), args.threads)?))
+}
+
+/// The pipeline with the models `args` asks for.
+fn build_pipeline(args: &ModelArgs, chunk_size: usize, progress: bool) -> anyhow::Result<pipeline::Pipeline> {
+    let options = pipeline::Options { threads: args.threads, chunk_size, progress };
+    Ok(pipeline::Pipeline::new(load_model(args)?, options)?.with_attribution(load_attribution(args)?))
 }
 
 fn selection(args: &SelectionArgs) -> compare::Selection {
@@ -163,7 +181,7 @@ fn selection(args: &SelectionArgs) -> compare::Selection {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
-            let pipeline = pipeline::Pipeline::new(load_model(&args.model)?, options(&args.model, args.chunk_size, !args.no_progress))?;
+            let pipeline = build_pipeline(&args.model, args.chunk_size, !args.no_progress)?;
             let format = match args.format {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Parquet => Format::Parquet,
@@ -189,12 +207,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {
-            let pipeline = pipeline::Pipeline::new(load_model(&model)?, options(&model, 256, false))?;
+            let pipeline = build_pipeline(&model, 256, false)?;
             print!("{}", eval::fixtures(&pipeline, &dir)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Quotes { polnear, model } } => {
-            let pipeline = pipeline::Pipeline::new(load_model(&model)?, options(&model, 64, false))?;
+            let pipeline = build_pipeline(&model, 64, false)?;
             print!("{}", eval::polnear(&pipeline, &polnear)?);
             Ok(ExitCode::SUCCESS)
         }

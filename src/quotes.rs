@@ -69,7 +69,10 @@ pub fn quotes(doc: &Doc) -> Vec<Quote> {
 /// Bytes between a tagged content and its cue, or a cue and its source, at most.
 const MODEL_LINK_BYTES: usize = 160;
 
-/// Adds the attribution tagger's attributions whose content no rule already covers.
+/// Merges the attribution tagger's attributions into the rule candidates: a tagged
+/// attribution replaces the rule candidates whose content it overlaps (the tagger's
+/// spans follow the PolNeAR conventions and score higher on them); rule candidates the
+/// tagger missed stay.
 ///
 /// Each tagged content takes the nearest tagged cue in its paragraph and that cue the
 /// nearest tagged source; a content without a cue is left out. The kind follows the
@@ -78,6 +81,7 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
     let n = &doc.normalized;
     let range = |span: Span| (n.from_original(span.start), n.from_original(span.end));
     let parts = |part: AttributionPart| doc.attribution.iter().filter(move |t| t.part == part).map(|t| t.span);
+    let mut tagged = Vec::new();
     for content in parts(AttributionPart::Content) {
         let paragraph = doc.cleaning.content.iter().find(|p| p.contains(content)).copied().unwrap_or(content);
         let nearest = |part: AttributionPart, to: Span| {
@@ -89,13 +93,13 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
                 .map(|(_, s)| s)
         };
         let Some(cue) = nearest(AttributionPart::Cue, content) else { continue };
-        let content_range = range(content);
-        if candidates.iter().any(|c| c.content.0 < content_range.1 && content_range.0 < c.content.1) {
-            continue;
-        }
         let source = nearest(AttributionPart::Source, cue).map(|s| Source::Mention(range(s)));
-        candidates.push(Candidate { kind: model_kind(&n.text, content_range), content: content_range, cue: Some(range(cue)), source });
+        let content = range(content);
+        tagged.push(Candidate { kind: model_kind(&n.text, content), content, cue: Some(range(cue)), source });
     }
+    let overlaps_tagged = |c: &Candidate| tagged.iter().any(|t: &Candidate| t.content.0 < c.content.1 && c.content.0 < t.content.1);
+    candidates.retain(|c| !overlaps_tagged(c));
+    candidates.extend(tagged);
     candidates.sort_by_key(|c| c.content);
 }
 

@@ -12,9 +12,10 @@ mirroring what the Rust runtime (src/tagger.rs: ort + tokenizers crates) does:
   3. windows of <= 254 tokens, 64 tokens overlap (stride 190), each framed by
      [CLS] ... [SEP] (case class 0); input_ids / attention_mask (all 1) /
      token_type_ids, int64 [1, seq]; output logits [1, seq, 7];
-  4. each token takes the argmax of the window where it is most central; each word
-     (pre-token) takes its first sub-word's label; BIO repaired (an I-X that does not
-     continue an X span starts one); spans mapped back through the offsets.
+  4. each token takes the softmax of the window where it is most central; each word
+     (pre-token) is scored by its first sub-word; the most probable valid BIO sequence
+     is chosen (Viterbi, as src/tagger.rs does); spans mapped back through the offsets.
+     Set DECODE=argmax for argmax + BIO repair (the earlier runtime decoding).
 
 Usage: python predict_check.py ["paragraph" ...]   (default: the two check paragraphs)
 """
@@ -58,6 +59,30 @@ def word_at(text, at):
     return text[s:e]
 
 
+def may_follow(prev, nxt):
+    if not nxt.startswith("I-"):
+        return True
+    return prev is not None and prev[:2] in ("B-", "I-") and prev[2:] == nxt[2:]
+
+
+def viterbi(labels, P):
+    allow = np.array([[may_follow(p, l) for l in labels] for p in labels])
+    start = np.array([may_follow(None, l) for l in labels])
+    L = np.log(np.maximum(P, 1e-12))
+    sc = np.where(start, L[0], -np.inf)
+    back = []
+    for w in L[1:]:
+        cand = np.where(allow, sc[:, None], -np.inf)
+        back.append(cand.argmax(0))
+        sc = cand.max(0) + w
+    b = int(sc.argmax())
+    path = [b]
+    for frm in reversed(back):
+        b = int(frm[b])
+        path.append(b)
+    return path[::-1]
+
+
 def tag_paragraph(sess, tok, labels, par, verbose=False):
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     enc = tok.encode(par, add_special_tokens=False)
@@ -66,7 +91,7 @@ def tag_paragraph(sess, tok, labels, par, verbose=False):
     n = len(ids)
     inner = WINDOW_TOKENS - 2
     stride = inner - WINDOW_OVERLAP
-    best = [None] * n  # (centrality, label)
+    best = [None] * n  # (centrality, probabilities)
     first = 0
     while n:
         last = min(first + inner, n)
@@ -80,11 +105,13 @@ def tag_paragraph(sess, tok, labels, par, verbose=False):
         for k in range(k_inner):
             c = min(k, k_inner - 1 - k)
             if best[first + k] is None or c > best[first + k][0]:
-                best[first + k] = (c, int(logits[k + 1].argmax()))
+                x = logits[k + 1].astype(np.float64)
+                e = np.exp(x - x.max())
+                best[first + k] = (c, e / e.sum())
         if last == n:
             break
         first += stride
-    pred = [labels[b[1]] for b in best]
+    pred = [labels[int(b[1].argmax())] for b in best]
     if verbose:
         for t, i, c, p in zip(enc.tokens, ids, tt, pred):
             print(f"  {t:>14} id={i:<6} case={c} pred={p}")
@@ -95,9 +122,13 @@ def tag_paragraph(sess, tok, labels, par, verbose=False):
         if i > 0 and w is not None and wids[i - 1] == w and words:
             words[-1][1] = e
         else:
-            words.append([s, e, pred[i]])
+            words.append([s, e, pred[i], best[i][1]])
+    if words and os.environ.get("DECODE", "viterbi") == "viterbi":
+        path = viterbi(labels, np.stack([w[3] for w in words]))
+        for w, l in zip(words, path):
+            w[2] = labels[l]
     spans, open_ = [], False
-    for s, e, tag in words:
+    for s, e, tag, _ in words:
         if tag == "O":
             open_ = False
             continue

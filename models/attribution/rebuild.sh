@@ -29,7 +29,7 @@ export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 mkdir -p "$HERE/logs"
 # Recorded recipe (see MODEL_CARD.md).
 "$VENV/bin/python" "$HERE/train.py" --data "$POLNEAR_DIR" --out "$HERE" \
-  --epochs 1.5 --evals-per-epoch 2 --lr 1e-4 --batch-size 16 --seed 13 --threads 2 --tag main \
+  --epochs 1.5 --evals-per-epoch 2 --max-steps 1086 --lr 1e-4 --batch-size 16 --seed 13 --threads 2 --tag main \
   2>&1 | tee "$HERE/logs/main.log"
 "$VENV/bin/python" "$HERE/predict_check.py" | tee "$HERE/logs/predict_check.txt"
 (cd "$HERE" && sha256sum -c SHA256SUMS)

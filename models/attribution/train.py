@@ -359,6 +359,95 @@ def decode_spans(offsets, wids, pred):
     return spans
 
 
+def _softmax(x):
+    x = x - x.max(-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(-1, keepdims=True)
+
+
+def _may_follow(prev, nxt):
+    """tagger.rs may_follow: I-X only after B-X or I-X (prev None = paragraph start)."""
+    if not nxt.startswith("I-"):
+        return True
+    return prev is not None and prev[:2] in ("B-", "I-") and prev[2:] == nxt[2:]
+
+
+_ALLOW = np.array([[_may_follow(p, l) for l in LABELS] for p in LABELS])
+_START = np.array([_may_follow(None, l) for l in LABELS])
+
+
+def viterbi(P):
+    """tagger.rs viterbi: most probable valid-BIO path (sum of log probabilities)."""
+    L = np.log(np.maximum(P, 1e-12))
+    sc = np.where(_START, L[0], -np.inf)
+    back = []
+    for w in L[1:]:
+        cand = np.where(_ALLOW, sc[:, None], -np.inf)
+        back.append(cand.argmax(0))
+        sc = cand.max(0) + w
+    b = int(sc.argmax())
+    path = [b]
+    for frm in reversed(back):
+        b = int(frm[b])
+        path.append(b)
+    return path[::-1]
+
+
+def merge_window_probs(pars, examples, window_logits):
+    """Per paragraph token: softmax of the window where the token is most central."""
+    out = []
+    for p in pars:
+        n = len(p["ids"])
+        pr = np.zeros((n, len(LABELS)), dtype=np.float32)
+        cen = np.full(n, -1, dtype=np.int64)
+        for wi in p["windows"]:
+            e = examples[wi]
+            inner = len(e["ids"]) - 2
+            sm = _softmax(window_logits[wi][1:inner + 1].astype(np.float64))
+            for k in range(inner):
+                c = min(k, inner - 1 - k)
+                if c > cen[e["first"] + k]:
+                    cen[e["first"] + k] = c
+                    pr[e["first"] + k] = sm[k]
+        out.append(pr)
+    return out
+
+
+def decode_spans_viterbi(offsets, wids, probs):
+    """tagger.rs decode (current): word = first sub-word probabilities; Viterbi over valid BIO."""
+    words = []
+    for i, w in enumerate(wids):
+        s, e = offsets[i]
+        if i > 0 and w is not None and wids[i - 1] == w and words:
+            words[-1][1] = e
+        else:
+            words.append([s, e, i])
+    if not words:
+        return []
+    path = viterbi(np.stack([probs[i] for _, _, i in words]))
+    spans, open_ = [], False
+    for (s, e, _), l in zip(words, path):
+        tag = LABELS[l]
+        if tag == "O":
+            open_ = False
+            continue
+        pre, typ = tag.split("-", 1)
+        if pre == "I" and open_ and spans[-1][0] == typ:
+            spans[-1][2] = e
+        else:
+            spans.append([typ, s, e])
+            open_ = True
+    return spans
+
+
+def predicted_spans_viterbi(docs, pars, probs):
+    out = [set() for _ in docs]
+    for p, pr in zip(pars, probs):
+        for typ, s, e in decode_spans_viterbi(p["offsets"], p["wids"], pr):
+            out[p["doc"]].add((typ, p["offset"] + s, p["offset"] + e))
+    return out
+
+
 def predicted_spans(docs, pars, preds):
     out = [set() for _ in docs]
     for p, pr in zip(pars, preds):
@@ -409,7 +498,10 @@ def fmt_scores(res):
     parts = []
     for t in TYPES:
         parts.append(f"{t} exact {res[t]['exact']['f1']:.2f} overlap {res[t]['overlap']['f1']:.2f}")
-    return "; ".join(parts) + f"; selection {res['selection']:.2f}"
+    out = "; ".join(parts) + f"; selection {res['selection']:.2f}"
+    if "argmax" in res:
+        out += f" (argmax decoding: selection {res['argmax']['selection']:.2f})"
+    return out
 
 
 def token_accuracy(pars, preds):
@@ -489,8 +581,10 @@ def predict_torch(model, examples, max_tokens=8192):
 
 
 def evaluate(docs, pars, examples, logits):
+    """Scores with the runtime's decoding (Viterbi, top level) and argmax + BIO repair ("argmax")."""
+    res = score(docs, predicted_spans_viterbi(docs, pars, merge_window_probs(pars, examples, logits)))
     preds = merge_windows(pars, examples, logits)
-    res = score(docs, predicted_spans(docs, pars, preds))
+    res["argmax"] = score(docs, predicted_spans(docs, pars, preds))
     res["token_accuracy"] = token_accuracy(pars, preds)
     return res
 
@@ -628,6 +722,19 @@ def write_card(out, metrics):
         f"| {n} | {on[n]['size_bytes'] / 1e6:.1f} MB | {on[n]['speed']['batch1_ms_per_window']:.1f} | "
         f"{on[n]['speed']['batched_tokens_per_s']:.0f} | {on[n]['dev']['selection']:.2f} |" for n in on)
     ds = metrics["data"]
+    stop_note = ""
+    hist_note = ""
+    if any("source" in h for h in metrics["history"]):
+        hist_note = ("\n\nThe per-evaluation history above was computed during training with argmax + "
+                     "repair decoding (parsed from logs/main.log; training code of that time).")
+    if a.get("max_steps"):
+        total = int(round(a["epochs"] * math.ceil(ds["train"]["windows"] / a["batch_size"])))
+        warm = int(a["warmup"] * total)
+        frac = max(0.0, (total - a["max_steps"]) / max(1, total - warm))
+        stop_note = (f" **Training was stopped with `--max-steps {a['max_steps']}`** of the {total}-step "
+                     f"schedule (the lr had decayed to {100 * frac:.0f}% of its peak), because the full "
+                     "schedule would not have finished before the delivery deadline on the shared "
+                     "machine (cargo builds were running alongside); the remaining steps were not run.")
     card = f"""# claimex quote-attribution tagger (PolNeAR)
 
 Token classifier tagging the parts of an attribution in news text - **SOURCE** (who),
@@ -702,7 +809,7 @@ to 0 over {a['epochs']} epochs ({metrics['history'][-1]['step'] if metrics['hist
 `torch.set_num_threads({a['threads']})`; CPU only. Loss: token cross-entropy on every sub-word.
 Selection: dev evaluation {a.get('evals_per_epoch', 1)}x per epoch and at the end of training; the
 checkpoint with the best mean of CONTENT-overlap F1 and SOURCE-exact F1 is kept
-(best: epoch {metrics['best_epoch']}). The epoch count was sized by the time left on the
+(best: epoch {metrics['best_epoch']}).{stop_note} The epoch count was sized by the time left on the
 shared 2-core machine (the smoke test and the NER runs gave ~0.6-0.9 steps/s), not tuned. Export: `torch.onnx.export` (TorchScript exporter, eager
 attention, opset 14), then `quantize_dynamic(weight_type=QInt8)` per-tensor and per-channel;
 int8 is shipped when its dev selection score is within 0.3 F1 points of fp32 and its batch-1
@@ -721,6 +828,11 @@ Exact = identical start and end; overlap = any shared character, one-to-one gree
 (largest overlap first). Gold = the deduplicated segments described above; predictions =
 the runtime's decoding (above) applied to every paragraph.
 
+Decoding = the runtime's current `src/tagger.rs` decoding: per word the first sub-word's
+softmax (most central window), then the most probable *valid* BIO sequence (Viterbi);
+the int8/fp32 choice uses these numbers. Argmax + BIO-repair decoding (the earlier runtime)
+is shown at the end for comparison.{hist_note}
+
 ### shipped model ({chosen}, ONNX Runtime)
 
 {score_table(on[chosen]['dev'])}
@@ -736,6 +848,14 @@ the runtime's decoding (above) applied to every paragraph.
 ### int8 dynamic, per-channel (ONNX Runtime)
 
 {score_table(on['int8_pc']['dev'])}
+
+### argmax + BIO repair decoding (for comparison)
+
+| variant | SOURCE exact F1 | SOURCE overlap F1 | CUE exact F1 | CUE overlap F1 | CONTENT exact F1 | CONTENT overlap F1 | selection |
+|---|---:|---:|---:|---:|---:|---:|---:|
+""" + "\n".join(
+        f"| {n} | " + " | ".join(f"{on[n]['dev']['argmax'][t][k]['f1']:.2f}" for t in TYPES for k in ("exact", "overlap"))
+        + f" | {on[n]['dev']['argmax']['selection']:.2f} |" for n in on if "argmax" in on[n]["dev"]) + f"""
 
 Targets (issue): CONTENT overlap F1 >= 80 and SOURCE exact F1 >= 80 (anchor: citron on
 PARC 3.0: content overlap 83.3, source 82.0; different corpus and a full pipeline, so only a
@@ -888,6 +1008,9 @@ def main():
             best, best_epoch = dev_res["selection"], ep_f
             torch.save(model.state_dict(), best_path)
             print("  new best", best, "saved", best_path, flush=True)
+        with open(os.path.join(work, f"history_{args.tag}.json"), "w") as f:
+            json.dump({"history": history, "best_epoch": best_epoch,
+                       "train_minutes": round((time.time() - t_start) / 60, 1)}, f, indent=1)
     best_path = os.path.join(work, f"best_{args.tag}.pt")
     step = 0
     t_start = time.time()
@@ -935,8 +1058,9 @@ def main():
     model.load_state_dict(torch.load(best_path))
     train_minutes = round((time.time() - t_start) / 60, 1)
     mpath = os.path.join(work, f"metrics_{args.tag}.json")
-    if args.export_only and os.path.exists(mpath):
-        prev = json.load(open(mpath))
+    hpath = os.path.join(work, f"history_{args.tag}.json")
+    if args.export_only and (os.path.exists(mpath) or os.path.exists(hpath)):
+        prev = json.load(open(mpath if os.path.exists(mpath) else hpath))
         history, best_epoch, train_minutes = prev["history"], prev["best_epoch"], prev["train_minutes"]
     metrics = {"args": vars(args), "base_dir": base_dir, "data": data_stats, "history": history,
                "best_epoch": best_epoch, "train_minutes": train_minutes}
