@@ -18,7 +18,13 @@ struct Args {
 }
 
 fn parse_args() -> Args {
-    let mut args = Args { corpus: PathBuf::from("../shared/data/corpora/cnn.jsonl"), threads: 2, rule_docs: 7039, ner_docs: 300, python: None };
+    let mut args = Args {
+        corpus: PathBuf::from("../shared/data/corpora/cnn.jsonl"),
+        threads: 2,
+        rule_docs: 7039,
+        ner_docs: 300,
+        python: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
@@ -104,7 +110,12 @@ fn compare_with_python(python: &PathBuf, sentences: &[&str], rust_words_per_seco
     let _ = std::fs::remove_file(&file);
     let stdout = match output {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
-        Ok(out) => return println!("python pipeline failed: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")),
+        Ok(out) => {
+            return println!(
+                "python pipeline failed: {}",
+                String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")
+            )
+        }
         Err(error) => return println!("python pipeline not run: {error}"),
     };
     let fields: Vec<f64> = stdout.split_whitespace().skip(1).filter_map(|f| f.parse().ok()).collect();
@@ -132,7 +143,8 @@ fn main() {
     let options = Options { threads: args.threads, chunk_size: 256, progress: false };
     let rules = Pipeline::new(None, options.clone()).expect("thread pool");
     measure("rule stages (no NER)", &rules, load(&args, args.rule_docs));
-    let model = claimex::tagger::init_runtime(None).and_then(|rt| ner::Model::load(rt, &ner::model_dir(None), args.threads));
+    let model =
+        claimex::tagger::init_runtime(None).and_then(|rt| ner::Model::load(rt, &ner::model_dir(None), args.threads));
     match model {
         Ok(model) => {
             measure_ner(&model, &rules, load(&args, args.ner_docs), args.python.as_ref(), args.threads);

@@ -4,8 +4,8 @@
 //! against `gold/<id>.json` files; [`conll`] scores NER on a CoNLL-2003 file with exact
 //! span matching, as conlleval does.
 
-use crate::io::write::{ClaimRecord, QuoteRecord, Record};
 use crate::doc::{Entity, Span};
+use crate::io::write::{ClaimRecord, QuoteRecord, Record};
 use crate::ner;
 use crate::pipeline::{self, Pipeline};
 use serde::Deserialize;
@@ -222,7 +222,11 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 /// Pairs each gold item with at most one prediction, greedily in order.
-fn pair<'a, G, P>(gold: &'a [G], predicted: &'a [P], matches: impl Fn(&G, &P) -> bool) -> (Vec<(&'a G, &'a P)>, Counts) {
+fn pair<'a, G, P>(
+    gold: &'a [G],
+    predicted: &'a [P],
+    matches: impl Fn(&G, &P) -> bool,
+) -> (Vec<(&'a G, &'a P)>, Counts) {
     let mut used = vec![false; predicted.len()];
     let mut pairs = Vec::new();
     for g in gold {
@@ -242,10 +246,13 @@ fn kind_name(claim: &ClaimRecord) -> String {
 impl FixtureReport {
     fn add(&mut self, record: &Record, gold: &Gold) {
         self.documents += 1;
-        let same_claim = |g: &GoldClaim, p: &ClaimRecord| g.kind == kind_name(p) && overlaps((g.span.start, g.span.end), (p.start, p.end));
+        let same_claim = |g: &GoldClaim, p: &ClaimRecord| {
+            g.kind == kind_name(p) && overlaps((g.span.start, g.span.end), (p.start, p.end))
+        };
         let (pairs, counts) = pair(&gold.claims, &record.claims, same_claim);
         self.claims.add(counts);
-        let exact = |g: &GoldClaim, p: &ClaimRecord| same_claim(g, p) && (g.low, g.high, g.approx) == (p.low, p.high, p.approx);
+        let exact =
+            |g: &GoldClaim, p: &ClaimRecord| same_claim(g, p) && (g.low, g.high, g.approx) == (p.low, p.high, p.approx);
         self.claim_intervals.add(pair(&gold.claims, &record.claims, exact).1);
         for (g, p) in pairs {
             self.claim_side.record(g.side == p.side);
@@ -257,7 +264,9 @@ impl FixtureReport {
                 _ => false,
             });
         }
-        let same_quote = |g: &GoldQuote, p: &QuoteRecord| overlaps((g.content.start, g.content.end), (p.content.start, p.content.end));
+        let same_quote = |g: &GoldQuote, p: &QuoteRecord| {
+            overlaps((g.content.start, g.content.end), (p.content.start, p.content.end))
+        };
         let (pairs, counts) = pair(&gold.quotes, &record.quotes, same_quote);
         self.quotes.add(counts);
         for (g, p) in pairs {
@@ -278,7 +287,11 @@ impl FixtureReport {
 
 /// Adds exact-match counts per label of two sets of `(label, start, end)` items, and
 /// recomputes the micro total under "all".
-fn score_sets<T: Eq + std::hash::Hash>(by_label: &mut BTreeMap<String, Counts>, gold: &HashSet<(String, T, T)>, predicted: &HashSet<(String, T, T)>) {
+fn score_sets<T: Eq + std::hash::Hash>(
+    by_label: &mut BTreeMap<String, Counts>,
+    gold: &HashSet<(String, T, T)>,
+    predicted: &HashSet<(String, T, T)>,
+) {
     for item in predicted {
         let counts = by_label.entry(item.0.clone()).or_default();
         if gold.contains(item) {
@@ -409,7 +422,8 @@ pub fn conll(model: &ner::Model, path: &Path) -> Result<ConllReport, Error> {
     let refs: Vec<&str> = texts.iter().map(|(t, _)| t.as_str()).collect();
     let started = Instant::now();
     let predicted = model.predict(&refs)?;
-    let mut report = ConllReport { sentences: sentences.len(), seconds: started.elapsed().as_secs_f64(), ..Default::default() };
+    let mut report =
+        ConllReport { sentences: sentences.len(), seconds: started.elapsed().as_secs_f64(), ..Default::default() };
     report.tokens = sentences.iter().map(|s| s.tokens.len()).sum();
     let consolidated = consolidate_documents(&sentences, &refs, &predicted);
     for (i, sentence) in sentences.iter().enumerate() {
@@ -426,7 +440,10 @@ fn consolidate_documents(sentences: &[ConllSentence], texts: &[&str], predicted:
     let mut out: Vec<Vec<Entity>> = vec![Vec::new(); sentences.len()];
     let mut first = 0;
     while first < sentences.len() {
-        let last = (first..sentences.len()).take_while(|&i| sentences[i].document == sentences[first].document).last().unwrap_or(first);
+        let last = (first..sentences.len())
+            .take_while(|&i| sentences[i].document == sentences[first].document)
+            .last()
+            .unwrap_or(first);
         let mut text = String::new();
         let mut spans = Vec::new();
         let mut entities = Vec::new();
@@ -435,12 +452,17 @@ fn consolidate_documents(sentences: &[ConllSentence], texts: &[&str], predicted:
             text.push_str(texts[i]);
             spans.push(Span::new(start, text.len()));
             text.push('\n');
-            entities.extend(predicted[i].iter().map(|e| Entity { span: Span::new(e.span.start + start, e.span.end + start), ..e.clone() }));
+            entities.extend(
+                predicted[i]
+                    .iter()
+                    .map(|e| Entity { span: Span::new(e.span.start + start, e.span.end + start), ..e.clone() }),
+            );
         }
         for entity in ner::consolidate(&text, &spans, entities) {
             if let Some(k) = spans.iter().position(|s| s.contains(entity.span)) {
                 let start = spans[k].start;
-                out[first + k].push(Entity { span: Span::new(entity.span.start - start, entity.span.end - start), ..entity });
+                out[first + k]
+                    .push(Entity { span: Span::new(entity.span.start - start, entity.span.end - start), ..entity });
             }
         }
         first = last + 1;
@@ -449,10 +471,16 @@ fn consolidate_documents(sentences: &[ConllSentence], texts: &[&str], predicted:
 }
 
 /// Adds the exact-span counts of one sentence's predicted entities.
-fn score_sentence(counts: &mut BTreeMap<String, Counts>, sentence: &ConllSentence, offsets: &[(usize, usize)], entities: &[Entity]) {
+fn score_sentence(
+    counts: &mut BTreeMap<String, Counts>,
+    sentence: &ConllSentence,
+    offsets: &[(usize, usize)],
+    entities: &[Entity],
+) {
     let mut tags = vec!["O".to_string(); offsets.len()];
     for entity in entities {
-        let inside: Vec<usize> = (0..offsets.len()).filter(|&i| overlaps(offsets[i], (entity.span.start, entity.span.end))).collect();
+        let inside: Vec<usize> =
+            (0..offsets.len()).filter(|&i| overlaps(offsets[i], (entity.span.start, entity.span.end))).collect();
         for (n, &i) in inside.iter().enumerate() {
             tags[i] = format!("{}-{}", if n == 0 { "B" } else { "I" }, entity.label);
         }
@@ -487,7 +515,9 @@ impl fmt::Display for ConllReport {
             self.seconds,
             self.tokens as f64 / self.seconds.max(1e-9)
         )?;
-        for (heading, table) in [("model alone, per sentence", &self.counts), ("with document consolidation", &self.document_counts)] {
+        for (heading, table) in
+            [("model alone, per sentence", &self.counts), ("with document consolidation", &self.document_counts)]
+        {
             writeln!(f, "{heading}:")?;
             for (label, counts) in table {
                 f.write_str(&prf_line(if label == "all" { "micro" } else { label }, counts))?;
@@ -503,7 +533,8 @@ mod tests {
 
     #[test]
     fn conlleval_chunks_handle_iob1_and_type_changes() {
-        let tags: Vec<String> = ["B-PER", "I-PER", "O", "I-LOC", "I-ORG", "B-ORG", "I-ORG"].iter().map(|s| s.to_string()).collect();
+        let tags: Vec<String> =
+            ["B-PER", "I-PER", "O", "I-LOC", "I-ORG", "B-ORG", "I-ORG"].iter().map(|s| s.to_string()).collect();
         assert_eq!(
             chunks(&tags),
             [("PER".into(), 0, 1), ("LOC".into(), 3, 3), ("ORG".into(), 4, 4), ("ORG".into(), 5, 6)]
@@ -561,7 +592,13 @@ fn read_brat(path: &Path) -> Result<Vec<Attribution>, Error> {
         let mut fields = line.split('\t');
         let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
         if id.starts_with('T') {
-            spans.insert(id, brat_extent(body).ok_or_else(|| Error::Gold { path: path.to_path_buf(), reason: format!("bad span line: {line}") })?);
+            spans.insert(
+                id,
+                brat_extent(body).ok_or_else(|| Error::Gold {
+                    path: path.to_path_buf(),
+                    reason: format!("bad span line: {line}"),
+                })?,
+            );
         } else if id.starts_with('E') {
             relations.push(body);
         }

@@ -165,7 +165,11 @@ fn load_attribution(args: &ModelArgs) -> anyhow::Result<Option<attribution::Mode
         return Ok(None);
     }
     let runtime = claimex::tagger::init_runtime(args.ort_lib.as_deref())?;
-    Ok(Some(attribution::Model::load(runtime, &attribution::model_dir(args.attribution_model.as_deref()), args.threads)?))
+    Ok(Some(attribution::Model::load(
+        runtime,
+        &attribution::model_dir(args.attribution_model.as_deref()),
+        args.threads,
+    )?))
 }
 
 /// The pipeline with the models `args` asks for.

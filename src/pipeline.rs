@@ -115,21 +115,32 @@ impl Pipeline {
     /// Annotates a chunk of read documents; failures stay in place as errors.
     pub fn annotate(&self, inputs: Vec<Input>) -> Vec<Result<Doc, DocError>> {
         let mut docs: Vec<Result<Doc, DocError>> = self.pool.install(|| {
-            inputs.into_par_iter().map(|input| input.and_then(|(text, meta)| guarded(Doc::new(text, meta), structure))).collect()
+            inputs
+                .into_par_iter()
+                .map(|input| input.and_then(|(text, meta)| guarded(Doc::new(text, meta), structure)))
+                .collect()
         });
         if let Some(model) = &self.ner {
-            tag_documents(model.tagger(), &mut docs, |d| &d.sentences, |doc, tags| {
-                doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
-            });
+            tag_documents(
+                model.tagger(),
+                &mut docs,
+                |d| &d.sentences,
+                |doc, tags| {
+                    doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
+                },
+            );
         }
         if let Some(model) = &self.attribution {
-            tag_documents(model.tagger(), &mut docs, |d| &d.cleaning.content, |doc, tags| {
-                doc.attribution = attribution::tags(tags);
-            });
+            tag_documents(
+                model.tagger(),
+                &mut docs,
+                |d| &d.cleaning.content,
+                |doc, tags| {
+                    doc.attribution = attribution::tags(tags);
+                },
+            );
         }
-        self.pool.install(|| {
-            docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect()
-        })
+        self.pool.install(|| docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect())
     }
 
     /// Runs the whole job: reads `inputs`, hands one record per document to `sink`,
@@ -208,17 +219,18 @@ fn tag_documents(
             owners.extend(spans(doc).iter().map(|&s| (index, s)));
         }
     }
-    let texts: Vec<&str> = owners
-        .iter()
-        .map(|&(index, span)| docs[index].as_ref().map_or("", |doc| doc.slice(span)))
-        .collect();
+    let texts: Vec<&str> =
+        owners.iter().map(|&(index, span)| docs[index].as_ref().map_or("", |doc| doc.slice(span))).collect();
     let predictions = match tagger.predict(&texts) {
         Ok(predictions) => predictions,
         Err(error) => return fail_all(docs, &error.to_string()),
     };
     let mut found: Vec<Vec<Tag>> = vec![Vec::new(); docs.len()];
     for ((index, within), tags) in owners.into_iter().zip(predictions) {
-        found[index].extend(tags.into_iter().map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }));
+        found[index].extend(
+            tags.into_iter()
+                .map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }),
+        );
     }
     for (doc, tags) in docs.iter_mut().zip(found) {
         if let Ok(doc) = doc {

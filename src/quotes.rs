@@ -97,7 +97,8 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
         let content = range(content);
         tagged.push(Candidate { kind: model_kind(&n.text, content), content, cue: Some(range(cue)), source });
     }
-    let overlaps_tagged = |c: &Candidate| tagged.iter().any(|t: &Candidate| t.content.0 < c.content.1 && c.content.0 < t.content.1);
+    let overlaps_tagged =
+        |c: &Candidate| tagged.iter().any(|t: &Candidate| t.content.0 < c.content.1 && c.content.0 < t.content.1);
     candidates.retain(|c| !overlaps_tagged(c));
     candidates.extend(tagged);
     candidates.sort_by_key(|c| c.content);

@@ -11,8 +11,8 @@
 
 use crate::doc::Span;
 use ndarray::{Array2, ArrayViewD, Axis};
-use ort::session::builder::GraphOptimizationLevel;
 use ort::environment::Environment;
+use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
 use ort::value::TensorRef;
 use std::path::{Path, PathBuf};
@@ -164,13 +164,18 @@ impl Tagger {
     /// `runtime` (see [`init_runtime`]), with `threads` intra-op threads.
     pub fn load(runtime: &Environment, dir: &Path, threads: usize) -> Result<Self, Error> {
         let fail = |file: &str, reason: String| Error::Model { path: dir.join(file), reason };
-        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| fail("tokenizer.json", e.to_string()))?;
+        let mut tokenizer =
+            Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| fail("tokenizer.json", e.to_string()))?;
         tokenizer.with_padding(None);
         tokenizer.with_truncation(None).map_err(|e| fail("tokenizer.json", e.to_string()))?;
-        let labels_json = std::fs::read_to_string(dir.join("labels.json")).map_err(|e| fail("labels.json", e.to_string()))?;
+        let labels_json =
+            std::fs::read_to_string(dir.join("labels.json")).map_err(|e| fail("labels.json", e.to_string()))?;
         let labels: Vec<String> = serde_json::from_str(&labels_json).map_err(|e| fail("labels.json", e.to_string()))?;
         let special = |token: &str| {
-            tokenizer.token_to_id(token).map(i64::from).ok_or_else(|| fail("tokenizer.json", format!("no {token} token")))
+            tokenizer
+                .token_to_id(token)
+                .map(i64::from)
+                .ok_or_else(|| fail("tokenizer.json", format!("no {token} token")))
         };
         let (cls, sep) = (special("[CLS]")?, special("[SEP]")?);
         let builder_error = |e: ort::Error<ort::session::builder::SessionBuilder>| fail("model.onnx", e.to_string());
@@ -201,10 +206,8 @@ impl Tagger {
     }
 
     fn tokenize(&self, sentences: &[&str]) -> Result<Vec<Tokens>, Error> {
-        let encodings = self
-            .tokenizer
-            .encode_batch(sentences.to_vec(), false)
-            .map_err(|e| Error::Inference(e.to_string()))?;
+        let encodings =
+            self.tokenizer.encode_batch(sentences.to_vec(), false).map_err(|e| Error::Inference(e.to_string()))?;
         Ok(encodings
             .iter()
             .zip(sentences)
@@ -222,7 +225,12 @@ impl Tagger {
 
     /// Runs one padded batch and stores, per token, its label probabilities and its
     /// distance from its window's edge (the most central window wins).
-    fn run_batch(&self, batch: &[usize], windows: &[Window], probs: &mut [Vec<Option<TokenProbs>>]) -> Result<(), Error> {
+    fn run_batch(
+        &self,
+        batch: &[usize],
+        windows: &[Window],
+        probs: &mut [Vec<Option<TokenProbs>>],
+    ) -> Result<(), Error> {
         let width = batch.iter().map(|&i| windows[i].ids.len()).max().unwrap_or(0);
         let mut ids = Array2::<i64>::zeros((batch.len(), width));
         let mut mask = Array2::<i64>::zeros((batch.len(), width));
@@ -252,7 +260,10 @@ impl Tagger {
                 let slot = &mut probs[window.sentence][window.first + k];
                 if slot.as_ref().is_none_or(|p| centrality > p.centrality) {
                     let row_logits = logits.index_axis(Axis(0), row);
-                    *slot = Some(TokenProbs { probs: softmax(row_logits.index_axis(Axis(0), k + 1).iter().copied()), centrality });
+                    *slot = Some(TokenProbs {
+                        probs: softmax(row_logits.index_axis(Axis(0), k + 1).iter().copied()),
+                        centrality,
+                    });
                 }
             }
         }
@@ -298,8 +309,11 @@ fn may_follow(previous: Option<&str>, next: &str) -> bool {
 fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
     let n = labels.len();
     let log = |p: f32| p.max(1e-12).ln();
-    let mut score: Vec<f32> =
-        (0..n).map(|l| if may_follow(None, &labels[l]) { words.first().map_or(0.0, |w| log(w[l])) } else { f32::NEG_INFINITY }).collect();
+    let mut score: Vec<f32> = (0..n)
+        .map(
+            |l| if may_follow(None, &labels[l]) { words.first().map_or(0.0, |w| log(w[l])) } else { f32::NEG_INFINITY },
+        )
+        .collect();
     let mut back: Vec<Vec<usize>> = Vec::with_capacity(words.len());
     for word in words.iter().skip(1) {
         let mut next = vec![f32::NEG_INFINITY; n];
@@ -331,7 +345,8 @@ fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
 
 /// The whitespace-delimited word of `text` that contains byte `at`.
 fn word_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start =
+        text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     &text[start..end]
 }
@@ -423,7 +438,17 @@ mod tests {
 
     #[test]
     fn case_classes_follow_the_training_contract() {
-        let cases = [("--", 0), ("14,000", 0), ("troops", 1), ("Blinken", 2), ("I", 2), ("NATO", 3), ("U.S.", 3), ("McDonald", 4), ("“Russia’s", 2)];
+        let cases = [
+            ("--", 0),
+            ("14,000", 0),
+            ("troops", 1),
+            ("Blinken", 2),
+            ("I", 2),
+            ("NATO", 3),
+            ("U.S.", 3),
+            ("McDonald", 4),
+            ("“Russia’s", 2),
+        ];
         for (word, class) in cases {
             assert_eq!(case_class(word), class, "{word}");
         }
@@ -450,7 +475,8 @@ mod tests {
             (Span::new(32, 41), "B-LOC", 0.95),
         ];
         let entities = spans_from_tags(sentence, &words);
-        let found: Vec<(&str, &str)> = entities.iter().map(|e| (&sentence[e.span.start..e.span.end], e.label.as_str())).collect();
+        let found: Vec<(&str, &str)> =
+            entities.iter().map(|e| (&sentence[e.span.start..e.span.end], e.label.as_str())).collect();
         assert_eq!(found, [("Antony J. Blinken", "PER"), ("Lavrov", "PER"), ("Stockholm", "LOC")]);
         assert!((entities[0].score - 0.8).abs() < 1e-6);
     }
@@ -469,11 +495,14 @@ mod tests {
 
     #[test]
     fn long_sentences_are_windowed_with_overlap() {
-        let tokens = Tokens { ids: (0..600).collect(), types: vec![1; 600], offsets: vec![(0, 1); 600], words: vec![None; 600] };
+        let tokens =
+            Tokens { ids: (0..600).collect(), types: vec![1; 600], offsets: vec![(0, 1); 600], words: vec![None; 600] };
         let windows = windows(&[tokens], 101, 102);
         let starts: Vec<usize> = windows.iter().map(|w| w.first).collect();
         assert_eq!(starts, [0, 190, 380]);
-        assert!(windows.iter().all(|w| w.ids.len() <= WINDOW_TOKENS && w.ids[0] == 101 && *w.ids.last().unwrap() == 102));
+        assert!(windows
+            .iter()
+            .all(|w| w.ids.len() <= WINDOW_TOKENS && w.ids[0] == 101 && *w.ids.last().unwrap() == 102));
         assert_eq!(windows[2].ids.len(), 600 - 380 + 2);
     }
 }

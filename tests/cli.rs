@@ -24,14 +24,20 @@ fn claimex(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn records(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 fn fixture_texts() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
-    paths.iter().map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).unwrap())).collect()
+    paths
+        .iter()
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).unwrap()))
+        .collect()
 }
 
 /// The code points `[start, end)` of `text`.
@@ -71,10 +77,17 @@ fn fixtures_become_one_record_each_in_order_with_exact_offsets() {
 #[test]
 fn dated_stories_carry_their_date_and_undated_ones_an_inferred_date() {
     let records = records(&claimex(&["extract", "fixtures/corpus", "--no-ner"], None));
-    let dates: Vec<(&str, bool)> = records.iter().map(|r| (r["date"].as_str().unwrap_or("none"), r["date_inferred"].as_bool().unwrap())).collect();
+    let dates: Vec<(&str, bool)> =
+        records.iter().map(|r| (r["date"].as_str().unwrap_or("none"), r["date_inferred"].as_bool().unwrap())).collect();
     assert_eq!(
         dates,
-        [("2021-04-11", false), ("2021-12-02", false), ("2021-11-11", true), ("2022-02-24", false), ("2022-02-01", false)]
+        [
+            ("2021-04-11", false),
+            ("2021-12-02", false),
+            ("2021-11-11", true),
+            ("2022-02-24", false),
+            ("2022-02-01", false)
+        ]
     );
 }
 
@@ -95,7 +108,13 @@ fn bad_documents_become_error_records_and_the_run_goes_on() {
     let records = records(&output);
     let got: Vec<(String, String, String)> = records
         .iter()
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r["status"].as_str().unwrap().to_string(), r["error"].as_str().unwrap_or("").to_string()))
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+                r["error"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     assert_eq!(got.len(), 8, "every input document has a record: {got:?}");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("a_good", "ok"));
@@ -116,7 +135,10 @@ fn stdin_jsonl_and_gzip_are_read() {
     let output = claimex(&["extract", "-", "--no-ner"], Some(jsonl));
     assert!(output.status.success());
     let record = &records(&output)[0];
-    assert_eq!((record["id"].as_str(), record["source"].as_str(), record["date"].as_str(), record["title"].as_str()), (Some("s1"), Some("wire"), Some("2021-12-02"), Some("T")));
+    assert_eq!(
+        (record["id"].as_str(), record["source"].as_str(), record["date"].as_str(), record["title"].as_str()),
+        (Some("s1"), Some("wire"), Some("2021-12-02"), Some("T"))
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.jsonl.gz");

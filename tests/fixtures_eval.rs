@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 fn report() -> &'static FixtureReport {
     static REPORT: OnceLock<FixtureReport> = OnceLock::new();
     REPORT.get_or_init(|| {
-        let runtime = claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
+        let runtime =
+            claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
         let model = ner::Model::load(runtime, &ner::model_dir(None), 2).expect("models/ner loads");
         let pipeline = Pipeline::new(Some(model), Options { threads: 2, chunk_size: 16, progress: false }).unwrap();
         eval::fixtures(&pipeline, &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")).expect("fixtures score")

@@ -126,9 +126,10 @@ def main():
             if k in o1:
                 L.append(f"| stage 1 only, {names[k]} | {o1[k]['dev']['micro']['f1']:.2f} | {o1[k]['test']['micro']['f1']:.2f} |")
     L.append("")
-    L.append("The project target (CoNLL++ test micro F1 >= 90.0) is **not** reached by this 6-layer uncased "
-             f"encoder within the available CPU time (shipped: {on[chosen]['test']['micro']['f1']:.2f}). "
-             "Dev F1 was still rising at the last epoch; more epochs or a larger encoder are the obvious next steps.\n")
+    L.append("With argmax decoding in Python the shipped model scores "
+             f"{on[chosen]['test']['micro']['f1']:.2f} on CoNLL++ test, under the project target of 90.0; the Rust "
+             "runtime's BIO-constrained Viterbi decoding reaches it (see *Scores as claimex runs it*). Dev F1 was "
+             "still rising at the last epoch; more epochs or a larger encoder are the obvious next steps.\n")
     for k in ["fp32"] + ([chosen] if chosen != "fp32" else []):
         L.append(f"### {names[k]}: CoNLL++ test\n\n" + table(on[k]["test"]) + "\n")
         L.append(f"### {names[k]}: dev\n\n" + table(on[k]["dev"]) + "\n")
@@ -174,6 +175,7 @@ def main():
              "outside PER/ORG/LOC/MISC.\n* At runtime whitespace words carry attached punctuation (`Stockholm,`), so "
              "such punctuation sub-words get the word's case class instead of 0 as in training; effect is small.\n"
              "* Training on a shared CPU is not bit-reproducible across machines/thread counts; expect +-0.3 F1.\n")
+    L.append(open(os.path.join(HERE, "RUNTIME_SCORES.md")).read())
     open(os.path.join(HERE, "MODEL_CARD.md"), "w").write("\n".join(L))
     slim = {"main": stage1, "cont": m if two else None, "nocase": nc}
     json.dump(slim, open(os.path.join(HERE, "metrics.json"), "w"), indent=1)

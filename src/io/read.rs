@@ -176,7 +176,11 @@ impl Iterator for JsonLines {
                 Err(err) => {
                     self.failed = true;
                     let location = self.location();
-                    return Some(Err(DocError { id: location.clone(), location, reason: format!("read error: {err}") }));
+                    return Some(Err(DocError {
+                        id: location.clone(),
+                        location,
+                        reason: format!("read error: {err}"),
+                    }));
                 }
             }
         }
@@ -230,7 +234,10 @@ mod tests {
     #[test]
     fn text_bytes_are_checked() {
         assert_eq!(decode_text(b"  \n".to_vec(), "x", "x.txt").unwrap_err().reason, "empty document");
-        assert_eq!(decode_text(b"ab\0c".to_vec(), "x", "x.txt").unwrap_err().reason, "binary content: NUL byte at offset 2");
+        assert_eq!(
+            decode_text(b"ab\0c".to_vec(), "x", "x.txt").unwrap_err().reason,
+            "binary content: NUL byte at offset 2"
+        );
         assert_eq!(decode_text(b"ok \xff".to_vec(), "x", "x.txt").unwrap_err().reason, "invalid UTF-8 at byte 3");
         assert_eq!(decode_text("Kyiv’s".as_bytes().to_vec(), "x", "x.txt").unwrap().0, "Kyiv’s");
     }

@@ -2,7 +2,9 @@
 //!
 //! Field names are a contract with later tools: extend, never rename.
 
-use crate::doc::{BoilerplateKind, CharIndex, Claim, ClaimKind, DateOrigin, Doc, Entity, PartialDate, Quote, QuoteKind, Span};
+use crate::doc::{
+    BoilerplateKind, CharIndex, Claim, ClaimKind, DateOrigin, Doc, Entity, PartialDate, Quote, QuoteKind, Span,
+};
 use crate::io::DocError;
 use serde::Serialize;
 use std::io::Write;
