@@ -5,4 +5,4 @@ pub mod parquet;
 pub mod read;
 pub mod write;
 
-pub use read::{read_inputs, DocError, Input};
+pub use read::{read_inputs, read_jsonl, DocError, Input};

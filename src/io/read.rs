@@ -67,6 +67,11 @@ fn read_path(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
     }
 }
 
+/// Reads the documents of a JSONL stream named `name` (used in error locations).
+pub fn read_jsonl(reader: Box<dyn BufRead + Send>, name: String) -> impl Iterator<Item = Input> + Send {
+    JsonLines::new(reader, name)
+}
+
 fn open_lines(
     path: &Path,
     wrap: impl FnOnce(File) -> Box<dyn BufRead + Send>,
