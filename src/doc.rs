@@ -130,6 +130,9 @@ pub struct Meta {
     pub title: Option<String>,
     /// The JSONL `url`.
     pub url: Option<String>,
+    /// Whether the text was extracted from an HTML page (the output then carries it,
+    /// since offsets refer to it).
+    pub html: bool,
 }
 
 /// Why a stretch of text is not article content.

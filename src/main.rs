@@ -71,6 +71,13 @@ struct ExtractArgs {
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Keep the records already in the output file and annotate only the documents it
+    /// lacks (after an interrupted run; a torn last line is cut off).
+    #[arg(long)]
+    resume: bool,
+    /// Take only slice K of N of the input documents (by position: K-1, K-1+N, ...).
+    #[arg(long, value_name = "K/N")]
+    shard: Option<pipeline::Shard>,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -190,7 +197,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Parquet => Format::Parquet,
             };
-            let summary = pipeline::extract(&pipeline, &args.inputs, &args.output, format)
+            let output = pipeline::Output { path: args.output.clone(), format, resume: args.resume };
+            let summary = pipeline::extract(&pipeline, &args.inputs, &output, args.shard)
                 .with_context(|| format!("writing {}", args.output.display()))?;
             eprintln!("{}", summary.line());
             Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })

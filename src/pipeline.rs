@@ -1,19 +1,24 @@
 //! The batch run: reads documents, annotates them in parallel chunks, writes one record
 //! per document in input order, and reports progress and a summary.
 //!
-//! Within a chunk, the rule stages run on a rayon pool, one document per task; the NER
-//! model runs once per chunk over the sentences of all its documents, sorted by length.
+//! A reader thread parses documents into chunks and hands them over a bounded queue
+//! ([`READ_AHEAD_CHUNKS`] deep), so memory holds a few chunks at most whatever the
+//! corpus size. Within a chunk, the rule stages run on a rayon pool, one document per
+//! task; the NER model runs once per chunk over the sentences of all its documents,
+//! sorted by length. `--shard K/N` and `--resume` choose which documents a run takes.
 
 use crate::doc::{Doc, Span};
 use crate::io::parquet::ParquetSink;
 use crate::io::write::{doc_record, error_record, Format, JsonlSink, Record, RecordSink};
-use crate::io::{DocError, Input};
+use crate::io::{resume, DocError, Input};
 use crate::tagger::{Tag, Tagger};
 use crate::{attribution, claims, clean, ner, numbers, quotes, segment};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// How a run is carried out.
@@ -33,6 +38,11 @@ impl Default for Options {
     }
 }
 
+/// Chunks read ahead of the annotator.
+pub const READ_AHEAD_CHUNKS: usize = 2;
+/// A chunk ends early once its documents hold this many bytes of text (64 MiB).
+pub const CHUNK_BYTES: usize = 64 << 20;
+
 /// Totals of a run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
@@ -50,6 +60,8 @@ pub struct Summary {
     pub quotes: usize,
     /// Numeric claims found.
     pub claims: usize,
+    /// Documents skipped because the output already held them (`--resume`).
+    pub resumed: usize,
     /// Wall-clock time of the run.
     pub elapsed: Duration,
 }
@@ -62,8 +74,10 @@ impl Summary {
 
     /// A one-line summary for humans.
     pub fn line(&self) -> String {
+        let resumed =
+            if self.resumed > 0 { format!(" ({} done before, skipped)", self.resumed) } else { String::new() };
         format!(
-            "{} documents ok, {} failed; {} sentences, {} entities, {} quotes, {} claims; {} words in {:.2}s ({:.0} words/s)",
+            "{} documents ok, {} failed{resumed}; {} sentences, {} entities, {} quotes, {} claims; {} words in {:.2}s ({:.0} words/s)",
             self.ok,
             self.failed,
             self.sentences,
@@ -143,28 +157,56 @@ impl Pipeline {
         self.pool.install(|| docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect())
     }
 
-    /// Runs the whole job: reads `inputs`, hands one record per document to `sink`,
-    /// chunk by chunk, so that no more than a chunk is ever held.
-    pub fn run(&self, inputs: impl Iterator<Item = Input>, sink: &mut impl RecordSink) -> std::io::Result<Summary> {
+    /// Runs the whole job: a reader thread reads `inputs` into chunks ahead of the
+    /// annotator; each annotated chunk goes to `sink`, one record per document in input
+    /// order, so no more than [`READ_AHEAD_CHUNKS`] + 1 chunks are ever held.
+    pub fn run(
+        &self,
+        inputs: impl Iterator<Item = Input> + Send,
+        sink: &mut impl RecordSink,
+    ) -> std::io::Result<Summary> {
         let started = Instant::now();
         let progress = progress_bar(self.options.progress);
         let mut summary = Summary::default();
-        let mut inputs = inputs.peekable();
-        while inputs.peek().is_some() {
-            let chunk: Vec<Input> = inputs.by_ref().take(self.options.chunk_size.max(1)).collect();
-            for outcome in self.annotate(chunk) {
-                summary.add(&outcome);
-                sink.write(&record(&outcome))?;
+        let chunk_size = self.options.chunk_size.max(1);
+        std::thread::scope(|scope| {
+            let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<Input>>(READ_AHEAD_CHUNKS);
+            scope.spawn(move || {
+                let mut inputs = inputs.peekable();
+                while inputs.peek().is_some() {
+                    if sender.send(next_chunk(&mut inputs, chunk_size)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for chunk in chunks {
+                for outcome in self.annotate(chunk) {
+                    summary.add(&outcome);
+                    sink.write(&record(&outcome))?;
+                }
+                sink.end_chunk()?;
+                progress.set_position((summary.ok + summary.failed) as u64);
+                progress.set_message(format!("{} claims, {} failed", summary.claims, summary.failed));
             }
-            sink.end_chunk()?;
-            progress.set_position((summary.ok + summary.failed) as u64);
-            progress.set_message(format!("{} claims, {} failed", summary.claims, summary.failed));
-        }
-        sink.finish()?;
+            sink.finish()
+        })?;
         progress.finish_and_clear();
         summary.elapsed = started.elapsed();
         Ok(summary)
     }
+}
+
+/// Takes the next chunk: `size` documents, or fewer once they hold [`CHUNK_BYTES`].
+fn next_chunk(inputs: &mut impl Iterator<Item = Input>, size: usize) -> Vec<Input> {
+    let (mut chunk, mut bytes) = (Vec::with_capacity(size), 0);
+    for input in inputs.by_ref() {
+        bytes += input.as_ref().map_or(0, |(text, _)| text.len());
+        chunk.push(input);
+        if chunk.len() == size || bytes >= CHUNK_BYTES {
+            break;
+        }
+    }
+    chunk
 }
 
 /// The output record of a document or of its failure.
@@ -261,27 +303,97 @@ fn progress_bar(wanted: bool) -> ProgressBar {
     bar
 }
 
-/// Runs `pipeline` over `inputs`, writing `format` to `output` (`-` is stdout, JSONL only).
+/// One of `count` static slices of the input (`--shard K/N`): the documents whose
+/// position in the input (counting from 0, errors included) is `index - 1` modulo `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which slice, from 1.
+    pub index: usize,
+    /// How many slices.
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("shard must be K/N with 1 <= K <= N, as in 2/8 (got {s:?})");
+        let (index, count) = s.split_once('/').ok_or_else(bad)?;
+        let shard =
+            Shard { index: index.trim().parse().map_err(|_| bad())?, count: count.trim().parse().map_err(|_| bad())? };
+        (1..=shard.count).contains(&shard.index).then_some(shard).ok_or_else(bad)
+    }
+}
+
+/// Where and how `extract` writes.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The output file, or `-` for stdout.
+    pub path: PathBuf,
+    /// The file format.
+    pub format: Format,
+    /// Keep the records already in `path` and skip their documents.
+    pub resume: bool,
+}
+
+/// Runs `pipeline` over `inputs` (only `shard` of them, when given) and writes `output`.
 pub fn extract(
     pipeline: &Pipeline,
-    inputs: &[std::path::PathBuf],
-    output: &std::path::Path,
-    format: Format,
+    inputs: &[PathBuf],
+    output: &Output,
+    shard: Option<Shard>,
 ) -> std::io::Result<Summary> {
-    let documents = crate::io::read_inputs(inputs);
-    if output.as_os_str() == "-" {
-        if format == Format::Parquet {
-            return Err(std::io::Error::other("Parquet output needs a file: pass -o PATH"));
-        }
-        let stdout = std::io::stdout();
-        return pipeline.run(documents, &mut JsonlSink::new(std::io::BufWriter::new(stdout.lock())));
+    let to_stdout = output.path.as_os_str() == "-";
+    if output.format == Format::Parquet && (to_stdout || output.resume) {
+        return Err(std::io::Error::other("Parquet output needs a new file: pass -o PATH, without --resume"));
     }
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+    if output.resume && to_stdout {
+        return Err(std::io::Error::other("--resume needs the output file: pass -o PATH"));
+    }
+    let mut done = if output.resume { resume::completed_ids(&output.path)? } else { HashMap::new() };
+    let resumed = done.values().sum();
+    let documents = crate::io::read_inputs(inputs)
+        .enumerate()
+        .filter(move |(position, _)| shard.is_none_or(|s| position % s.count == s.index - 1))
+        .map(|(_, input)| input)
+        .filter(move |input| !take_done(&mut done, input));
+    let mut summary = if to_stdout {
+        let stdout = std::io::stdout();
+        pipeline.run(documents, &mut JsonlSink::new(std::io::BufWriter::new(stdout.lock())))?
+    } else {
+        let file = std::io::BufWriter::new(open_output(&output.path, output.resume)?);
+        match output.format {
+            Format::Jsonl => pipeline.run(documents, &mut JsonlSink::new(file))?,
+            Format::Parquet => pipeline.run(documents, &mut ParquetSink::new(file).map_err(std::io::Error::other)?)?,
+        }
+    };
+    summary.resumed = resumed;
+    Ok(summary)
+}
+
+/// Whether the output already holds `input`'s record; if so, counts it as taken.
+fn take_done(done: &mut HashMap<String, usize>, input: &Input) -> bool {
+    let id = match input {
+        Ok((_, meta)) => &meta.id,
+        Err(error) => &error.id,
+    };
+    match done.get_mut(id) {
+        Some(count) if *count > 0 => {
+            *count -= 1;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Creates the output file (and its directory), or opens it for appending.
+fn open_output(path: &Path, append: bool) -> std::io::Result<std::fs::File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
-    let file = std::io::BufWriter::new(std::fs::File::create(output)?);
-    match format {
-        Format::Jsonl => pipeline.run(documents, &mut JsonlSink::new(file)),
-        Format::Parquet => pipeline.run(documents, &mut ParquetSink::new(file).map_err(std::io::Error::other)?),
+    if append {
+        std::fs::OpenOptions::new().append(true).create(true).open(path)
+    } else {
+        std::fs::File::create(path)
     }
 }

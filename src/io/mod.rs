@@ -3,6 +3,7 @@
 
 pub mod parquet;
 pub mod read;
+pub mod resume;
 pub mod write;
 
 pub use read::{read_inputs, read_jsonl, DocError, Input};

@@ -1,10 +1,17 @@
-//! Streaming readers: `.txt` files, `.jsonl` / `.jsonl.gz` files, directories and stdin.
+//! Streaming readers: `.txt` and `.html` / `.htm` files, `.jsonl` / `.jsonl.gz` files,
+//! directories and stdin.
 //!
 //! [`read_inputs`] yields one item per document, lazily: a corpus is never held in
-//! memory. A document that cannot be read becomes a [`DocError`] item naming the
-//! document and the reason, so that every input ends up in the output.
+//! memory, and no document over [`MAX_DOCUMENT_BYTES`] is ever buffered whole. A document
+//! that cannot be read becomes a [`DocError`] item naming the document and the reason,
+//! so that every input ends up in the output.
+//!
+//! HTML pages (files, a JSONL `html` field, or stdin starting with `<`) go through
+//! `rs-trafilatura`: its main text becomes the document text, and the page's title and
+//! date fill what the container does not give.
 
 use crate::doc::{Meta, PartialDate};
+use chrono::Datelike;
 use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
 use std::fs::File;
@@ -26,10 +33,16 @@ pub struct DocError {
 /// A document as read: the text and what the container said about it.
 pub type Input = Result<(String, Meta), DocError>;
 
+/// The largest document read (16 MiB): a longer JSONL line or file becomes an error
+/// record after being skipped in bounded memory. News articles are a thousand times
+/// smaller; a document this long is almost always a broken export.
+pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
 /// One line of a JSONL corpus.
 #[derive(Deserialize)]
 struct JsonRecord {
     text: Option<serde_json::Value>,
+    html: Option<String>,
     id: Option<serde_json::Value>,
     source: Option<String>,
     date: Option<String>,
@@ -38,7 +51,7 @@ struct JsonRecord {
 }
 
 /// File name endings the directory walk picks up.
-const CORPUS_EXTENSIONS: [&str; 3] = [".txt", ".jsonl", ".jsonl.gz"];
+const CORPUS_EXTENSIONS: [&str; 5] = [".txt", ".jsonl", ".jsonl.gz", ".html", ".htm"];
 
 /// Reads every input path in order (`-` is stdin), yielding documents one at a time.
 ///
@@ -63,7 +76,7 @@ fn read_path(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
     } else if name.ends_with(".jsonl") || name.ends_with(".json") {
         open_lines(path, |file| Box::new(BufReader::new(file)))
     } else {
-        Box::new(std::iter::once(read_text_file(path)))
+        Box::new(std::iter::once(read_file(path)))
     }
 }
 
@@ -82,22 +95,46 @@ fn open_lines(
     }
 }
 
-/// Stdin holds JSONL when its first non-blank byte is `{`, else one plain-text document.
+/// Stdin holds JSONL when its first non-blank byte is `{`, an HTML page when it is `<`,
+/// else one plain-text document; blank stdin holds no document (an empty pipe, as an
+/// empty Spark partition gives).
 fn read_stdin() -> Box<dyn Iterator<Item = Input> + Send> {
     let mut stdin = BufReader::new(io::stdin());
-    let starts_with_brace = match stdin.fill_buf() {
-        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
-        Err(_) => false,
+    let first = match stdin.fill_buf() {
+        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+        Err(_) => None,
     };
-    if starts_with_brace {
-        return Box::new(JsonLines::new(Box::new(stdin), "<stdin>".to_string()));
+    match first {
+        None => return Box::new(std::iter::empty()),
+        Some(b'{') => return Box::new(JsonLines::new(Box::new(stdin), "<stdin>".to_string())),
+        _ => {}
     }
-    let mut bytes = Vec::new();
-    let item = match stdin.read_to_end(&mut bytes) {
-        Ok(_) => decode_text(bytes, "stdin", "<stdin>"),
-        Err(err) => Err(DocError { id: "stdin".into(), location: "<stdin>".into(), reason: err.to_string() }),
-    };
+    let item = read_bounded(stdin, "stdin", "<stdin>").and_then(|bytes| match first {
+        Some(b'<') => from_html(&bytes, "stdin", "<stdin>"),
+        _ => decode_text(bytes, "stdin", "<stdin>"),
+    });
     Box::new(std::iter::once(item))
+}
+
+/// Reads a whole stream, refusing (after reading no more than the limit) one over
+/// [`MAX_DOCUMENT_BYTES`].
+fn read_bounded(reader: impl Read, id: &str, location: &str) -> Result<Vec<u8>, DocError> {
+    let fail = |reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| fail(format!("cannot read: {err}")))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(fail(too_long(None)));
+    }
+    Ok(bytes)
+}
+
+/// The reason given for a document over the size limit.
+fn too_long(bytes: Option<usize>) -> String {
+    let size = bytes.map_or_else(|| "more than 16 MiB".to_string(), |b| format!("{b} bytes"));
+    format!("document too long: {size}, over the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB); split it into articles")
 }
 
 /// Files under `dir` with a corpus extension, recursively, in a stable (sorted) order.
@@ -124,11 +161,34 @@ fn file_id(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
-fn read_text_file(path: &Path) -> Input {
-    let bytes = std::fs::read(path).map_err(|err| path_error(path, &err))?;
-    let (text, mut meta) = decode_text(bytes, &file_id(path), &path.display().to_string())?;
-    meta.source = Some(path.display().to_string());
+/// Reads a plain-text or HTML file (by its extension), refusing one over the size limit.
+fn read_file(path: &Path) -> Input {
+    let (id, location) = (file_id(path), path.display().to_string());
+    let file = File::open(path).map_err(|err| path_error(path, &err))?;
+    let bytes = read_bounded(file, &id, &location)?;
+    let name = location.to_lowercase();
+    let (text, mut meta) = if name.ends_with(".html") || name.ends_with(".htm") {
+        from_html(&bytes, &id, &location)?
+    } else {
+        decode_text(bytes, &id, &location)?
+    };
+    meta.source = Some(location);
     Ok((text, meta))
+}
+
+/// Extracts the main text, title and date of an HTML page.
+fn from_html(html: &[u8], id: &str, location: &str) -> Input {
+    let fail = |reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
+    let extracted = std::panic::catch_unwind(|| rs_trafilatura::extract_bytes(html))
+        .map_err(|_| fail("HTML extraction failed: the extractor crashed on this page".into()))?
+        .map_err(|err| fail(format!("HTML extraction failed: {err}")))?;
+    if extracted.content_text.trim().is_empty() {
+        return Err(fail("no main text found in the HTML page".into()));
+    }
+    let page = extracted.metadata;
+    let date = page.date.map(|d| PartialDate::day(d.year(), d.month(), d.day()));
+    let meta = Meta { id: id.to_string(), date, title: page.title, url: page.url, html: true, ..Meta::default() };
+    Ok((extracted.content_text, meta))
 }
 
 /// Checks and decodes the bytes of a plain-text document.
@@ -174,10 +234,14 @@ impl Iterator for JsonLines {
             }
             self.buffer.clear();
             self.line_number += 1;
-            match self.reader.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => return None,
-                Ok(_) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(_) => return Some(parse_json_line(&self.buffer, &self.location())),
+            match read_bounded_line(&mut self.reader, &mut self.buffer) {
+                Ok(Line::End) => return None,
+                Ok(Line::Read) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(Line::Read) => return Some(parse_json_line(&self.buffer, &self.location())),
+                Ok(Line::TooLong(bytes)) => {
+                    let location = self.location();
+                    return Some(Err(DocError { id: location.clone(), location, reason: too_long(Some(bytes)) }));
+                }
                 Err(err) => {
                     self.failed = true;
                     let location = self.location();
@@ -192,6 +256,49 @@ impl Iterator for JsonLines {
     }
 }
 
+/// What [`read_bounded_line`] found.
+enum Line {
+    /// The stream is over.
+    End,
+    /// A line (with its newline, if any) is in the buffer.
+    Read,
+    /// The line had this many bytes, over [`MAX_DOCUMENT_BYTES`]; it was skipped.
+    TooLong(usize),
+}
+
+/// Reads one line into `buffer`, but stops storing (and goes on skipping to the line's
+/// end) once it is longer than [`MAX_DOCUMENT_BYTES`], so memory stays bounded.
+fn read_bounded_line(reader: &mut dyn BufRead, buffer: &mut Vec<u8>) -> io::Result<Line> {
+    let mut total = 0usize;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let newline = available.iter().position(|&b| b == b'\n');
+        let used = newline.map_or(available.len(), |at| at + 1);
+        if total + used <= MAX_DOCUMENT_BYTES + 1 {
+            buffer.extend_from_slice(&available[..used]);
+        } else {
+            buffer.clear();
+        }
+        total += used;
+        reader.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    Ok(match total {
+        0 => Line::End,
+        n if n > MAX_DOCUMENT_BYTES + 1 => Line::TooLong(n),
+        _ => Line::Read,
+    })
+}
+
 /// Parses one JSONL line into a document, or says precisely why it cannot.
 fn parse_json_line(line: &[u8], location: &str) -> Input {
     let fail = |id: &str, reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
@@ -204,15 +311,27 @@ fn parse_json_line(line: &[u8], location: &str) -> Input {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => location.to_string(),
     };
-    let text = match record.text {
-        Some(serde_json::Value::String(text)) if !text.trim().is_empty() => text,
-        Some(serde_json::Value::String(_)) => return Err(fail(&id, "empty \"text\" field".into())),
-        Some(_) => return Err(fail(&id, "\"text\" field is not a string".into())),
-        None => return Err(fail(&id, "missing \"text\" field".into())),
+    let (text, page) = match (record.text, record.html) {
+        (Some(serde_json::Value::String(text)), _) if !text.trim().is_empty() => (text, None),
+        (Some(serde_json::Value::String(_)), _) => return Err(fail(&id, "empty \"text\" field".into())),
+        (Some(_), _) => return Err(fail(&id, "\"text\" field is not a string".into())),
+        (None, Some(html)) => {
+            let (text, page) = from_html(html.as_bytes(), &id, location)?;
+            (text, Some(page))
+        }
+        (None, None) => return Err(fail(&id, "missing \"text\" (or \"html\") field".into())),
     };
     // `YYYY/MM/DD` (as in NYT dumps) reads like `YYYY-MM-DD`.
     let date = record.date.as_deref().and_then(|d| PartialDate::parse(&d.get(..10).unwrap_or(d).replace('/', "-")));
-    let meta = Meta { id, source: record.source, date, title: record.title, url: record.url };
+    let page = page.unwrap_or_default();
+    let meta = Meta {
+        id,
+        source: record.source,
+        date: date.or(page.date),
+        title: record.title.or(page.title),
+        url: record.url.or(page.url),
+        html: page.html,
+    };
     Ok((text, meta))
 }
 
@@ -232,7 +351,7 @@ mod tests {
         assert_eq!(err.location, "c.jsonl:3");
         assert!(err.reason.starts_with("not a JSON object"), "{}", err.reason);
         let err = items[2].as_ref().unwrap_err();
-        assert_eq!((err.id.as_str(), err.reason.as_str()), ("7", "missing \"text\" field"));
+        assert_eq!((err.id.as_str(), err.reason.as_str()), ("7", "missing \"text\" (or \"html\") field"));
         assert_eq!(items[3].as_ref().unwrap_err().reason, "empty \"text\" field");
     }
 

@@ -35,6 +35,10 @@ pub struct Record {
     pub title: Option<String>,
     /// The JSONL `url`.
     pub url: Option<String>,
+    /// The text the offsets refer to, when claimex extracted it from HTML (absent for
+    /// plain-text input, whose text is the input itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// The byline's author.
     pub author: Option<String>,
     /// The publication timestamp as written.
@@ -161,6 +165,7 @@ pub fn doc_record(doc: &Doc) -> Record {
         date_inferred: doc.meta.date.is_none() && matches!(cleaning.date, Some((_, DateOrigin::Inferred))),
         title: doc.meta.title.clone().or_else(|| cleaning.title.map(|t| doc.slice(t).trim().to_string())),
         url: doc.meta.url.clone(),
+        text: doc.meta.html.then(|| doc.text.clone()),
         author: cleaning.author.clone(),
         published: cleaning.published.clone(),
         status: "ok",
@@ -186,6 +191,7 @@ pub fn error_record(error: &DocError) -> Record {
         date_inferred: false,
         title: None,
         url: None,
+        text: None,
         author: None,
         published: None,
         status: "error",
@@ -258,30 +264,34 @@ pub trait RecordSink {
     fn finish(&mut self) -> std::io::Result<()>;
 }
 
-/// Writes records as JSON Lines: one whole line per record.
+/// Writes records as JSON Lines: one whole line per record, each chunk's lines in one
+/// write, so that an interrupted run leaves whole chunks (see `io::resume`).
 pub struct JsonlSink<W: Write> {
     out: W,
+    chunk: Vec<u8>,
 }
 
 impl<W: Write> JsonlSink<W> {
     /// Wraps a writer.
     pub fn new(out: W) -> Self {
-        JsonlSink { out }
+        JsonlSink { out, chunk: Vec::new() }
     }
 }
 
 impl<W: Write> RecordSink for JsonlSink<W> {
     fn write(&mut self, record: &Record) -> std::io::Result<()> {
-        let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
-        line.push(b'\n');
-        self.out.write_all(&line)
+        serde_json::to_writer(&mut self.chunk, record).map_err(std::io::Error::other)?;
+        self.chunk.push(b'\n');
+        Ok(())
     }
 
     fn end_chunk(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.chunk)?;
+        self.chunk.clear();
         self.out.flush()
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
-        self.out.flush()
+        self.end_chunk()
     }
 }

@@ -316,16 +316,20 @@ impl Sentence<'_> {
     fn shapes(&self, subject: Option<(usize, usize)>) -> (Vec<Shape>, Option<Orphan>) {
         let mut shapes: Vec<Shape> = Vec::new();
         let mut orphan = None;
+        // A participle clause's speaker: the unit's subject, or the speaker of a trailing
+        // frame before it ("“...,” X told reporters, adding that ...").
+        let mut clause_subject = subject;
         for i in (0..self.toks.len()).filter(|&i| self.is_cue(i)) {
             if let Some(shape) = self.according(i) {
                 shapes.push(shape);
-            } else if let Some((shape, after)) = self.trailing(i) {
+            } else if let Some((shape, after, speaker)) = self.trailing(i) {
                 let resumed = self.resumed_quote(after, &shape);
                 shapes.push(shape);
                 shapes.extend(resumed);
+                clause_subject = clause_subject.or(Some(speaker));
             } else if let Some(found) = self.orphan(i) {
                 orphan = Some(found);
-            } else if let Some(shape) = self.participle(i, subject).or_else(|| self.leading(i, subject)) {
+            } else if let Some(shape) = self.participle(i, clause_subject).or_else(|| self.leading(i, subject)) {
                 shapes.push(shape);
             }
         }
@@ -354,7 +358,16 @@ impl Sentence<'_> {
             return self.lower(j + 1).ends_with("ing") || !(j..n).any(|k| self.opens_pair(k));
         }
         self.is(j, CUE_ADJUNCT_STARTS)
-            && (j..n).all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
+            && (j..self.participle_clause_start(j))
+                .all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
+    }
+
+    /// Where the clause from token `j` ends: at a participle clause (", adding that ..."),
+    /// which frames content of its own, else at the unit's end.
+    fn participle_clause_start(&self, j: usize) -> usize {
+        (j..self.toks.len())
+            .find(|&k| self.word(k) == "," && self.lower(k + 1).ends_with("ing"))
+            .unwrap_or(self.toks.len())
     }
 
     /// The cue span, taking a channel adjunct along ("said on Twitter").
@@ -374,13 +387,14 @@ impl Sentence<'_> {
     }
 
     /// `CONTENT, SPEAKER CUE [adjunct]` or `CONTENT, CUE SPEAKER [adjunct]`.
-    /// Returns the shape and the token after the frame.
-    fn trailing(&self, i: usize) -> Option<(Shape, usize)> {
+    /// Returns the shape, the token after the frame and the speaker's tokens.
+    fn trailing(&self, i: usize) -> Option<(Shape, usize, (usize, usize))> {
         let before = self.skip_auxiliaries(i);
         let after = self.after_object(i);
         let end = self.appositive_start(before).unwrap_or(before);
         if let Some((a, b)) = self.mention_before(end).filter(|&(a, _)| a > 0 && self.ends_left_content(a - 1)) {
-            let plain_tail = !(after..self.toks.len()).any(|k| self.opens_pair(k) || self.is(k, &["that"]));
+            let plain_tail =
+                !(after..self.participle_clause_start(after)).any(|k| self.opens_pair(k) || self.is(k, &["that"]));
             let after_quote = self.closes_pair(a - 1) && (plain_tail || self.resumes_quote(after));
             let interjected = !self.closes_pair(a - 1) && self.interrupts(after);
             if after_quote || interjected || self.tail_is_adjunct(after) {
@@ -393,7 +407,7 @@ impl Sentence<'_> {
                     left_end,
                     interjected,
                 };
-                return Some((shape, after));
+                return Some((shape, after, (a, b)));
             }
         }
         if i > 0 && self.ends_left_content(i - 1) && !self.is(i, PARTICIPLE_CUES) {
@@ -408,7 +422,7 @@ impl Sentence<'_> {
                     left_end,
                     interjected: false,
                 };
-                return Some((shape, b));
+                return Some((shape, b, (a, b)));
             }
         }
         None

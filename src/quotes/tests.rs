@@ -208,6 +208,10 @@ fn told_and_split_quotes_and_pronouns() {
     let found = run(&d);
     assert_has(&found, Indirect, "bank", "it had fired the employees");
     assert_has(&found, Indirect, "Lindsey Graham", "the plan was dead");
+    let d = plain("\"We are ready to defend our land,\" Defence Minister Oleksii Reznikov told reporters in Kyiv, adding that the situation remained tense.");
+    let found = run(&d);
+    assert_has(&found, Direct, "Oleksii Reznikov", "We are ready to defend our land,");
+    assert_has(&found, Indirect, "Oleksii Reznikov", "the situation remained tense");
 }
 
 #[test]
