@@ -18,7 +18,7 @@ UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime chromium run report test bench eval ner-model attribution-model clean-cache
+.PHONY: all build runtime chromium run report test bench eval ner-model attribution-model clean-cache spark-test fuzz
 
 all: build
 
@@ -66,6 +66,23 @@ eval: build runtime
 	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS)
 	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS)
 	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS) --attribution
+
+SPARK_VENV   ?= .cache/spark-venv
+
+# claimex under PySpark local mode (`claimex extract -` piped over each partition) against
+# one process on the same slice: same records, same order (scripts/spark/README.md). The
+# NER run uses partitions of whole chunks (--chunk-size 15), as byte-identical NER output
+# needs the same batches.
+spark-test: build runtime $(SPARK_VENV)/.installed
+	$(SPARK_VENV)/bin/python scripts/spark_test.py --claimex $(BIN) --corpus $(CNN) \
+		--out out/spark --limit 200 --partitions 4 --no-ner
+	$(SPARK_VENV)/bin/python scripts/spark_test.py --claimex $(BIN) --corpus $(CNN) \
+		--out out/spark-ner --limit 60 --chunk-size 15
+
+$(SPARK_VENV)/.installed: scripts/spark/requirements.txt
+	$(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/pip install --quiet -r scripts/spark/requirements.txt
+	touch $@
 
 BENCH_VENV   := .cache/bench-venv
 

@@ -138,7 +138,7 @@ impl Pipeline {
             tag_documents(
                 model.tagger(),
                 &mut docs,
-                |d| &d.sentences,
+                |d| d.sentences.clone(),
                 |doc, tags| {
                     doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
                 },
@@ -148,7 +148,7 @@ impl Pipeline {
             tag_documents(
                 model.tagger(),
                 &mut docs,
-                |d| &d.cleaning.content,
+                |d| d.cleaning.content.iter().copied().filter(|&p| quotes::may_attribute(d.slice(p))).collect(),
                 |doc, tags| {
                     doc.attribution = attribution::tags(tags);
                 },
@@ -252,13 +252,13 @@ fn guarded(mut doc: Doc, stages: fn(&mut Doc)) -> Result<Doc, DocError> {
 fn tag_documents(
     tagger: &Tagger,
     docs: &mut [Result<Doc, DocError>],
-    spans: fn(&Doc) -> &[Span],
+    spans: fn(&Doc) -> Vec<Span>,
     store: impl Fn(&mut Doc, Vec<Tag>),
 ) {
     let mut owners: Vec<(usize, Span)> = Vec::new();
     for (index, doc) in docs.iter().enumerate() {
         if let Ok(doc) = doc {
-            owners.extend(spans(doc).iter().map(|&s| (index, s)));
+            owners.extend(spans(doc).into_iter().map(|s| (index, s)));
         }
     }
     let texts: Vec<&str> =
