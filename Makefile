@@ -84,6 +84,15 @@ $(SPARK_VENV)/.installed: scripts/spark/requirements.txt
 	$(SPARK_VENV)/bin/pip install --quiet -r scripts/spark/requirements.txt
 	touch $@
 
+# Fuzzes the readers and the rule stages (cargo-fuzz, nightly), FUZZ_SECONDS per target,
+# one target after another; fails on any crash, hang (>10 s per input) or OOM (>2 GiB).
+FUZZ_SECONDS ?= 600
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@$(CARGO) +nightly fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	bash fuzz/run.sh $(FUZZ_SECONDS)
+
 BENCH_VENV   := .cache/bench-venv
 
 # Figures of the rule stages, NER alone, end to end, and the Python transformers

@@ -171,12 +171,13 @@ impl<'a> Resolver<'a> {
     /// Indexes the people the document names (capitalised runs and PER entities).
     pub fn new(doc: &'a Doc, units: &[Unit]) -> Self {
         let text = &doc.normalized.text;
+        let lowercase_words = LowercaseWords::new(text);
         let mut people = Vec::new();
         for unit in units {
             for run in capitalised_runs(text, (unit.start, unit.end)) {
                 let ws = words(text, run);
                 let after_break = text[..run.0].trim_end().chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let opener = after_break && ws.first().is_some_and(|(_, w)| occurs_in_lowercase(text, w));
+                let opener = after_break && ws.first().is_some_and(|(_, w)| lowercase_words.contains(w));
                 people.extend(person(if opener { &ws[1..] } else { &ws }));
             }
         }
@@ -397,16 +398,36 @@ fn capitalised_runs(text: &str, range: Range) -> Vec<Range> {
     runs
 }
 
-/// Whether `word` also occurs in the text written in lower case (a sentence opener such
-/// as "Where" or "Unlike", not a name).
-fn occurs_in_lowercase(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let bytes = text.as_bytes();
-    text.match_indices(lower.as_str()).any(|(at, _)| {
-        let before = at.checked_sub(1).map(|b| bytes[b]);
-        let after = bytes.get(at + lower.len()).copied();
-        before.is_none_or(|b| !b.is_ascii_alphanumeric()) && after.is_none_or(|b| !b.is_ascii_alphanumeric())
-    })
+/// The words a text writes in lower case, to tell sentence openers ("Where", "Unlike")
+/// from names: one pass over the text, so that looking a word up stays cheap in long
+/// documents.
+struct LowercaseWords<'t> {
+    text: &'t str,
+    ascii_words: std::collections::HashSet<&'t str>,
+}
+
+impl<'t> LowercaseWords<'t> {
+    fn new(text: &'t str) -> Self {
+        let ascii_words = text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()))
+            .collect();
+        LowercaseWords { text, ascii_words }
+    }
+
+    /// Whether `word` also occurs in the text written in lower case, as a whole word.
+    fn contains(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return self.ascii_words.contains(lower.as_str());
+        }
+        let bytes = self.text.as_bytes();
+        self.text.match_indices(lower.as_str()).any(|(at, _)| {
+            let before = at.checked_sub(1).map(|b| bytes[b]);
+            let after = bytes.get(at + lower.len()).copied();
+            before.is_none_or(|b| !b.is_ascii_alphanumeric()) && after.is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    }
 }
 
 /// Whether word `i` follows the word before it across white space only.
