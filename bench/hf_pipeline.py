@@ -2,9 +2,12 @@
 NER model (PyTorch weights in models/ner/pytorch), same sentences, same threads.
 
 Usage: python bench/hf_pipeline.py SENTENCES.txt MODEL_DIR THREADS
-Prints one line: `python-pipeline <sentences> <words> <seconds>`.
+Warms up on the first 32 sentences (untimed), then prints one line:
+`BENCH {json}` with sentences, words, seconds and peak_rss_mib (`ru_maxrss`).
 """
+import json
 import os
+import resource
 import sys
 import time
 
@@ -22,11 +25,19 @@ def main() -> None:
     model = AutoModelForTokenClassification.from_pretrained(model_dir, torch_dtype=torch.float32).eval()
     tagger = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="first", device=-1)
     words = sum(len(s.split()) for s in sentences)
-    started = time.perf_counter()
     with torch.inference_mode():
+        tagger(sentences[:32], batch_size=32)
+        started = time.perf_counter()
         tagger(sentences, batch_size=32)
-    seconds = time.perf_counter() - started
-    print(f"python-pipeline {len(sentences)} {words} {seconds:.3f}")
+        seconds = time.perf_counter() - started
+    result = {
+        "system": "python-pipeline",
+        "sentences": len(sentences),
+        "input_words": words,
+        "seconds": round(seconds, 4),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    print("BENCH " + json.dumps(result))
 
 
 if __name__ == "__main__":
