@@ -491,8 +491,11 @@ fn padding(lengths: &[usize], per_doc: &[usize], chunk_size: usize) -> (usize, u
         let count: usize = chunk.iter().sum();
         let mut widths: Vec<usize> = Vec::new();
         for &len in &lengths[next..next + count] {
+            if len == 0 {
+                continue;
+            }
             let mut first = 0;
-            while len > 0 {
+            loop {
                 let last = (first + WINDOW_TOKENS - 2).min(len);
                 widths.push(last - first + 2);
                 if last >= len {

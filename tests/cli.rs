@@ -122,7 +122,11 @@ fn bad_documents_become_error_records_and_the_run_goes_on() {
     assert!(got[2].2.ends_with("c_empty.txt: empty document"), "{}", got[2].2);
     assert!(got[3].2.ends_with("d_binary.txt: binary content: NUL byte at offset 7"), "{}", got[3].2);
     assert_eq!((got[4].0.as_str(), got[4].1.as_str()), ("j1", "ok"));
-    assert!(got[5].0 == "j2" && got[5].2.ends_with("e_corpus.jsonl:2: missing \"text\" (or \"html\") field"), "{:?}", got[5]);
+    assert!(
+        got[5].0 == "j2" && got[5].2.ends_with("e_corpus.jsonl:2: missing \"text\" (or \"html\") field"),
+        "{:?}",
+        got[5]
+    );
     assert!(got[6].2.contains("e_corpus.jsonl:3: not a JSON object"), "{}", got[6].2);
     assert!(got[7].0 == "j4" && got[7].2.ends_with("\"text\" field is not a string"), "{:?}", got[7]);
     let summary = String::from_utf8_lossy(&output.stderr);
