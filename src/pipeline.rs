@@ -345,7 +345,7 @@ pub fn extract(
 ) -> std::io::Result<Summary> {
     let to_stdout = output.path.as_os_str() == "-";
     if output.format == Format::Parquet && (to_stdout || output.resume) {
-        return Err(std::io::Error::other("Parquet output needs a new file: pass -o PATH, without --resume"));
+        return Err(std::io::Error::other("Parquet output needs a file of its own: pass -o PATH (and no --resume)"));
     }
     if output.resume && to_stdout {
         return Err(std::io::Error::other("--resume needs the output file: pass -o PATH"));
