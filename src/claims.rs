@@ -23,10 +23,17 @@
 //!   side of their own, `separatist`: the forces are local, neither Russian nor
 //!   Ukrainian government forces;
 //! - `place`: the first locative phrase after the number ("in eastern-Ukraine", "near
-//!   the Ukrainian border", "on our border"), else the nearest one before it;
+//!   the Ukrainian border", "on our border"), else the nearest one before it; a sentence
+//!   with none takes a locative phrase of the nearest sentence of its paragraph, at most
+//!   [`PLACE_REACH`] sentences away, that has one (earlier sentences first, their last
+//!   phrase; later ones, their first): "the strike, in Nova Kakhovka, hit a warehouse.
+//!   At least seven people were killed" puts the seven in Nova Kakhovka;
 //! - `time`: the nearest time expression ([`dates::find_time_expressions`], anchored on
 //!   the document date) at most 20 tokens away, skipping the time of the saying ("he
 //!   said on Wednesday");
+//! - `rate`: the unit of a rate phrase ("a day", "per week", "every day", "daily") in
+//!   the number's clause within 12 tokens after it: "up to 100 soldiers a day" is 100
+//!   per `day`, not a toll;
 //! - `attributed_to`: the speaker of a quote containing the number, else the source
 //!   of "according to X", else of "X said" or "said X" nearest the number: a named entity
 //!   inside the phrase when NER ran, else the name after any title ("Ukraine's
@@ -42,6 +49,7 @@ const PREDICATES_AFTER: &[(&[&str], ClaimKind)] = &[
     (&["died"], ClaimKind::Killed),
     (&["die"], ClaimKind::Killed),
     (&["dies"], ClaimKind::Killed),
+    (&["dying"], ClaimKind::Killed),
     (&["dead"], ClaimKind::Killed),
     (&["perished"], ClaimKind::Killed),
     (&["murdered"], ClaimKind::Killed),
@@ -49,9 +57,11 @@ const PREDICATES_AFTER: &[(&[&str], ClaimKind)] = &[
     (&["slain"], ClaimKind::Killed),
     (&["massacred"], ClaimKind::Killed),
     (&["lost", "their", "lives"], ClaimKind::Killed),
+    (&["as", "killed", "in", "action"], ClaimKind::Killed),
     (&["wounded"], ClaimKind::Wounded),
     (&["injured"], ClaimKind::Wounded),
     (&["hurt"], ClaimKind::Wounded),
+    (&["as", "wounded", "in", "action"], ClaimKind::Wounded),
     (&["displaced"], ClaimKind::Displaced),
     (&["fled"], ClaimKind::Displaced),
     (&["flee"], ClaimKind::Displaced),
@@ -110,6 +120,8 @@ const AUXILIARIES: &[&str] = &[
     "apparently",
     "officially",
     "since",
+    "among",
+    "those",
 ];
 
 /// Predicates before the number, as word sequences ending right before it.
@@ -157,6 +169,18 @@ const PREDICATES_BEFORE: &[(&[&str], ClaimKind)] = &[
 /// Words skipped between a predicate and the number after it ("killed a total of 50").
 const BEFORE_SKIPS: &[&str] =
     &["a", "an", "the", "total", "of", "another", "additional", "further", "some", "reportedly", "now"];
+
+/// Words that make a count of bodies a count of the unidentified, not a toll.
+const UNIDENTIFIED_WORDS: &[&str] = &["unidentified", "unclaimed", "identified"];
+
+/// Words that open a rate phrase after the counted noun ("per day", "a week").
+const RATE_WORDS: &[&str] = &["per", "a", "an", "every", "each"];
+
+/// Units of a rate phrase.
+const RATE_UNITS: &[&str] = &["day", "week", "month", "hour"];
+
+/// How many tokens after the number a rate phrase may start.
+const RATE_REACH: usize = 12;
 
 /// Words that, a few words before the number, make it a death toll ("toll rose to 50").
 const TOLL_WORDS: &[&str] = &["toll"];
@@ -681,11 +705,30 @@ pub fn claims(doc: &Doc) -> Vec<Claim> {
         }
         let Some(sentence) = sentence_cache.as_ref() else { continue };
         let previous = out.last().filter(|c| c.sentence == index);
-        if let Some(claim) = sentence.claim(quantity, previous) {
+        if let Some(mut claim) = sentence.claim(quantity, previous) {
+            claim.place = claim.place.or_else(|| place_in_paragraph(doc, index));
             out.push(claim);
         }
     }
     out
+}
+
+/// How many sentences away, in the same paragraph, a claim without a place looks for one.
+pub const PLACE_REACH: usize = 2;
+
+/// The place of the nearest sentence within [`PLACE_REACH`] of sentence `index`, in its
+/// paragraph, that has one: the last locative phrase of an earlier sentence, the first
+/// of a later one; at equal distance the earlier sentence wins.
+fn place_in_paragraph(doc: &Doc, index: usize) -> Option<Span> {
+    let paragraph = *doc.cleaning.content.iter().find(|p| p.contains(doc.sentences[index]))?;
+    let in_paragraph = |j: usize| doc.sentences.get(j).is_some_and(|s| paragraph.contains(*s));
+    (1..=PLACE_REACH).find_map(|distance| {
+        let before = index.checked_sub(distance).filter(|&j| in_paragraph(j));
+        let after = Some(index + distance).filter(|&j| in_paragraph(j));
+        before
+            .and_then(|j| Sentence::new(doc, j).last_place())
+            .or_else(|| after.and_then(|j| Sentence::new(doc, j).first_place()))
+    })
 }
 
 /// One sentence, tokenised in normalised text, with the document around it.
@@ -770,6 +813,7 @@ impl<'a> Sentence<'a> {
             side,
             place: self.place(first, end),
             time: self.time(first, end),
+            rate: self.rate(end),
             attributed_to: self.attribution(quantity.span, first),
         })
     }
@@ -833,7 +877,9 @@ impl<'a> Sentence<'a> {
             Subject::People(_, to) => self.lower(to - 1),
             _ => None,
         };
-        if let Some(kind) = self.predicate_after(after) {
+        let prisoners_of_war = self.is(after, "of") && self.is(after + 1, "war");
+        let predicate_from = if prisoners_of_war { after + 2 } else { after };
+        if let Some(kind) = self.predicate_after(predicate_from) {
             return Some((kind, false));
         }
         if let Some(kind) = self.predicate_before(first) {
@@ -843,20 +889,35 @@ impl<'a> Sentence<'a> {
             let verb = self.lower(first.checked_sub(1)?).filter(|w| LIVES_VERBS.contains(&w.as_str()));
             return verb.map(|_| (ClaimKind::Killed, false));
         }
-        let prisoners_of_war = self.is(after, "of") && self.is(after + 1, "war");
         if head.as_deref() == Some("prisoners") && !prisoners_of_war {
             return None;
         }
         if let Some(kind) = head.as_deref().and_then(noun_kind) {
-            return (kind != ClaimKind::Troops || self.is_deployment(quantity)).then_some((kind, false));
+            let counted = match kind {
+                ClaimKind::Troops => self.is_deployment(quantity),
+                ClaimKind::Killed => !self.unidentified_after(after),
+                _ => true,
+            };
+            return counted.then_some((kind, false));
         }
         let including = first.checked_sub(1).is_some_and(|p| self.is(p, "including"));
         previous.filter(|_| including).map(|p| (p.kind, false))
     }
 
+    /// Whether the clause after a count of bodies says they are unidentified or unclaimed
+    /// ("Eleven bodies, including two children, remain unidentified"): not a death toll.
+    fn unidentified_after(&self, from: usize) -> bool {
+        (from..(from + 8).min(self.tokens.len()))
+            .take_while(|k| !self.ends_clause(*k))
+            .any(|k| self.lower(k).is_some_and(|w| UNIDENTIFIED_WORDS.contains(&w.as_str())))
+    }
+
     /// A predicate after the counted noun, over auxiliaries and an "including ..." aside.
     fn predicate_after(&self, from: usize) -> Option<ClaimKind> {
-        let mut k = from;
+        let mut k = from + self.rate_at(from);
+        if self.is_comma(k) && self.is(k + 1, "including") {
+            k += 1;
+        }
         if self.is(k, "including") {
             k = (k + 1..k + 8).find(|n| self.lower(*n).is_some_and(|w| AUXILIARIES.contains(&w.as_str())))?;
         }
@@ -870,12 +931,59 @@ impl<'a> Sentence<'a> {
         }
         let from = k;
         while self.lower(k).is_some_and(|w| AUXILIARIES.contains(&w.as_str())) && k < from + 5 {
-            if let Some(kind) = self.predicate_at(k, PREDICATES_AFTER) {
+            if let Some(kind) = self.predicate_at(k, PREDICATES_AFTER).or_else(|| self.coordinated_predicate(k + 1)) {
                 return Some(kind);
             }
             k += 1;
         }
         self.predicate_at(k, PREDICATES_AFTER)
+    }
+
+    /// A predicate after another participle and "and"/"or" ("were tortured and killed").
+    fn coordinated_predicate(&self, k: usize) -> Option<ClaimKind> {
+        let participle = self.lower(k).is_some_and(|w| w.ends_with("ed"));
+        let conjunction = self.is(k + 1, "and") || self.is(k + 1, "or");
+        (participle && conjunction).then(|| self.predicate_at(k + 2, PREDICATES_AFTER)).flatten()
+    }
+
+    /// The unit of a rate phrase within [`RATE_REACH`] tokens after the number, in its
+    /// clause ("up to 100 deaths and 500 wounded every day", "were dying each day"); "a
+    /// day after" and "a day earlier" are times, not rates.
+    fn rate(&self, end: usize) -> Option<&'static str> {
+        let clause = (end..(end + RATE_REACH).min(self.tokens.len())).take_while(|k| !self.ends_clause(*k));
+        clause.into_iter().find_map(|k| {
+            let unit = match self.rate_at(k) {
+                2 => self.lower(k + 1)?,
+                1 => "day".to_string(),
+                _ => return None,
+            };
+            let next = self.lower(k + self.rate_at(k)).unwrap_or_default();
+            let is_time = ["after", "before", "earlier", "later", "ago"].contains(&next.as_str());
+            RATE_UNITS.iter().find(|u| **u == unit).copied().filter(|_| !is_time)
+        })
+    }
+
+    /// Whether token `k` is a comma.
+    fn is_comma(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct && &self.text[t.start..t.end] == ",")
+    }
+
+    /// Whether token `k` is punctuation that ends a clause (not a comma).
+    fn ends_clause(&self, k: usize) -> bool {
+        let token = &self.tokens[k];
+        token.kind == TokenKind::Punct && [".", ";", ":", "?", "!"].contains(&&self.text[token.start..token.end])
+    }
+
+    /// How many tokens a rate phrase at token `k` takes ("per day", "a week", "daily"):
+    /// "60-100 soldiers per day as killed in action" states its predicate after it.
+    fn rate_at(&self, k: usize) -> usize {
+        let per = self.lower(k).is_some_and(|w| RATE_WORDS.contains(&w.as_str()));
+        let unit = self.lower(k + 1).is_some_and(|w| RATE_UNITS.contains(&w.as_str()));
+        match (per && unit, self.is(k, "daily")) {
+            (true, _) => 2,
+            (false, true) => 1,
+            (false, false) => 0,
+        }
     }
 
     /// A predicate from `table` starting at token `k`.
@@ -930,6 +1038,16 @@ impl<'a> Sentence<'a> {
         let after = (end..self.tokens.len()).take_while(|k| !self.is_clause_break(*k)).find_map(|k| self.place_at(k));
         let found = after.or_else(|| (0..first).rev().find_map(|k| self.place_at(k).filter(|(_, to)| *to <= first)));
         found.map(|(from, to)| self.span(from, to))
+    }
+
+    /// The last locative phrase of the sentence.
+    fn last_place(&self) -> Option<Span> {
+        (0..self.tokens.len()).rev().find_map(|k| self.place_at(k)).map(|(from, to)| self.span(from, to))
+    }
+
+    /// The first locative phrase of the sentence.
+    fn first_place(&self) -> Option<Span> {
+        (0..self.tokens.len()).find_map(|k| self.place_at(k)).map(|(from, to)| self.span(from, to))
     }
 
     fn is_clause_break(&self, k: usize) -> bool {
@@ -1433,6 +1551,60 @@ mod tests {
         );
         let text = "A meningitis outbreak is threatening the lives of tens of thousands of people in Darfur, according to an aid agency expelled from the country last week.";
         assert_eq!(claims(&doc_of(text, None)), vec![]);
+    }
+
+    /// A one-paragraph document whose sentences end at ". ".
+    fn paragraph_of(text: &str) -> Doc {
+        let mut doc = doc_of(text, None);
+        let ends: Vec<usize> = text.match_indices(". ").map(|(i, _)| i + 1).chain([text.len()]).collect();
+        doc.sentences =
+            ends.iter().scan(0, |start, &end| Some(Span::new(std::mem::replace(start, end + 1), end))).collect();
+        doc.cleaning.content = vec![Span::new(0, text.len())];
+        doc
+    }
+
+    #[test]
+    fn corpus_rates_are_not_tolls() {
+        let text = "Kyiv’s forces were suffering up to 100 deaths and 500 wounded every day.";
+        let found = claims(&doc_of(text, None));
+        assert_eq!(
+            found.iter().map(|c| (c.kind, c.rate)).collect::<Vec<_>>(),
+            [(ClaimKind::Killed, Some("day")), (ClaimKind::Wounded, Some("day"))]
+        );
+        let text = "“We’re losing 60-100 soldiers per day as killed in action,” he said.";
+        let found = claims(&doc_of(text, None));
+        assert_eq!((found[0].kind, found[0].rate), (ClaimKind::Killed, Some("day")));
+        let text = "A day earlier, six people were killed and 20 injured a day after the attack.";
+        assert!(claims(&doc_of(text, None)).iter().all(|c| c.rate.is_none()));
+    }
+
+    #[test]
+    fn corpus_kinds_after_prisoners_of_war_coordination_and_bare_word_numbers() {
+        let text = "She wept for the 50 Ukrainian prisoners of war murdered in the shelling of Olenivka prison.";
+        assert_eq!(claims(&doc_of(text, None))[0].kind, ClaimKind::Killed);
+        let text = "Places like Bucha, where hundreds of civilians were tortured and killed.";
+        assert_eq!(claims(&doc_of(text, None))[0].kind, ClaimKind::Killed);
+        let text = "It said three children were among those killed in the strike on Vinnytsia.";
+        assert_eq!(claims(&doc_of(text, None))[0].kind, ClaimKind::Killed);
+        let text = "Explosions hit the center of a Russian city, killing four, officials said.";
+        let found = claims(&doc_of(text, None));
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(4)));
+        let text = "At least 23 people, including three children, were killed.";
+        let found = claims(&doc_of(text, None));
+        assert_eq!(found.iter().map(|c| c.kind).collect::<Vec<_>>(), [ClaimKind::Killed, ClaimKind::Killed]);
+        let text = "Eleven bodies, including two children, remain unidentified.";
+        assert_eq!(claims(&doc_of(text, None)), vec![]);
+    }
+
+    #[test]
+    fn corpus_a_claim_without_a_place_takes_its_paragraphs() {
+        let text = "Officials said the strike, in Nova Kakhovka, hit a warehouse. At least seven people were killed and dozens more wounded, Tass reported.";
+        let doc = paragraph_of(text);
+        let found = claims(&doc);
+        assert_eq!(text_of(&doc, found[0].place), Some("in Nova Kakhovka"));
+        let text = "Explosions hit a Russian city, killing four, officials said. Moscow blamed Ukraine for the attack in Belgorod.";
+        let doc = paragraph_of(text);
+        assert_eq!(text_of(&doc, claims(&doc)[0].place), Some("in Belgorod"));
     }
 
     #[test]

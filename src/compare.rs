@@ -6,51 +6,80 @@
 //!
 //! # Grouping rules
 //!
-//! Every claim gets a **key** of five fields; a field the text does not state is `*`
+//! Every claim gets a **key** of six fields; a field the text does not state is `*`
 //! (open):
 //!
 //! | field   | from                                                                      | example        |
 //! |---------|---------------------------------------------------------------------------|----------------|
 //! | kind    | the claim's kind (never open)                                             | `killed`       |
-//! | subject | the claim's subject, its first word found in [`SUBJECT_CLASSES`], else its last word | `people` ("Russian soldiers" → `soldiers`) |
+//! | subject | the claim's subject, its first word found in [`SUBJECT_CLASSES`], else its last word; open for nouns that only name the kind ([`KIND_NOUNS`]: "deaths") | `people` ("Russian soldiers" → `soldiers`, "captured fighters" → `prisoners`) |
 //! | side    | the claim's side, else a side word of the subject ([`SIDES`])             | `russian`      |
-//! | region  | a [`REGIONS`] term in the claim's place, else a term the claim's sentence introduces with a locative preposition ("in", "near", "along"...); else the last proper name of a stated place ("the village of Zolote" → `zolote`) | `donbas`, `border` |
+//! | region  | the most exact [`REGIONS`] term in the claim's place, narrowed by a term inside it that the sentence introduces with a locative preposition ("in", "near", "along"...); else such a sentence term; else the last proper name of a stated place ("the village of Zolote" → `zolote`) | `chasiv yar`, `border` |
 //! | time    | from the claim's time scope: `since YEAR` (a start and no end), `during DATE` (one date), `DATE..DATE`, `until DATE` | `since 2014` |
+//! | rate    | the claim's `rate` ("100 soldiers a day"): `per day`; a rate never meets a count | `per day` |
 //!
 //! Who asserts a figure is the speaker of the quote whose content holds it (the quote
 //! layer's canonical name, "Volodymyr Zelenskiy" rather than "he"), else the claim's
 //! `attributed_to`.
 //!
-//! The key prints as `killed | people | side=* | region=donbas | time=since 2014`.
+//! The key prints as `killed | people | side=* | region=eastern ukraine | time=since 2014`.
 //! Capitals are not read from the sentence without a locative preposition, because they
 //! stand for governments ("according to Kiev"); document-wide entities are not used for
 //! the region either, for the same reason.
 //!
-//! Two keys are **compatible** when their kinds are equal and every other field is equal
-//! or open on at least one side; for time, `since YEAR` also meets `during YEAR` of the
-//! same bare year ("the war that broke out in 2014 has killed 14,000" is the running
-//! total "since 2014"), and the group keeps `since`.
+//! [`REGIONS`] is a gazetteer of the war's places with four [`Level`]s (country, part of
+//! a country, oblast, town) and what lies in what: Olenivka is in Donetsk oblast, in
+//! Donbas, in eastern and in southeastern Ukraine. A place it does not hold is compared
+//! by name, as a town.
+//!
+//! Two keys are **compatible** when their kinds and rates are equal and every other
+//! field is open on one side, equal, or nested: a region inside the other (Chasiv Yar
+//! meets Donetsk), civilians inside people ([`SUBJECT_WITHIN`]), a date inside a period
+//! ("on Friday" inside "last week"); `since YEAR` also meets `during YEAR` of the same
+//! bare year ("the war that broke out in 2014 has killed 14,000" is the running total
+//! "since 2014"), and the group keeps `since`.
 //!
 //! Claims are taken most specific first (most stated fields), then by date; each joins
 //! the accepting group (below) that shares the most stated fields with it (ties: the
-//! larger group, then the older one), or starts a new group.
-//! A group's key is the union of its members' stated fields, so a claim that states
-//! `region=donbas` fixes the region of a group whose first member left it open.
+//! larger group, then the older one), or starts a new group. A group never takes two
+//! claims of one sentence ("23 people, including three children" are two counts).
+//! A group's key is the union of its members' stated fields, nested ones narrowed to the
+//! more exact value, so a claim that states `region=chasiv yar` fixes the region of a
+//! group whose first member said `donetsk`. Last, each group merges into the first
+//! earlier group that accepts at least half of its claims.
 //!
-//! A claim joins a group in one of two ways:
+//! A figure below [`INCIDENT_SCALE`] counts one **incident** ("two people were killed"),
+//! not a tally; the key says `| incident`. Where either figure is an incident, a claim
+//! joins a group only from a document at most [`INCIDENT_DAYS`] days from one of the
+//! group's documents and with at least [`INCIDENT_EVIDENCE`] points of evidence that it
+//! reports the same incident:
 //!
-//! - **same context**: its key equals the group's and states a side, region or time
-//!   (kind and subject alone say too little: "tens of thousands killed" is any war);
-//! - **same magnitude**: its key is compatible and its figure is within a factor of
-//!   [`MAGNITUDE_FACTOR`] of the group's first figure and is a number, not a vague
-//!   amount ("thousands", "two or three"). An open field is trusted only when the
-//!   numbers agree.
+//! - 2 for the same town; 1 for the same oblast, or a town inside the other's oblast
+//!   (parts of a country and countries give none: "eastern Ukraine" holds too many
+//!   shellings);
+//! - 1 for a figure that agrees with a member's ([`Interval::agrees_with`]: within
+//!   [`INCIDENT_FACTOR`], or equal below [`SMALL_FIGURE`]);
+//! - 1 for the same stated side, or the same uncommon subject ("prisoners", not
+//!   [`COMMON_SUBJECTS`]);
+//! - 1 when the two sentences give another figure that agrees ("killed 23 and wounded
+//!   140" and "23 killed and up to 66 wounded": the wounded figures are one attack's).
 //!
-//! A figure below [`INCIDENT_SCALE`] counts one incident ("two people were killed"), not
-//! a tally; the key says `| incident`. Incident figures group only with incident figures
-//! that state the same region, in documents at most [`INCIDENT_DAYS`] days from one of
-//! the group's documents, so that separate shellings are not compared as one toll;
-//! tallies (running totals, aggregates) group across any dates.
+//! Tallies (running totals, aggregates) group across any dates, in one of three ways:
+//!
+//! - **same context**: the keys state the same fields, agree, and state a side, region
+//!   or time (kind and subject alone say too little: "tens of thousands killed" is any
+//!   war); their regions must be equal or one inside the other's oblast, so Olenivka
+//!   does not meet "Ukraine" this way;
+//! - **same magnitude**: one key says all the other says and more, both state a side,
+//!   region or time they agree on, and the figure is a number (not a vague amount such
+//!   as "thousands") within a factor of [`MAGNITUDE_FACTOR`] of the group's first;
+//! - **same toll**: a death or wound toll of at least [`CONFLICT_TOLL`] within
+//!   [`INCIDENT_FACTOR`] of the group's first, whatever the open fields: stories state a
+//!   conflict's running toll without place or time ("The conflict has killed more than
+//!   13,000 people").
+//!
+//! Rates (`per day`) are one figure of an ongoing war, not an incident: compatible rates
+//! group together.
 //!
 //! Within a group, claims are ordered by document date (undated last), then document id
 //! and position. "Sources" are distinct `source` values; `--per-document` counts distinct
@@ -98,9 +127,6 @@ pub const SUBJECT_CLASSES: &[(&str, &str)] = &[
     ("citizens", "people"),
     ("others", "people"),
     ("victims", "people"),
-    ("deaths", "people"),
-    ("dead", "people"),
-    ("bodies", "people"),
     ("civilians", "civilians"),
     ("civilian", "civilians"),
     ("children", "children"),
@@ -122,7 +148,26 @@ pub const SUBJECT_CLASSES: &[(&str, &str)] = &[
     ("military", "soldiers"),
     ("journalists", "journalists"),
     ("journalist", "journalists"),
+    ("captured", "prisoners"),
+    ("prisoners", "prisoners"),
+    ("prisoner", "prisoners"),
+    ("pows", "prisoners"),
+    ("captives", "prisoners"),
+    ("detainees", "prisoners"),
+    ("hostages", "prisoners"),
 ];
+
+/// Counted nouns that name the kind, not who is counted: their subject stays open.
+pub const KIND_NOUNS: &[&str] =
+    &["deaths", "dead", "bodies", "corpses", "fatalities", "casualties", "injuries", "wounded"];
+
+/// Subject classes that are kinds of a wider class: a count of civilians also counts
+/// people. Children are not listed: "23 people, including three children" are two
+/// counts.
+pub const SUBJECT_WITHIN: &[(&str, &str)] = &[("civilians", "people")];
+
+/// Subject classes too common to tie two reports of an incident together on their own.
+pub const COMMON_SUBJECTS: &[&str] = &["people", "civilians", "children", "soldiers"];
 
 /// Side words (in a claim's side or subject) and the side they name.
 pub const SIDES: &[(&str, &str)] = &[
@@ -147,41 +192,174 @@ pub const SIDES: &[(&str, &str)] = &[
     ("pro-russia", "separatist"),
 ];
 
-/// Regions and the terms that name them, most specific first: the first region whose
-/// term occurs wins.
-pub const REGIONS: &[(&str, &[&str])] = &[
-    ("mariupol", &["mariupol"]),
-    ("bucha", &["bucha"]),
-    ("kharkiv", &["kharkiv", "kharkov"]),
-    ("kherson", &["kherson"]),
-    ("mykolaiv", &["mykolaiv"]),
-    ("odesa", &["odesa", "odessa"]),
-    ("chernihiv", &["chernihiv"]),
-    ("zaporizhzhia", &["zaporizhzhia", "zaporizhia"]),
-    ("severodonetsk", &["severodonetsk", "sievierodonetsk"]),
-    ("lviv", &["lviv"]),
-    ("kyiv", &["kyiv", "kiev"]),
-    ("crimea", &["crimea"]),
-    (
-        "donbas",
-        &[
-            "donbas",
-            "donbass",
-            "donetsk",
-            "luhansk",
-            "lugansk",
+/// How exactly a region places a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// A country or a continent: says nothing about which incident.
+    Country,
+    /// A part of a country ("eastern Ukraine", "Donbas", "the border").
+    Part,
+    /// An oblast, or a city that shares its oblast's name ("Kharkiv").
+    Oblast,
+    /// A town or village; also any place name the gazetteer does not hold.
+    Town,
+}
+
+/// One gazetteer entry.
+#[derive(Debug)]
+pub struct Region {
+    /// The name keys print.
+    pub name: &'static str,
+    /// How exactly it places a claim.
+    pub level: Level,
+    /// Lower-case terms that name it.
+    pub terms: &'static [&'static str],
+    /// The regions it lies in directly.
+    pub within: &'static [&'static str],
+}
+
+/// The gazetteer of the war's places: a town lies in its oblast, an oblast in a part of
+/// the country, and that in the country; "southeastern Ukraine" holds both Donbas and
+/// Zaporizhzhia. Places it does not hold are compared by name alone.
+pub const REGIONS: &[Region] = &[
+    // Countries and other wholes.
+    Region { name: "ukraine", level: Level::Country, terms: &["ukraine"], within: &[] },
+    Region { name: "russia", level: Level::Country, terms: &["russia"], within: &[] },
+    Region { name: "belarus", level: Level::Country, terms: &["belarus"], within: &[] },
+    Region { name: "moldova", level: Level::Country, terms: &["moldova"], within: &[] },
+    Region { name: "europe", level: Level::Country, terms: &["europe"], within: &[] },
+    Region { name: "border", level: Level::Part, terms: &["border", "borders", "frontier"], within: &[] },
+    Region { name: "crimea", level: Level::Oblast, terms: &["crimea"], within: &[] },
+    // Parts of Ukraine.
+    Region {
+        name: "eastern ukraine",
+        level: Level::Part,
+        terms: &[
             "eastern ukraine",
             "eastern-ukraine",
             "east of ukraine",
+            "ukraine's east",
             "east of the country",
             "eastern region",
         ],
-    ),
-    ("border", &["border", "borders", "frontier"]),
-    ("belarus", &["belarus"]),
-    ("ukraine", &["ukraine"]),
-    ("russia", &["russia"]),
-    ("europe", &["europe"]),
+        within: &["ukraine"],
+    },
+    Region {
+        name: "southern ukraine",
+        level: Level::Part,
+        terms: &["southern ukraine", "south of ukraine", "ukraine's south", "south of the country", "southern region"],
+        within: &["ukraine"],
+    },
+    Region {
+        name: "southeastern ukraine",
+        level: Level::Part,
+        terms: &["southeastern ukraine", "south-eastern ukraine", "southeast of ukraine", "south-east of ukraine"],
+        within: &["ukraine"],
+    },
+    Region {
+        name: "central ukraine",
+        level: Level::Part,
+        terms: &[
+            "central ukraine",
+            "centre of ukraine",
+            "center of ukraine",
+            "centre of the country",
+            "central region",
+        ],
+        within: &["ukraine"],
+    },
+    Region {
+        name: "northern ukraine",
+        level: Level::Part,
+        terms: &["northern ukraine", "north of ukraine", "north of the country"],
+        within: &["ukraine"],
+    },
+    Region {
+        name: "western ukraine",
+        level: Level::Part,
+        terms: &["western ukraine", "west of ukraine", "west of the country"],
+        within: &["ukraine"],
+    },
+    Region {
+        name: "donbas",
+        level: Level::Part,
+        terms: &["donbas", "donbass"],
+        within: &["eastern ukraine", "southeastern ukraine"],
+    },
+    // Oblasts (and cities that share their names).
+    Region { name: "donetsk", level: Level::Oblast, terms: &["donetsk"], within: &["donbas"] },
+    Region { name: "luhansk", level: Level::Oblast, terms: &["luhansk", "lugansk"], within: &["donbas"] },
+    Region { name: "kharkiv", level: Level::Oblast, terms: &["kharkiv", "kharkov"], within: &["eastern ukraine"] },
+    Region {
+        name: "zaporizhzhia",
+        level: Level::Oblast,
+        terms: &["zaporizhzhia", "zaporizhia", "zaporozhye"],
+        within: &["southern ukraine", "southeastern ukraine"],
+    },
+    Region { name: "kherson", level: Level::Oblast, terms: &["kherson"], within: &["southern ukraine"] },
+    Region { name: "mykolaiv", level: Level::Oblast, terms: &["mykolaiv"], within: &["southern ukraine"] },
+    Region { name: "odesa", level: Level::Oblast, terms: &["odesa", "odessa"], within: &["southern ukraine"] },
+    Region {
+        name: "dnipro",
+        level: Level::Oblast,
+        terms: &["dnipro", "dnipropetrovsk"],
+        within: &["central ukraine", "southeastern ukraine"],
+    },
+    Region { name: "vinnytsia", level: Level::Oblast, terms: &["vinnytsia"], within: &["central ukraine"] },
+    Region {
+        name: "kirovohrad",
+        level: Level::Oblast,
+        terms: &["kirovohrad", "kropyvnytskyi"],
+        within: &["central ukraine"],
+    },
+    Region { name: "poltava", level: Level::Oblast, terms: &["poltava"], within: &["central ukraine"] },
+    Region { name: "cherkasy", level: Level::Oblast, terms: &["cherkasy"], within: &["central ukraine"] },
+    Region { name: "kyiv", level: Level::Oblast, terms: &["kyiv", "kiev"], within: &["northern ukraine"] },
+    Region { name: "chernihiv", level: Level::Oblast, terms: &["chernihiv"], within: &["northern ukraine"] },
+    Region { name: "sumy", level: Level::Oblast, terms: &["sumy"], within: &["northern ukraine"] },
+    Region { name: "zhytomyr", level: Level::Oblast, terms: &["zhytomyr"], within: &["northern ukraine"] },
+    Region { name: "lviv", level: Level::Oblast, terms: &["lviv"], within: &["western ukraine"] },
+    // Towns.
+    Region { name: "mariupol", level: Level::Town, terms: &["mariupol"], within: &["donetsk"] },
+    Region { name: "olenivka", level: Level::Town, terms: &["olenivka"], within: &["donetsk"] },
+    Region { name: "chasiv yar", level: Level::Town, terms: &["chasiv yar"], within: &["donetsk"] },
+    Region { name: "sloviansk", level: Level::Town, terms: &["sloviansk", "slovyansk"], within: &["donetsk"] },
+    Region { name: "kramatorsk", level: Level::Town, terms: &["kramatorsk"], within: &["donetsk"] },
+    Region { name: "bakhmut", level: Level::Town, terms: &["bakhmut"], within: &["donetsk"] },
+    Region { name: "lyman", level: Level::Town, terms: &["lyman"], within: &["donetsk"] },
+    Region { name: "avdiivka", level: Level::Town, terms: &["avdiivka"], within: &["donetsk"] },
+    Region { name: "volnovakha", level: Level::Town, terms: &["volnovakha"], within: &["donetsk"] },
+    Region { name: "horlivka", level: Level::Town, terms: &["horlivka"], within: &["donetsk"] },
+    Region {
+        name: "severodonetsk",
+        level: Level::Town,
+        terms: &["severodonetsk", "sievierodonetsk"],
+        within: &["luhansk"],
+    },
+    Region { name: "lysychansk", level: Level::Town, terms: &["lysychansk"], within: &["luhansk"] },
+    Region { name: "popasna", level: Level::Town, terms: &["popasna"], within: &["luhansk"] },
+    Region { name: "bilohorivka", level: Level::Town, terms: &["bilohorivka"], within: &["luhansk"] },
+    Region { name: "rubizhne", level: Level::Town, terms: &["rubizhne"], within: &["luhansk"] },
+    Region { name: "izium", level: Level::Town, terms: &["izium", "izyum"], within: &["kharkiv"] },
+    Region { name: "chuhuiv", level: Level::Town, terms: &["chuhuiv"], within: &["kharkiv"] },
+    Region { name: "nova kakhovka", level: Level::Town, terms: &["nova kakhovka"], within: &["kherson"] },
+    Region { name: "melitopol", level: Level::Town, terms: &["melitopol"], within: &["zaporizhzhia"] },
+    Region { name: "enerhodar", level: Level::Town, terms: &["enerhodar"], within: &["zaporizhzhia"] },
+    Region { name: "berdiansk", level: Level::Town, terms: &["berdiansk", "berdyansk"], within: &["zaporizhzhia"] },
+    Region { name: "serhiivka", level: Level::Town, terms: &["serhiivka"], within: &["odesa"] },
+    Region { name: "snake island", level: Level::Town, terms: &["snake island"], within: &["odesa"] },
+    Region { name: "kryvyi rih", level: Level::Town, terms: &["kryvyi rih"], within: &["dnipro"] },
+    Region { name: "kremenchuk", level: Level::Town, terms: &["kremenchuk"], within: &["poltava"] },
+    Region { name: "bucha", level: Level::Town, terms: &["bucha"], within: &["kyiv"] },
+    Region { name: "irpin", level: Level::Town, terms: &["irpin"], within: &["kyiv"] },
+    Region { name: "borodianka", level: Level::Town, terms: &["borodianka"], within: &["kyiv"] },
+    Region { name: "hostomel", level: Level::Town, terms: &["hostomel"], within: &["kyiv"] },
+    Region { name: "sevastopol", level: Level::Town, terms: &["sevastopol"], within: &["crimea"] },
+    Region { name: "belgorod", level: Level::Oblast, terms: &["belgorod"], within: &["russia"] },
+    Region { name: "kursk", level: Level::Oblast, terms: &["kursk"], within: &["russia"] },
+    Region { name: "bryansk", level: Level::Oblast, terms: &["bryansk"], within: &["russia"] },
+    Region { name: "dagestan", level: Level::Oblast, terms: &["dagestan"], within: &["russia"] },
+    Region { name: "transnistria", level: Level::Part, terms: &["transnistria"], within: &["moldova"] },
 ];
 
 /// Prepositions that make a following region term the claim's place.
@@ -194,8 +372,21 @@ pub const MAGNITUDE_FACTOR: f64 = 3.0;
 /// Figures below this count one incident ("two people were killed"), not a tally.
 pub const INCIDENT_SCALE: f64 = 100.0;
 
+/// Tolls of at least this many count a whole conflict ("the conflict has killed more
+/// than 13,000"); stories often state them without place or time.
+pub const CONFLICT_TOLL: f64 = 10_000.0;
+
 /// How many days a report of an incident may be from another report of it.
 pub const INCIDENT_DAYS: i64 = 5;
+
+/// How far apart two reports' figures of one incident may be to count as agreeing.
+pub const INCIDENT_FACTOR: f64 = 1.5;
+
+/// Below this, two figures agree only when they are equal.
+pub const SMALL_FIGURE: f64 = 10.0;
+
+/// How many points of evidence (see the module documentation) tie a report to an incident.
+pub const INCIDENT_EVIDENCE: u8 = 2;
 
 /// The relative width given to a hedged point figure ("about 14,000").
 pub const APPROX_TOLERANCE: f64 = 0.1;
@@ -287,6 +478,9 @@ pub struct ClaimIn {
     pub place: Option<String>,
     /// When.
     pub time: Option<TimeIn>,
+    /// The unit of time of a rate ("day").
+    #[serde(default)]
+    pub rate: Option<String>,
     /// Who asserts it.
     pub attributed_to: Option<SpanIn>,
     /// The sentence's text.
@@ -417,6 +611,18 @@ impl Interval {
         }
     }
 
+    /// Whether two figures can report the same count: the numbers standing for them
+    /// ([`Interval::representative`]) are within [`INCIDENT_FACTOR`] of each other when
+    /// both are at least [`SMALL_FIGURE`] (a toll that grew from 23 to 25, "at least 40"
+    /// and 53), and equal below it (not 2 against 3, nor "at least two" against 60).
+    pub fn agrees_with(&self, other: &Interval) -> bool {
+        match (self.representative(), other.representative()) {
+            (Some(a), Some(b)) if a.min(b) >= SMALL_FIGURE => a.max(b) / a.min(b) <= INCIDENT_FACTOR,
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// A single number standing for the figure: the midpoint, or the one stated bound.
     pub fn representative(&self) -> Option<f64> {
         match (self.low, self.high) {
@@ -454,11 +660,27 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// Whether two stated scopes can cover the same count: equal, or `since YEAR` and
+    /// Whether two stated scopes can cover the same count: equal, one period inside the
+    /// other ("on Friday" inside "last week"), or `since YEAR` and
     /// `during YEAR` ("the war that broke out in 2014 has killed" counts the running
     /// total "since 2014").
     pub fn compatible(&self, other: &Scope) -> bool {
-        self == other || self.since_year().is_some() && self.since_year() == other.since_year()
+        let nested = match (self.days(), other.days()) {
+            (Some((a, b)), Some((c, d))) => (a <= c && d <= b) || (c <= a && b <= d),
+            _ => false,
+        };
+        self == other || nested || self.since_year().is_some() && self.since_year() == other.since_year()
+    }
+
+    /// The first and last day a dated scope covers (`during`, or a period); `None` for
+    /// open-ended scopes.
+    fn days(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let parse = |date: &str| PartialDate::parse(date);
+        match self {
+            Scope::During(date) => parse(date).and_then(|d| Some((d.first_day()?, d.last_day()?))),
+            Scope::Period(from, to) => Some((parse(from)?.first_day()?, parse(to)?.last_day()?)),
+            Scope::Since(_) | Scope::Until(_) => None,
+        }
     }
 
     /// The year a running total would start: `since YEAR`, or a `during` of a bare year.
@@ -501,9 +723,10 @@ pub enum Scale {
 }
 
 impl Scale {
-    fn of(interval: &Interval) -> Self {
+    /// A rate ("100 a day") is never one incident.
+    fn of(interval: &Interval, rate: Option<&str>) -> Self {
         match interval.representative() {
-            Some(value) if value < INCIDENT_SCALE => Scale::Incident,
+            Some(value) if value < INCIDENT_SCALE && rate.is_none() => Scale::Incident,
             _ => Scale::Tally,
         }
     }
@@ -522,6 +745,9 @@ pub struct GroupKey {
     pub region: Option<String>,
     /// The time scope.
     pub time: Option<Scope>,
+    /// The unit of time of a rate ("day"); `None` for counts. Never open: a rate only
+    /// meets rates of the same unit.
+    pub rate: Option<String>,
     /// Incident or tally (never open).
     pub scale: Scale,
 }
@@ -533,13 +759,10 @@ impl GroupKey {
             kind: claim.kind.clone(),
             subject: claim.subject.as_deref().and_then(subject_class),
             side: claim.side.as_deref().and_then(side_of).or_else(|| claim.subject.as_deref().and_then(side_of)),
-            region: claim
-                .place
-                .as_deref()
-                .and_then(place_region)
-                .or_else(|| claim.sentence_text.as_deref().and_then(sentence_region)),
+            region: claim_region(claim),
             time: claim.time.as_ref().and_then(scope_of),
-            scale: Scale::of(&Interval::of(claim)),
+            rate: claim.rate.clone(),
+            scale: Scale::of(&Interval::of(claim), claim.rate.as_deref()),
         }
     }
 
@@ -557,14 +780,49 @@ impl GroupKey {
         self.side.is_some() || self.region.is_some() || self.time.is_some()
     }
 
-    /// Whether the two keys can count the same thing.
+    /// Whether the two keys can count the same thing: same kind and rate, and every other
+    /// field open on one side, equal, or (subject and region) one inside the other.
     pub fn compatible(&self, other: &GroupKey) -> bool {
-        let fields_agree = self.fields().iter().zip(other.fields()).all(|(a, b)| a.is_none() || b.is_none() || *a == b);
+        let sides_agree = self.side.is_none() || other.side.is_none() || self.side == other.side;
         let times_agree = match (&self.time, &other.time) {
             (Some(a), Some(b)) => a.compatible(b),
             _ => true,
         };
-        self.kind == other.kind && self.scale == other.scale && fields_agree && times_agree
+        self.kind == other.kind
+            && self.rate == other.rate
+            && sides_agree
+            && times_agree
+            && nested_agree(&self.subject, &other.subject, subject_within)
+            && nested_agree(&self.region, &other.region, region_within)
+    }
+
+    /// Whether both keys state a side, a region or a time, and agree on it.
+    fn shares_context(&self, other: &GroupKey) -> bool {
+        let both = |a: &Option<String>, b: &Option<String>| a.is_some() && b.is_some();
+        (both(&self.side, &other.side) && self.side == other.side)
+            || (both(&self.region, &other.region) && nested_agree(&self.region, &other.region, region_within))
+            || (self.time.is_some() && other.time.is_some())
+    }
+
+    /// Whether the keys state the same fields, with regions equal or one inside an
+    /// oblast-level other ("Olenivka" does not meet "Ukraine" here).
+    fn same_fields(&self, other: &GroupKey) -> bool {
+        let stated = |k: &GroupKey| k.fields().map(|f| f.is_some());
+        let regions_close = match (&self.region, &other.region) {
+            (Some(a), Some(b)) => a == b || closely_within(a, b) || closely_within(b, a),
+            _ => true,
+        };
+        stated(self) == stated(other) && self.time.is_some() == other.time.is_some() && regions_close
+    }
+
+    /// Whether this key says all `coarser` says and maybe more: each field `coarser`
+    /// states is stated here, equal or inside it.
+    pub fn refines(&self, coarser: &GroupKey) -> bool {
+        let time_met = coarser.time.is_none() || self.time.is_some();
+        refines_value(&self.subject, &coarser.subject, subject_within)
+            && refines_value(&self.side, &coarser.side, |a, b| a == b)
+            && refines_value(&self.region, &coarser.region, region_within)
+            && time_met
     }
 
     /// How many fields both keys state with the same value.
@@ -573,14 +831,16 @@ impl GroupKey {
         fields + usize::from(self.time.is_some() && self.time == other.time)
     }
 
-    /// This key with its open fields filled from `other`.
+    /// This key with its open fields filled from `other`, nested fields narrowed to the
+    /// more exact value; incident once either is.
     pub fn filled_from(&self, other: &GroupKey) -> GroupKey {
         GroupKey {
             kind: self.kind.clone(),
-            scale: self.scale,
-            subject: self.subject.clone().or_else(|| other.subject.clone()),
+            scale: self.scale.min(other.scale),
+            rate: self.rate.clone(),
+            subject: narrower(self.subject.clone(), other.subject.clone(), subject_within),
             side: self.side.clone().or_else(|| other.side.clone()),
-            region: self.region.clone().or_else(|| other.region.clone()),
+            region: narrower(self.region.clone(), other.region.clone(), region_within),
             time: match (self.time.clone(), other.time.clone()) {
                 (Some(mine), Some(theirs)) => Some(mine.preferred(theirs)),
                 (mine, theirs) => mine.or(theirs),
@@ -594,12 +854,13 @@ impl fmt::Display for GroupKey {
         let open = |v: Option<String>| v.unwrap_or_else(|| "*".into());
         write!(
             f,
-            "{} | {} | side={} | region={} | time={}{}",
+            "{} | {} | side={} | region={} | time={}{}{}",
             self.kind,
             open(self.subject.clone()),
             open(self.side.clone()),
             open(self.region.clone()),
             open(self.time.as_ref().map(Scope::to_string)),
+            self.rate.as_ref().map(|unit| format!(" | per {unit}")).unwrap_or_default(),
             if self.scale == Scale::Incident { " | incident" } else { "" }
         )
     }
@@ -617,12 +878,14 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The subject class: the first word listed in [`SUBJECT_CLASSES`], else the last word,
+/// unless that only repeats the kind ([`KIND_NOUNS`]: "deaths" says nothing of who died).
 fn subject_class(subject: &str) -> Option<String> {
     let words = words(subject);
     let listed = words
         .iter()
         .find_map(|w| SUBJECT_CLASSES.iter().find(|(word, _)| word == w).map(|(_, class)| class.to_string()));
-    listed.or_else(|| words.last().cloned())
+    listed.or_else(|| words.last().filter(|w| !KIND_NOUNS.contains(&w.as_str())).cloned())
 }
 
 fn side_of(text: &str) -> Option<String> {
@@ -631,7 +894,7 @@ fn side_of(text: &str) -> Option<String> {
 
 /// Region terms as one alternation, longest first.
 static REGION_TERMS: LazyLock<String> = LazyLock::new(|| {
-    let mut terms: Vec<&str> = REGIONS.iter().flat_map(|(_, terms)| terms.iter().copied()).collect();
+    let mut terms: Vec<&str> = REGIONS.iter().flat_map(|r| r.terms.iter().copied()).collect();
     terms.sort_by_key(|t| Reverse(t.len()));
     terms.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|")
 });
@@ -647,11 +910,47 @@ static LOCATED_REGION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("locative pattern forms a regex")
 });
 
-/// The most specific region among the terms a pattern finds.
+/// The regions that contain a region, directly or not (none for a name the gazetteer
+/// does not hold).
+fn containers(region: &str) -> BTreeSet<&'static str> {
+    let mut found = BTreeSet::new();
+    let mut pending: Vec<&str> = vec![region];
+    while let Some(next) = pending.pop() {
+        for region in REGIONS.iter().filter(|r| r.name == next) {
+            for container in region.within.iter().filter(|c| found.insert(**c)) {
+                pending.push(container);
+            }
+        }
+    }
+    found
+}
+
+/// Whether `inner` is `outer` or lies in it.
+fn region_within(inner: &str, outer: &str) -> bool {
+    inner == outer || containers(inner).contains(outer)
+}
+
+/// Whether `inner` lies in `outer` and `outer` is an oblast or finer.
+fn closely_within(inner: &str, outer: &str) -> bool {
+    region_within(inner, outer) && level_of(outer) >= Level::Oblast
+}
+
+/// How exactly a region places a claim; a name the gazetteer does not hold is a town.
+fn level_of(region: &str) -> Level {
+    REGIONS.iter().find(|r| r.name == region).map_or(Level::Town, |r| r.level)
+}
+
+/// The most exact region among the terms a pattern finds: the highest level, then the
+/// most containers, then the earlier in [`REGIONS`].
 fn best_region(pattern: &Regex, text: &str) -> Option<String> {
     let found: BTreeSet<String> =
         pattern.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str().to_lowercase()).collect();
-    REGIONS.iter().find(|(_, terms)| terms.iter().any(|t| found.contains(*t))).map(|(region, _)| region.to_string())
+    REGIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.terms.iter().any(|t| found.contains(*t)))
+        .max_by_key(|(index, r)| (r.level, containers(r.name).len(), Reverse(*index)))
+        .map(|(_, r)| r.name.to_string())
 }
 
 /// The region of a stated place: a [`REGIONS`] term, else the last name in it (a run of
@@ -682,6 +981,50 @@ fn last_name(place: &str) -> Option<String> {
 
 fn sentence_region(sentence: &str) -> Option<String> {
     best_region(&LOCATED_REGION, sentence)
+}
+
+/// A claim's region: its place's, narrowed by a region of its sentence that lies inside
+/// it ("in Chasiv Yar, near the frontline in Donetsk oblast" → `chasiv yar`), else its
+/// sentence's.
+fn claim_region(claim: &ClaimIn) -> Option<String> {
+    let from_sentence = claim.sentence_text.as_deref().and_then(sentence_region);
+    match (claim.place.as_deref().and_then(place_region), from_sentence) {
+        (Some(place), Some(sentence)) if sentence != place && region_within(&sentence, &place) => Some(sentence),
+        (Some(place), _) => Some(place),
+        (None, sentence) => sentence,
+    }
+}
+
+/// Whether subject class `inner` is `outer` or one of its kinds (civilians are people).
+fn subject_within(inner: &str, outer: &str) -> bool {
+    inner == outer || SUBJECT_WITHIN.iter().any(|(i, o)| *i == inner && *o == outer)
+}
+
+/// Two stated values of a nested field agree when one lies in the other; the inner one
+/// is the more exact.
+fn nested_agree(a: &Option<String>, b: &Option<String>, within: fn(&str, &str) -> bool) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => within(a, b) || within(b, a),
+        _ => true,
+    }
+}
+
+/// The more exact of two agreeing values (the inner one), or the stated one.
+fn narrower(a: Option<String>, b: Option<String>, within: fn(&str, &str) -> bool) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if within(&b, &a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether `fine` states `coarse` or something inside it (an open `coarse` is met by
+/// anything).
+fn refines_value(fine: &Option<String>, coarse: &Option<String>, within: fn(&str, &str) -> bool) -> bool {
+    match (fine, coarse) {
+        (_, None) => true,
+        (Some(fine), Some(coarse)) => within(fine, coarse),
+        (None, Some(_)) => false,
+    }
 }
 
 fn scope_of(time: &TimeIn) -> Option<Scope> {
@@ -774,6 +1117,12 @@ pub struct ComparedClaim {
     pub key: GroupKey,
     /// Code point offset of the figure in the document.
     pub start: usize,
+    /// Index of the claim's sentence in its document.
+    pub sentence_index: usize,
+    /// The kinds and figures of the other claims in its sentence ("killed 23 and wounded
+    /// 140": the wounded figure's sibling is `killed` 23).
+    #[serde(skip)]
+    pub siblings: Vec<(String, Interval)>,
 }
 
 impl ComparedClaim {
@@ -800,6 +1149,13 @@ impl ComparedClaim {
             highlight,
             key: GroupKey::of(claim),
             start: claim.start,
+            sentence_index: claim.sentence,
+            siblings: doc
+                .claims
+                .iter()
+                .filter(|c| c.sentence == claim.sentence && c.start != claim.start)
+                .map(|c| (c.kind.clone(), Interval::of(c)))
+                .collect(),
         }
     }
 
@@ -883,31 +1239,75 @@ impl Forming {
         Forming { key: claim.key.clone(), anchor: claim.interval.representative(), members: vec![claim] }
     }
 
+    /// Whether the claim joins this group (see the module documentation).
     fn accepts(&self, claim: &ComparedClaim) -> bool {
-        let incident_ok = self.key.scale == Scale::Tally || self.same_incident(claim);
-        let same_context = self.key == claim.key && self.key.states_context();
-        let trusted_figure = !claim.vague && self.same_magnitude(claim);
-        self.key.compatible(&claim.key) && incident_ok && (same_context || trusted_figure)
+        let same_sentence = |m: &ComparedClaim| m.doc_id == claim.doc_id && m.sentence_index == claim.sentence_index;
+        if !self.key.compatible(&claim.key) || self.members.iter().any(same_sentence) {
+            return false;
+        }
+        if self.key.rate.is_some() {
+            return true;
+        }
+        if self.key.scale == Scale::Incident || claim.key.scale == Scale::Incident {
+            return self.near_in_time(claim) && self.incident_evidence(claim) >= INCIDENT_EVIDENCE;
+        }
+        let same_context = self.key.same_fields(&claim.key) && self.key.states_context();
+        let nested = claim.key.refines(&self.key) || self.key.refines(&claim.key);
+        let trusted_figure = !claim.vague
+            && self.same_magnitude(claim, MAGNITUDE_FACTOR)
+            && nested
+            && self.key.shares_context(&claim.key);
+        let conflict_toll = [self.anchor, claim.interval.representative()]
+            .iter()
+            .all(|value| value.is_some_and(|v| v >= CONFLICT_TOLL));
+        let same_toll = !claim.vague
+            && conflict_toll
+            && ACCUMULATING_KINDS.contains(&self.key.kind.as_str())
+            && self.same_magnitude(claim, INCIDENT_FACTOR);
+        same_context || trusted_figure || same_toll
     }
 
-    /// Same stated region, the claim's document at most [`INCIDENT_DAYS`] from one of the
-    /// group's documents.
-    fn same_incident(&self, claim: &ComparedClaim) -> bool {
-        let near = day_number(claim.date).is_some_and(|day| {
+    /// The claim's document at most [`INCIDENT_DAYS`] from one of the group's documents.
+    fn near_in_time(&self, claim: &ComparedClaim) -> bool {
+        day_number(claim.date).is_some_and(|day| {
             self.members.iter().filter_map(|m| day_number(m.date)).any(|member| (member - day).abs() <= INCIDENT_DAYS)
-        });
-        near && claim.key.region.is_some() && claim.key.region == self.key.region
+        })
     }
 
-    /// Within [`MAGNITUDE_FACTOR`] of the group's first figure.
-    fn same_magnitude(&self, claim: &ComparedClaim) -> bool {
+    /// How strongly the claim reports this group's incident: 2 for the same town, 1 for
+    /// the same oblast or a town inside it; 1 for a figure that agrees with a member's
+    /// ([`Interval::agrees_with`]); 1 for the same stated side or the same uncommon subject
+    /// ("prisoners", not "people"); 1 when the two reports give another figure of the
+    /// same kind that agrees (both say 23 killed beside their wounded figures).
+    fn incident_evidence(&self, claim: &ComparedClaim) -> u8 {
+        let place = match (&self.key.region, &claim.key.region) {
+            (Some(a), Some(b)) if a == b && level_of(a) == Level::Town => 2,
+            (Some(a), Some(b)) if closely_within(a, b) || closely_within(b, a) => 1,
+            _ => 0,
+        };
+        let figure = u8::from(!claim.vague && self.members.iter().any(|m| m.interval.agrees_with(&claim.interval)));
+        let same_side = self.key.side.is_some() && self.key.side == claim.key.side;
+        let uncommon_subject = self.key.subject.as_ref().is_some_and(|s| !COMMON_SUBJECTS.contains(&s.as_str()))
+            && self.key.subject == claim.key.subject;
+        let sibling = self.members.iter().any(|member| agree_on_sibling(member, claim));
+        place + figure + u8::from(same_side || uncommon_subject) + u8::from(sibling)
+    }
+
+    /// Within `factor` of the group's first figure.
+    fn same_magnitude(&self, claim: &ComparedClaim, factor: f64) -> bool {
         match (self.anchor, claim.interval.representative()) {
             (Some(anchor), Some(value)) if anchor > 0.0 && value > 0.0 => {
-                anchor.max(value) / anchor.min(value) <= MAGNITUDE_FACTOR
+                anchor.max(value) / anchor.min(value) <= factor
             }
             _ => false,
         }
     }
+}
+
+/// Whether two claims' sentences give other figures of the same kind that agree
+/// ([`Interval::agrees_with`]).
+fn agree_on_sibling(a: &ComparedClaim, b: &ComparedClaim) -> bool {
+    a.siblings.iter().any(|(kind, x)| b.siblings.iter().any(|(other, y)| kind == other && x.agrees_with(y)))
 }
 
 /// Days since 1970-01-01 of a date's first day.
@@ -950,7 +1350,7 @@ pub fn group(mut claims: Vec<ComparedClaim>) -> Vec<Group> {
             None => forming.push(Forming::start(claim)),
         }
     }
-    let mut groups: Vec<Group> = forming.into_iter().map(finish_group).collect();
+    let mut groups: Vec<Group> = merge_agreeing(forming).into_iter().map(finish_group).collect();
     groups.sort_by_key(|g| {
         (
             Reverse(g.same_date_contradictions()),
@@ -962,6 +1362,28 @@ pub fn group(mut claims: Vec<ComparedClaim>) -> Vec<Group> {
         )
     });
     groups
+}
+
+/// Merges each group into the first earlier group that accepts at least half of its
+/// claims: a group started by a claim that had no match yet can still meet one formed
+/// later.
+fn merge_agreeing(forming: Vec<Forming>) -> Vec<Forming> {
+    let mut merged: Vec<Forming> = Vec::with_capacity(forming.len());
+    for group in forming {
+        let target = merged.iter().position(|earlier| {
+            let accepted = group.members.iter().filter(|member| earlier.accepts(member)).count();
+            earlier.key.compatible(&group.key) && accepted * 2 >= group.members.len()
+        });
+        match target {
+            Some(index) => {
+                let earlier = &mut merged[index];
+                earlier.key = earlier.key.filled_from(&group.key);
+                earlier.members.extend(group.members);
+            }
+            None => merged.push(group),
+        }
+    }
+    merged
 }
 
 fn finish_group(forming: Forming) -> Group {
@@ -1176,6 +1598,7 @@ mod tests {
             side: None,
             place: None,
             time: None,
+            rate: None,
             attributed_to: None,
             sentence_text: None,
         }
@@ -1219,10 +1642,29 @@ mod tests {
             sentence_region("almost 100,000 Russian soldiers near the Ukrainian border").as_deref(),
             Some("border")
         );
-        assert_eq!(place_region("in eastern-Ukraine").as_deref(), Some("donbas"));
+        assert_eq!(place_region("in eastern-Ukraine").as_deref(), Some("eastern ukraine"));
         assert_eq!(place_region("in the village of Zolote").as_deref(), Some("zolote"));
         assert_eq!(place_region("In the town of Nova Kakhovka").as_deref(), Some("nova kakhovka"));
         assert_eq!(place_region("in the southern Ukrainian city"), None);
+    }
+
+    #[test]
+    fn gazetteer_regions_nest_and_the_most_exact_wins() {
+        assert_eq!(place_region("in the city of Vinnytsia, in central Ukraine").as_deref(), Some("vinnytsia"));
+        assert_eq!(place_region("on the borders of Ukraine").as_deref(), Some("border"));
+        assert!(region_within("olenivka", "southeastern ukraine") && region_within("olenivka", "ukraine"));
+        assert!(!region_within("olenivka", "central ukraine"));
+        assert!(closely_within("nova kakhovka", "kherson") && !closely_within("vinnytsia", "central ukraine"));
+    }
+
+    #[test]
+    fn small_figures_agree_only_when_equal_and_larger_ones_within_a_factor() {
+        let of = |low: Option<u64>, high: Option<u64>| Interval::of(&claim("killed", low, high, None));
+        assert!(!of(Some(2), Some(2)).agrees_with(&of(Some(3), Some(3))));
+        assert!(!of(Some(2), None).agrees_with(&of(Some(40), Some(99))));
+        assert!(of(Some(23), Some(23)).agrees_with(&of(Some(25), Some(25))));
+        assert!(of(Some(40), None).agrees_with(&of(Some(53), Some(53))));
+        assert!(!of(None, Some(66)).agrees_with(&of(Some(140), Some(140))));
     }
 
     #[test]
@@ -1231,6 +1673,8 @@ mod tests {
         assert_eq!(side_of("Russian soldiers").as_deref(), Some("russian"));
         assert_eq!(subject_class("people").as_deref(), Some("people"));
         assert_eq!(subject_class("Ukrainian tanks").as_deref(), Some("tanks"));
+        assert_eq!(subject_class("captured fighters").as_deref(), Some("prisoners"));
+        assert_eq!(subject_class("deaths"), None, "a kind noun says nothing of who died");
     }
 
     #[test]
@@ -1242,11 +1686,18 @@ mod tests {
             side: None,
             region: None,
             time: Some(Scope::Since(2014)),
+            rate: None,
         };
         let donbas = GroupKey { region: Some("donbas".into()), time: None, ..open.clone() };
         let kyiv = GroupKey { region: Some("kyiv".into()), ..donbas.clone() };
         assert!(open.compatible(&donbas));
         assert!(!donbas.compatible(&kyiv));
         assert_eq!(open.filled_from(&donbas).to_string(), "killed | people | side=* | region=donbas | time=since 2014");
+        let chasiv_yar = GroupKey { region: Some("chasiv yar".into()), ..donbas.clone() };
+        assert!(chasiv_yar.compatible(&donbas) && chasiv_yar.refines(&donbas) && !donbas.refines(&chasiv_yar));
+        assert_eq!(donbas.filled_from(&chasiv_yar).region.as_deref(), Some("chasiv yar"));
+        let daily = GroupKey { rate: Some("day".into()), ..donbas.clone() };
+        assert!(!daily.compatible(&donbas), "a rate never meets a count");
+        assert!(daily.to_string().ends_with("| per day"));
     }
 }

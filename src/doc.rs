@@ -88,6 +88,18 @@ impl PartialDate {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// The last day the date covers: the day, the month's last day, or 31 December.
+    pub fn last_day(&self) -> Option<chrono::NaiveDate> {
+        match (self.month, self.day) {
+            (Some(month), Some(day)) => chrono::NaiveDate::from_ymd_opt(self.year, month, day),
+            (Some(month), None) => {
+                let next = if month == 12 { (self.year + 1, 1) } else { (self.year, month + 1) };
+                chrono::NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
+            }
+            (None, _) => chrono::NaiveDate::from_ymd_opt(self.year, 12, 31),
+        }
+    }
+
     fn is_valid(&self) -> bool {
         match (self.month, self.day) {
             (None, None) => (1000..=9999).contains(&self.year),
@@ -330,6 +342,8 @@ pub struct Claim {
     pub place: Option<Span>,
     /// When.
     pub time: Option<TimeScope>,
+    /// The unit of time a rate counts per ("day" for "100 soldiers a day").
+    pub rate: Option<&'static str>,
     /// Who asserts the figure ("according to Kiev", "Zelenskiy said").
     pub attributed_to: Option<Span>,
 }

@@ -350,6 +350,10 @@ const LABELS: &[&str] = &[
 const COUNT_CONTEXT_WORDS: &[&str] =
     &["were", "died", "have", "had", "are", "remain", "remained", "killed", "wounded", "injured", "dead", "missing"];
 
+/// Verbs after which a word number counts people on its own ("killing four").
+const CASUALTY_VERBS: &[&str] =
+    &["killing", "killed", "kills", "wounding", "wounded", "injuring", "injured", "leaving", "left"];
+
 /// Words after "N of" that let a word number count ("two of them").
 const OF_COUNT_WORDS: &[&str] = &["them", "the", "those", "whom", "us", "our", "their", "his", "her", "its"];
 
@@ -928,7 +932,14 @@ impl<'a> Scan<'a> {
         if first.low == 1 && first.end == last.end {
             return self.counted_noun_near(last.end) && !self.after_determiner(i);
         }
-        self.noun_follows(last.end)
+        self.noun_follows(last.end) || self.after_casualty_verb(i)
+    }
+
+    /// Whether a casualty verb comes right before token `i` ("killing four, officials
+    /// said"): a word number there counts people even without a noun.
+    fn after_casualty_verb(&self, i: usize) -> bool {
+        let previous = i.checked_sub(1).and_then(|p| self.lower(p));
+        previous.is_some_and(|w| CASUALTY_VERBS.contains(&w.as_str()))
     }
 
     /// Whether token `i` begins the sentence or a part of it (after punctuation:

@@ -61,6 +61,7 @@ fn rows_of_jsonl(path: &Path) -> Vec<ClaimRow> {
                 time_text: text(&time["text"]),
                 time_from: text(&time["from"]),
                 time_to: text(&time["to"]),
+                rate: text(&claim["rate"]),
                 attributed_to: text(&by["text"]),
                 attributed_to_start: by["start"].as_u64(),
                 attributed_to_end: by["end"].as_u64(),

@@ -5,7 +5,7 @@
 //! (`YYYY-MM-DD` or `YYYY-MM`), `date_inferred` (not null), `kind` (not null), `low`,
 //! `high`, `approx` (not null), `qualifier`, `text` (not null), `start`, `end`,
 //! `sentence` (not null), `subject`, `side`, `place`, `time_text`, `time_from`,
-//! `time_to`, `attributed_to`, `attributed_to_start`, `attributed_to_end`,
+//! `time_to`, `rate`, `attributed_to`, `attributed_to_start`, `attributed_to_end`,
 //! `sentence_text`. Offsets are code points, as in the JSONL records.
 //!
 //! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
@@ -64,6 +64,8 @@ pub struct ClaimRow {
     pub time_from: Option<String>,
     /// End of the period.
     pub time_to: Option<String>,
+    /// The unit of time of a rate.
+    pub rate: Option<String>,
     /// Who asserts the figure.
     pub attributed_to: Option<String>,
     /// First code point of the attribution.
@@ -133,6 +135,7 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
         time_text: time.map(|t| t.text.clone()),
         time_from: time.and_then(|t| t.from).map(|d| d.to_string()),
         time_to: time.and_then(|t| t.to).map(|d| d.to_string()),
+        rate: claim.rate.clone(),
         attributed_to: attributed.map(|a| a.text.clone()),
         attributed_to_start: attributed.map(|a| a.start as u64),
         attributed_to_end: attributed.map(|a| a.end as u64),
@@ -154,6 +157,7 @@ const TEXT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<&str>)] = &[
     ("time_text", true, |r| r.time_text.as_deref()),
     ("time_from", true, |r| r.time_from.as_deref()),
     ("time_to", true, |r| r.time_to.as_deref()),
+    ("rate", true, |r| r.rate.as_deref()),
     ("attributed_to", true, |r| r.attributed_to.as_deref()),
     ("sentence_text", true, |r| r.sentence_text.as_deref()),
 ];
@@ -265,7 +269,7 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, (&'static str, &'sta
         (text("doc_id")?, text("source")?, text("date")?, text("kind")?, text("qualifier")?, text("text")?);
     let (subject, side, place, time_text, time_from, time_to) =
         (text("subject")?, text("side")?, text("place")?, text("time_text")?, text("time_from")?, text("time_to")?);
-    let (attributed_to, sentence_text) = (text("attributed_to")?, text("sentence_text")?);
+    let (rate, attributed_to, sentence_text) = (text("rate")?, text("attributed_to")?, text("sentence_text")?);
     let (low, high, start, end, sentence) =
         (count("low")?, count("high")?, count("start")?, count("end")?, count("sentence")?);
     let (attributed_start, attributed_end) = (count("attributed_to_start")?, count("attributed_to_end")?);
@@ -293,6 +297,7 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, (&'static str, &'sta
             time_text: string(time_text, i),
             time_from: string(time_from, i),
             time_to: string(time_to, i),
+            rate: string(rate, i),
             attributed_to: string(attributed_to, i),
             attributed_to_start: number(attributed_start, i),
             attributed_to_end: number(attributed_end, i),

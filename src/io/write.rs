@@ -143,6 +143,9 @@ pub struct ClaimRecord {
     pub place: Option<String>,
     /// When.
     pub time: Option<TimeRecord>,
+    /// The unit of time a rate counts per ("day" for "100 soldiers a day"); null for a
+    /// count.
+    pub rate: Option<String>,
     /// Who asserts the figure.
     pub attributed_to: Option<TextSpan>,
     /// The text of the claim's sentence, so that readers of the records need no corpus.
@@ -240,6 +243,7 @@ fn claim_record(doc: &Doc, claim: &Claim, index: &CharIndex, to_span: &impl Fn(S
         side: claim.side.clone(),
         place: claim.place.map(|s| doc.slice(s).to_string()),
         time: claim.time.as_ref().map(|t| TimeRecord { text: doc.slice(t.span).to_string(), from: t.from, to: t.to }),
+        rate: claim.rate.map(str::to_string),
         attributed_to: claim.attributed_to.map(to_span),
         sentence_text: doc.sentences.get(claim.sentence).map(|&s| doc.slice(s).to_string()),
     }
