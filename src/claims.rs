@@ -1164,7 +1164,8 @@ impl<'a> Sentence<'a> {
         Some(self.preferred_entity(self.span(from, to)))
     }
 
-    /// The source phrase ending right before token `verb` ("Kiev", "Ukrainian officials").
+    /// The source phrase ending right before token `verb` ("Kiev", "Ukrainian officials");
+    /// a lone side adjective is no source ("Russian claims that" is a noun phrase).
     fn name_before(&self, verb: usize) -> Option<(usize, usize)> {
         let mut end = verb;
         while end > 0 && self.lower(end - 1).is_some_and(|w| ["have", "has", "had"].contains(&w.as_str())) {
@@ -1185,7 +1186,7 @@ impl<'a> Sentence<'a> {
             let connector = ["of", "for", "and"].contains(&lower.as_str())
                 && from >= 2
                 && self.word(from - 2).is_some_and(is_capitalized_name);
-            let possessive = lower.ends_with("'s") && from < end;
+            let possessive = (lower.ends_with("'s") || lower.ends_with("’s")) && from < end;
             let adjective = from < end
                 && self.lower(from).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()))
                 && !PRONOUNS.contains(&lower.as_str())
@@ -1250,6 +1251,10 @@ impl<'a> Sentence<'a> {
             from += 1;
         }
         if from >= to || self.lower(from).is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
+            return None;
+        }
+        let lone_adjective = to == from + 1 && self.lower(from).is_some_and(|w| is_side_word(&w) && w.ends_with("ian"));
+        if lone_adjective {
             return None;
         }
         let last_title = (from..to).rev().find(|k| self.lower(*k).is_some_and(|w| is_title(&w)));
