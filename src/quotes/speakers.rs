@@ -111,6 +111,10 @@ fn parts(ws: &[(Range, &str)]) -> Parts {
         .map(|i| (i, office_at(ws, i)))
         .filter(|&(_, len)| len > 0)
         .max_by_key(|&(i, len)| (i + len, std::cmp::Reverse(i)));
+    if office.is_some_and(|(i, len)| common_nouns_follow(&ws[i + len..])) {
+        parts.name = span_of(ws).map(|range| (ws.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" "), range));
+        return parts;
+    }
     let (before, name) = match office {
         Some((i, len)) => {
             parts.office = Some(join(&ws[i..i + len]));
@@ -135,6 +139,13 @@ fn parts(ws: &[(Range, &str)]) -> Parts {
         parts.name = Some((join(name), range));
     }
     parts
+}
+
+/// Whether the words after an office word are lower-case nouns ("Ukraine's general
+/// staff"): the office word is then a modifier and the mention names a body, not a
+/// person. "of" opens an affiliation instead ("the mayor of the city").
+fn common_nouns_follow(rest: &[(Range, &str)]) -> bool {
+    !rest.is_empty() && rest[0].1 != "of" && rest.iter().all(|(_, w)| w.starts_with(char::is_lowercase))
 }
 
 fn is_person_name(name: &[(Range, &str)]) -> bool {

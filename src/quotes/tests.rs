@@ -212,6 +212,8 @@ fn told_and_split_quotes_and_pronouns() {
     let found = run(&d);
     assert_has(&found, Direct, "Oleksii Reznikov", "We are ready to defend our land,");
     assert_has(&found, Indirect, "Oleksii Reznikov", "the situation remained tense");
+    let d = plain("Ukraine\u{2019}s general staff claimed on Friday that they had hit a depot in Nova Kakhovka.");
+    assert_has(&run(&d), Indirect, "Ukraine's general staff", "they had hit a depot in Nova Kakhovka");
 }
 
 #[test]
