@@ -199,7 +199,7 @@ impl Sentence<'_> {
             let office = self.office_at(j);
             if office > 0 {
                 j += office;
-            } else if self.capitalised(j) {
+            } else if self.capitalised(j) && !(j == body && is_number_word(self.word(j))) {
                 j += 1;
             } else if j > body && self.connector_between(j - 1, j) {
                 j += 1;
@@ -683,4 +683,10 @@ impl Sentence<'_> {
             _ => (QuoteKind::Mixed, (start, end)),
         }
     }
+}
+
+/// Whether a capitalised word is a number ("Seventy-one people were hospitalized"): a
+/// name never starts with one.
+fn is_number_word(word: &str) -> bool {
+    crate::numbers::find(&format!("{word} people")).first().is_some_and(|(range, _)| range.start == 0)
 }

@@ -214,6 +214,8 @@ fn told_and_split_quotes_and_pronouns() {
     assert_has(&found, Indirect, "Oleksii Reznikov", "the situation remained tense");
     let d = plain("Ukraine\u{2019}s general staff claimed on Friday that they had hit a depot in Nova Kakhovka.");
     assert_has(&run(&d), Indirect, "Ukraine's general staff", "they had hit a depot in Nova Kakhovka");
+    let d = plain("Seventy-one people were hospitalized. The attack used cruise missiles, President Volodymyr Zelensky\u{2019}s office said. It said three children were among those killed.");
+    assert!(run(&d).iter().all(|(_, speaker, _)| !speaker.contains("Seventy")), "{:?}", run(&d));
 }
 
 #[test]
