@@ -148,7 +148,7 @@ impl Pipeline {
             tag_documents(
                 model.tagger(),
                 &mut docs,
-                |d| d.cleaning.content.iter().copied().filter(|&p| quotes::may_attribute(d.slice(p))).collect(),
+                |d| d.cleaning.content.clone(),
                 |doc, tags| {
                     doc.attribution = attribution::tags(tags);
                 },

@@ -104,16 +104,6 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
     candidates.sort_by_key(|c| c.content);
 }
 
-/// Whether a paragraph can hold an attribution: it has a quotation mark, a colon, or a
-/// cue word of the lexicon ("said", "according", "warned"...). The pipeline runs the
-/// attribution tagger only on such paragraphs.
-pub fn may_attribute(paragraph: &str) -> bool {
-    paragraph.contains(['"', '“', '”', '‘', '’', ':'])
-        || paragraph
-            .split(|c: char| !c.is_alphabetic())
-            .any(|word| !word.is_empty() && lexicon::is_cue_word(&word.to_lowercase()))
-}
-
 /// Bytes between two spans that do not overlap.
 fn gap(a: Span, b: Span) -> usize {
     if a.end <= b.start {

@@ -4,15 +4,6 @@
 
 use std::sync::LazyLock;
 
-/// Cue verbs, participle cues and the "according" of "according to", for lookups.
-static CUE_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| CUE_VERBS.iter().chain(PARTICIPLE_CUES).copied().chain(["according"]).collect());
-
-/// Whether `word` (lower-cased) is a cue verb, a participle cue or "according".
-pub fn is_cue_word(word: &str) -> bool {
-    CUE_WORDS.contains(word)
-}
-
 /// Speech verbs that introduce or close an attribution, in every inflection used.
 ///
 /// "called" is here for "X called Y “Z”" (a mixed quote); "denies" and "denying" for
