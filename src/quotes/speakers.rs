@@ -242,17 +242,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves a mention; mentions must come in text order so that pronouns find the
-    /// speakers and subjects before them. The speaker's span drops a "the" before a name
-    /// ("the State Department" → "State Department"), not before an office ("the
-    /// spokesman").
+    /// speakers and subjects before them. The speaker's span is the whole mention, "the"
+    /// included ("the State Department", as PolNeAR marks sources); its `name` is the
+    /// canonical one ("State Department").
     pub fn resolve(&mut self, mention: Range) -> Option<Speaker> {
         let text = &self.doc.normalized.text;
         let ws = words(text, mention);
-        let start = match parts(&ws) {
-            Parts { determiner: Some(d), office: None, name: Some((_, name)), .. } if d == "the" => name.0,
-            _ => mention.0,
-        };
-        let span = self.doc.normalized.span_to_original(start, mention.1);
+        let span = self.doc.normalized.span_to_original(mention.0, mention.1);
         let (speaker, plural) = if let [(_, only)] = ws.as_slice() {
             match PRONOUNS.iter().find(|(p, _)| only.eq_ignore_ascii_case(p)) {
                 Some(&(pronoun, plural)) => (self.antecedent(mention.0, pronoun)?, plural),
