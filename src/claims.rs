@@ -726,8 +726,8 @@ fn place_in_paragraph(doc: &Doc, index: usize) -> Option<Span> {
         let before = index.checked_sub(distance).filter(|&j| in_paragraph(j));
         let after = Some(index + distance).filter(|&j| in_paragraph(j));
         before
-            .and_then(|j| Sentence::new(doc, j).last_place())
-            .or_else(|| after.and_then(|j| Sentence::new(doc, j).first_place()))
+            .and_then(|j| Sentence::new(doc, j).places().next_back())
+            .or_else(|| after.and_then(|j| Sentence::new(doc, j).places().next()))
     })
 }
 
@@ -1040,14 +1040,9 @@ impl<'a> Sentence<'a> {
         found.map(|(from, to)| self.span(from, to))
     }
 
-    /// The last locative phrase of the sentence.
-    fn last_place(&self) -> Option<Span> {
-        (0..self.tokens.len()).rev().find_map(|k| self.place_at(k)).map(|(from, to)| self.span(from, to))
-    }
-
-    /// The first locative phrase of the sentence.
-    fn first_place(&self) -> Option<Span> {
-        (0..self.tokens.len()).find_map(|k| self.place_at(k)).map(|(from, to)| self.span(from, to))
+    /// The locative phrases of the sentence, by start; either end can be taken first.
+    fn places(&self) -> impl DoubleEndedIterator<Item = Span> + '_ {
+        (0..self.tokens.len()).filter_map(|k| self.place_at(k)).map(|(from, to)| self.span(from, to))
     }
 
     fn is_clause_break(&self, k: usize) -> bool {

@@ -107,7 +107,7 @@ use crate::doc::PartialDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Write as _};
 use std::io::BufRead;
 use std::path::Path;
@@ -910,24 +910,35 @@ static LOCATED_REGION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("locative pattern forms a regex")
 });
 
-/// The regions that contain a region, directly or not (none for a name the gazetteer
-/// does not hold).
-fn containers(region: &str) -> BTreeSet<&'static str> {
-    let mut found = BTreeSet::new();
-    let mut pending: Vec<&str> = vec![region];
-    while let Some(next) = pending.pop() {
-        for region in REGIONS.iter().filter(|r| r.name == next) {
-            for container in region.within.iter().filter(|c| found.insert(**c)) {
-                pending.push(container);
+/// Every gazetteer region with the regions that contain it, directly or not, worked out
+/// once.
+static CONTAINERS: LazyLock<HashMap<&'static str, BTreeSet<&'static str>>> = LazyLock::new(|| {
+    let direct = |name: &'static str| -> Vec<&'static str> {
+        REGIONS.iter().filter(|r| r.name == name).flat_map(|r| r.within.iter().copied()).collect()
+    };
+    REGIONS
+        .iter()
+        .map(|region| {
+            let mut found = BTreeSet::new();
+            let mut pending = direct(region.name);
+            while let Some(next) = pending.pop() {
+                if found.insert(next) {
+                    pending.extend(direct(next));
+                }
             }
-        }
-    }
-    found
+            (region.name, found)
+        })
+        .collect()
+});
+
+/// The regions that contain a region (none for a name the gazetteer does not hold).
+fn containers(region: &str) -> Option<&'static BTreeSet<&'static str>> {
+    CONTAINERS.get(region)
 }
 
 /// Whether `inner` is `outer` or lies in it.
 fn region_within(inner: &str, outer: &str) -> bool {
-    inner == outer || containers(inner).contains(outer)
+    inner == outer || containers(inner).is_some_and(|c| c.contains(outer))
 }
 
 /// Whether `inner` lies in `outer` and `outer` is an oblast or finer.
@@ -949,7 +960,7 @@ fn best_region(pattern: &Regex, text: &str) -> Option<String> {
         .iter()
         .enumerate()
         .filter(|(_, r)| r.terms.iter().any(|t| found.contains(*t)))
-        .max_by_key(|(index, r)| (r.level, containers(r.name).len(), Reverse(*index)))
+        .max_by_key(|(index, r)| (r.level, containers(r.name).map_or(0, BTreeSet::len), Reverse(*index)))
         .map(|(_, r)| r.name.to_string())
 }
 
