@@ -184,6 +184,20 @@ const RATE_REACH: usize = 12;
 
 /// Words that, a few words before the number, make it a death toll ("toll rose to 50").
 const TOLL_WORDS: &[&str] = &["toll"];
+/// Casualty words that can stand before the counted noun ("37,000 dead Russian soldiers").
+const ATTRIBUTIVE_CASUALTIES: &[&str] = &["dead", "wounded", "injured"];
+/// Nouns that, with a casualty word after them, make a later number a toll ("the number
+/// of dead at 25,000").
+const COUNT_NOUNS: &[&str] = &["number", "count", "tally"];
+/// Casualty words after a count noun, and the kind they count.
+const COUNTED_CASUALTIES: &[(&str, ClaimKind)] = &[
+    ("dead", ClaimKind::Killed),
+    ("killed", ClaimKind::Killed),
+    ("deaths", ClaimKind::Killed),
+    ("fatalities", ClaimKind::Killed),
+    ("wounded", ClaimKind::Wounded),
+    ("injured", ClaimKind::Wounded),
+];
 
 /// Counted nouns that imply a kind on their own ("50 deaths", "300 prisoners").
 const NOUN_KINDS: &[(&str, ClaimKind)] = &[
@@ -716,19 +730,43 @@ pub fn claims(doc: &Doc) -> Vec<Claim> {
 /// How many sentences away, in the same paragraph, a claim without a place looks for one.
 pub const PLACE_REACH: usize = 2;
 
+/// Countries whose bare name ("in Russia", "across Ukraine") says less about where a
+/// figure of this war belongs than a town or region a sentence further on.
+const WHOLE_COUNTRIES: &[&str] = &["russia", "ukraine"];
+
 /// The place of the nearest sentence within [`PLACE_REACH`] of sentence `index`, in its
-/// paragraph, that has one: the last locative phrase of an earlier sentence, the first
-/// of a later one; at equal distance the earlier sentence wins.
+/// paragraph, that has one and states no figure of its own (its places are that
+/// figure's: "... 25,000. That is far more than the 15,000 lost in Afghanistan"): the
+/// last locative phrase of an earlier sentence, the first of a later one; at equal
+/// distance the earlier sentence wins. A phrase that only names a whole country gives
+/// way to a narrower one within reach ("killing four. ... in Russia ... the attack in
+/// Belgorod" -> Belgorod).
 fn place_in_paragraph(doc: &Doc, index: usize) -> Option<Span> {
     let paragraph = *doc.cleaning.content.iter().find(|p| p.contains(doc.sentences[index]))?;
-    let in_paragraph = |j: usize| doc.sentences.get(j).is_some_and(|s| paragraph.contains(*s));
-    (1..=PLACE_REACH).find_map(|distance| {
-        let before = index.checked_sub(distance).filter(|&j| in_paragraph(j));
-        let after = Some(index + distance).filter(|&j| in_paragraph(j));
-        before
-            .and_then(|j| Sentence::new(doc, j).places().next_back())
-            .or_else(|| after.and_then(|j| Sentence::new(doc, j).places().next()))
-    })
+    let in_paragraph = |j: usize| {
+        doc.sentences
+            .get(j)
+            .is_some_and(|s| paragraph.contains(*s) && !doc.quantities.iter().any(|q| s.contains(q.span)))
+    };
+    let candidates: Vec<Span> = (1..=PLACE_REACH)
+        .flat_map(|distance| {
+            let before = index.checked_sub(distance).filter(|&j| in_paragraph(j));
+            let after = Some(index + distance).filter(|&j| in_paragraph(j));
+            [
+                before.and_then(|j| Sentence::new(doc, j).places().next_back()),
+                after.and_then(|j| Sentence::new(doc, j).places().next()),
+            ]
+        })
+        .flatten()
+        .collect();
+    candidates.iter().find(|&&place| !names_whole_country(doc.slice(place))).or(candidates.first()).copied()
+}
+
+/// Whether a place phrase is a preposition and a bare country name ("in Russia’s").
+fn names_whole_country(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace().skip(1);
+    let name = words.next().map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_lowercase());
+    words.next().is_none() && name.is_some_and(|n| WHOLE_COUNTRIES.contains(&n.as_str()))
 }
 
 /// One sentence, tokenised in normalised text, with the document around it.
@@ -802,7 +840,7 @@ impl<'a> Sentence<'a> {
             Subject::People(from, to) => (Some(self.span(from, to)), self.side(from, to, first)),
             _ => match previous.filter(|p| from_verb_before && self.shares_subject(p)) {
                 Some(p) => (p.subject, p.side.clone()),
-                None => (None, None),
+                None => (None, self.side(first, first, first)),
             },
         };
         Some(Claim {
@@ -826,6 +864,10 @@ impl<'a> Sentence<'a> {
             if determiner || (start + 1..start + 4).any(|k| self.word(k).is_some_and(is_subject_noun)) {
                 start += if determiner { 2 } else { 1 };
             }
+        }
+        let attributive = self.lower(start).is_some_and(|w| ATTRIBUTIVE_CASUALTIES.contains(&w.as_str()));
+        if attributive && (start + 1..start + 4).any(|k| self.word(k).is_some_and(is_subject_noun)) {
+            start += 1;
         }
         let Some(first) = self.lower(start) else { return Subject::Elided(end) };
         if PHRASE_BREAKS.contains(&first.as_str()) {
@@ -877,6 +919,10 @@ impl<'a> Sentence<'a> {
             Subject::People(_, to) => self.lower(to - 1),
             _ => None,
         };
+        let attributive = self.lower(end).is_some_and(|w| ATTRIBUTIVE_CASUALTIES.contains(&w.as_str()));
+        if let Some(kind) = self.predicate_after(end).filter(|_| attributive) {
+            return Some((kind, false));
+        }
         let prisoners_of_war = self.is(after, "of") && self.is(after + 1, "war");
         let predicate_from = if prisoners_of_war { after + 2 } else { after };
         if let Some(kind) = self.predicate_after(predicate_from) {
@@ -1001,8 +1047,8 @@ impl<'a> Sentence<'a> {
                     return Some(*kind);
                 }
             }
-            if self.toll_before(p) {
-                return Some(ClaimKind::Killed);
+            if let Some(kind) = self.toll_before(p) {
+                return Some(kind);
             }
             if !self.lower(p).is_some_and(|w| BEFORE_SKIPS.contains(&w.as_str())) {
                 return None;
@@ -1011,14 +1057,24 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// "death toll rose to N", "toll of N", "toll stood at N": a toll word a few words
-    /// back with only words between.
-    fn toll_before(&self, p: usize) -> bool {
+    /// "death toll rose to N", "toll of N", "toll stood at N" (killed), "estimated the
+    /// number of dead Russians at N", "the number of wounded rose to N": a toll word, or a
+    /// count noun and its casualty word ([`COUNTED_CASUALTIES`]), a few words back with
+    /// only words between.
+    fn toll_before(&self, p: usize) -> Option<ClaimKind> {
         let from = p.saturating_sub(6);
-        (from..=p)
-            .rev()
-            .take_while(|k| self.word(*k).is_some())
-            .any(|k| self.lower(k).is_some_and(|w| TOLL_WORDS.contains(&w.as_str())))
+        let words: Vec<usize> = (from..=p).rev().take_while(|k| self.word(*k).is_some()).collect();
+        words.iter().find_map(|&k| {
+            let word = self.lower(k)?;
+            if TOLL_WORDS.contains(&word.as_str()) {
+                return Some(ClaimKind::Killed);
+            }
+            let counted = (k + 1..=p).take(2).filter(|&j| !self.is(j, "of")).find_map(|j| {
+                let next = self.lower(j)?;
+                COUNTED_CASUALTIES.iter().find(|(w, _)| *w == next).map(|(_, kind)| *kind)
+            });
+            counted.filter(|_| COUNT_NOUNS.contains(&word.as_str()))
+        })
     }
 
     fn is_deployment(&self, quantity: &Quantity) -> bool {
@@ -1027,7 +1083,8 @@ impl<'a> Sentence<'a> {
             || (0..self.tokens.len()).any(|k| self.lower(k).is_some_and(|w| DEPLOYMENT_WORDS.contains(&w.as_str())))
     }
 
-    /// The side named in the subject, or by a possessive right before the number.
+    /// The side named in the subject, or by a side word right before the number
+    /// ("Russia’s 40", "the number of dead Russians at 25,000").
     fn side(&self, from: usize, to: usize, first: usize) -> Option<String> {
         let before = first.saturating_sub(2)..first;
         (from..to).chain(before).find_map(|k| side_of(self.word(k)?)).map(str::to_string)
@@ -1605,6 +1662,30 @@ mod tests {
         let text = "Explosions hit a Russian city, killing four, officials said. Moscow blamed Ukraine for the attack in Belgorod.";
         let doc = paragraph_of(text);
         assert_eq!(text_of(&doc, claims(&doc)[0].place), Some("in Belgorod"));
+        let text = "Explosions hit a Russian city, killing four, officials said. It is the deadliest episode in Russia since the start of the war. Moscow blamed Ukraine for the attack in Belgorod.";
+        let doc = paragraph_of(text);
+        assert_eq!(text_of(&doc, claims(&doc)[0].place), Some("in Belgorod"), "a bare country gives way");
+        let text = "Explosions hit a Russian city, killing four, officials said. It is the deadliest episode in Russia since the start of the war.";
+        let doc = paragraph_of(text);
+        assert_eq!(text_of(&doc, claims(&doc)[0].place), Some("in Russia"), "and is kept when nothing narrower is near");
+    }
+
+    #[test]
+    fn corpus_the_number_of_dead_is_a_toll() {
+        let text = "The British military recently estimated the number of dead Russians at 25,000, with tens of thousands more wounded.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(25_000)));
+        assert_eq!(found[0].side.as_deref(), Some("Russian"));
+        let text = "Mikhail Podolyak tweeted: “37,000 dead Russian soldiers.";
+        let doc = doc_of(text, None);
+        let found = claims(&doc);
+        assert_eq!((found[0].kind, text_of(&doc, found[0].subject)), (ClaimKind::Killed, Some("Russian soldiers")));
+        assert_eq!(found[0].side.as_deref(), Some("Russian"));
+        let text = "The number of wounded rose to 140 on Friday.";
+        assert_eq!(claims(&doc_of(text, None))[0].kind, ClaimKind::Wounded);
+        let text = "The number of refugees rose to 140 on Friday.";
+        assert!(claims(&doc_of(text, None)).iter().all(|c| c.kind != ClaimKind::Killed));
     }
 
     #[test]

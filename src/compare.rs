@@ -74,9 +74,10 @@
 //!   region or time they agree on, and the figure is a number (not a vague amount such
 //!   as "thousands") within a factor of [`MAGNITUDE_FACTOR`] of the group's first;
 //! - **same toll**: a death or wound toll of at least [`CONFLICT_TOLL`] within
-//!   [`INCIDENT_FACTOR`] of the group's first, whatever the open fields: stories state a
-//!   conflict's running toll without place or time ("The conflict has killed more than
-//!   13,000 people").
+//!   [`INCIDENT_FACTOR`] of the group's first, for the same side or both without one,
+//!   whatever the other open fields: stories state a conflict's running toll without
+//!   place or time ("The conflict has killed more than 13,000 people"), but one side's
+//!   dead ("37,000 dead Russian soldiers") are not everyone's.
 //!
 //! Rates (`per day`) are one figure of an ongoing war, not an incident: compatible rates
 //! group together.
@@ -614,13 +615,24 @@ impl Interval {
     /// Whether two figures can report the same count: the numbers standing for them
     /// ([`Interval::representative`]) are within [`INCIDENT_FACTOR`] of each other when
     /// both are at least [`SMALL_FIGURE`] (a toll that grew from 23 to 25, "at least 40"
-    /// and 53), and equal below it (not 2 against 3, nor "at least two" against 60).
+    /// and 53); below it they must be equal, or one a lower bound that the other meets
+    /// within the factor ("at least three" and four), not 2 against 3, nor "at least two"
+    /// against 60.
     pub fn agrees_with(&self, other: &Interval) -> bool {
+        let within_factor = |a: f64, b: f64| a.max(b) / a.min(b) <= INCIDENT_FACTOR;
         match (self.representative(), other.representative()) {
-            (Some(a), Some(b)) if a.min(b) >= SMALL_FIGURE => a.max(b) / a.min(b) <= INCIDENT_FACTOR,
-            (Some(a), Some(b)) => a == b,
+            (Some(a), Some(b)) if a.min(b) >= SMALL_FIGURE => within_factor(a, b),
+            (Some(a), Some(b)) => {
+                let bound_met = self.is_lower_bound_below(b) || other.is_lower_bound_below(a);
+                a == b || (bound_met && within_factor(a, b))
+            }
             _ => false,
         }
+    }
+
+    /// Whether the figure is only a lower bound ("at least three") that `value` meets.
+    fn is_lower_bound_below(&self, value: f64) -> bool {
+        self.high.is_none() && self.low.is_some_and(|low| low.value <= value)
     }
 
     /// A single number standing for the figure: the midpoint, or the one stated bound.
@@ -1273,6 +1285,7 @@ impl Forming {
             .all(|value| value.is_some_and(|v| v >= CONFLICT_TOLL));
         let same_toll = !claim.vague
             && conflict_toll
+            && self.key.side == claim.key.side
             && ACCUMULATING_KINDS.contains(&self.key.kind.as_str())
             && self.same_magnitude(claim, INCIDENT_FACTOR);
         same_context || trusted_figure || same_toll
@@ -1669,9 +1682,12 @@ mod tests {
     }
 
     #[test]
-    fn small_figures_agree_only_when_equal_and_larger_ones_within_a_factor() {
+    fn small_figures_agree_when_equal_or_a_bound_is_just_met_larger_ones_within_a_factor() {
         let of = |low: Option<u64>, high: Option<u64>| Interval::of(&claim("killed", low, high, None));
         assert!(!of(Some(2), Some(2)).agrees_with(&of(Some(3), Some(3))));
+        assert!(of(Some(3), None).agrees_with(&of(Some(4), Some(4))), "at least three, then four");
+        assert!(!of(Some(4), Some(4)).agrees_with(&of(Some(2), None)), "four is more than 1.5 times two");
+        assert!(!of(None, Some(3)).agrees_with(&of(Some(4), Some(4))), "up to three is not four");
         assert!(!of(Some(2), None).agrees_with(&of(Some(40), Some(99))));
         assert!(of(Some(23), Some(23)).agrees_with(&of(Some(25), Some(25))));
         assert!(of(Some(40), None).agrees_with(&of(Some(53), Some(53))));
