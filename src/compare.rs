@@ -80,7 +80,8 @@
 //!   dead ("37,000 dead Russian soldiers") are not everyone's.
 //!
 //! Rates (`per day`) are one figure of an ongoing war, not an incident: compatible rates
-//! group together.
+//! group together, and a rate group's key keeps only the fields all its claims state
+//! (one report's "Mariupol, in May" is not the whole group's).
 //!
 //! Within a group, claims are ordered by document date (undated last), then document id
 //! and position. "Sources" are distinct `source` values; `--per-document` counts distinct
@@ -843,6 +844,32 @@ impl GroupKey {
         fields + usize::from(self.time.is_some() && self.time == other.time)
     }
 
+    /// The key of a group after `other`'s claim or group joins it: a rate group keeps
+    /// only what both keys state ([`GroupKey::common_with`]), any other group fills its
+    /// open fields ([`GroupKey::filled_from`]).
+    pub fn joined_with(&self, other: &GroupKey) -> GroupKey {
+        if self.rate.is_some() {
+            self.common_with(other)
+        } else {
+            self.filled_from(other)
+        }
+    }
+
+    /// The fields both keys state, nested ones widened to the outer value: a daily toll
+    /// reported for Mariupol in May and one for the whole front in July are one rate of
+    /// the war, whose key names neither.
+    pub fn common_with(&self, other: &GroupKey) -> GroupKey {
+        GroupKey {
+            kind: self.kind.clone(),
+            scale: self.scale.max(other.scale),
+            rate: self.rate.clone(),
+            subject: wider(&self.subject, &other.subject, subject_within),
+            side: self.side.clone().filter(|_| self.side == other.side),
+            region: wider(&self.region, &other.region, region_within),
+            time: self.time.clone().filter(|_| self.time == other.time),
+        }
+    }
+
     /// This key with its open fields filled from `other`, nested fields narrowed to the
     /// more exact value; incident once either is.
     pub fn filled_from(&self, other: &GroupKey) -> GroupKey {
@@ -1029,6 +1056,18 @@ fn nested_agree(a: &Option<String>, b: &Option<String>, within: fn(&str, &str) -
     match (a, b) {
         (Some(a), Some(b)) => within(a, b) || within(b, a),
         _ => true,
+    }
+}
+
+/// The outer of two nested values; nothing when either is open or they do not nest.
+fn wider(a: &Option<String>, b: &Option<String>, within: fn(&str, &str) -> bool) -> Option<String> {
+    let (a, b) = (a.as_ref()?, b.as_ref()?);
+    if within(a, b) {
+        Some(b.clone())
+    } else if within(b, a) {
+        Some(a.clone())
+    } else {
+        None
     }
 }
 
@@ -1368,7 +1407,7 @@ pub fn group(mut claims: Vec<ComparedClaim>) -> Vec<Group> {
         match best {
             Some(index) => {
                 let group = &mut forming[index];
-                group.key = group.key.filled_from(&claim.key);
+                group.key = group.key.joined_with(&claim.key);
                 group.members.push(claim);
             }
             None => forming.push(Forming::start(claim)),
@@ -1401,7 +1440,7 @@ fn merge_agreeing(forming: Vec<Forming>) -> Vec<Forming> {
         match target {
             Some(index) => {
                 let earlier = &mut merged[index];
-                earlier.key = earlier.key.filled_from(&group.key);
+                earlier.key = earlier.key.joined_with(&group.key);
                 earlier.members.extend(group.members);
             }
             None => merged.push(group),
@@ -1726,5 +1765,10 @@ mod tests {
         let daily = GroupKey { rate: Some("day".into()), ..donbas.clone() };
         assert!(!daily.compatible(&donbas), "a rate never meets a count");
         assert!(daily.to_string().ends_with("| per day"));
+        let daily_in_chasiv_yar = GroupKey { rate: Some("day".into()), ..chasiv_yar.clone() };
+        assert_eq!(daily_in_chasiv_yar.joined_with(&daily).region.as_deref(), Some("donbas"), "the outer place");
+        let daily_anywhere = GroupKey { region: None, ..daily.clone() };
+        assert_eq!(daily.joined_with(&daily_anywhere).region, None, "a rate key keeps what all state");
+        assert_eq!(donbas.joined_with(&chasiv_yar).region.as_deref(), Some("chasiv yar"), "a count narrows");
     }
 }
