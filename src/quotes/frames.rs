@@ -11,7 +11,7 @@
 //!   before it ("... at @OSCE,” the OSCE. Raab said on Twitter.").
 
 use super::lexicon::{
-    AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS, CUE_CHANNELS, CUE_VERBS, DETERMINERS, NOT_NAMES,
+    ACT_OBJECTS, ACT_VERBS, AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS, CUE_CHANNELS, CUE_VERBS, DETERMINERS, NOT_NAMES,
     NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS, TRAILING_CONNECTIVES, WEAK_CUES,
 };
 use super::text::{tokenize, Pair, Range, Tok, Unit};
@@ -137,11 +137,19 @@ impl Sentence<'_> {
         k.checked_sub(1).is_some_and(|k| t.start < self.pairs[k].end())
     }
 
-    /// Whether token `i` is a cue word outside quotation marks.
+    /// Whether token `i` is a cue word outside quotation marks, and not a verb of a
+    /// speech act that reports nothing ("declared victory", "declared martial law").
     fn is_cue(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
             && !self.quoted(i)
             && (self.is(i, CUE_VERBS) || (self.is(i, &["according"]) && self.is(i + 1, &["to"])))
+            && !self.is_act(i)
+    }
+
+    /// Whether token `i` is an act verb with an act object ("declared victory").
+    fn is_act(&self, i: usize) -> bool {
+        self.is(i, ACT_VERBS)
+            && (self.is(i + 1, ACT_OBJECTS) || (self.is(i + 1, DETERMINERS) && self.is(i + 2, ACT_OBJECTS)))
     }
 
     /// Whether token `i` is a capitalised word that can be part of a name.

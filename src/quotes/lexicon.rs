@@ -262,6 +262,14 @@ pub const NOT_NOUNS: &[&str] = &[
     "by", "at",
 ];
 
+/// Cue verbs that also perform an act ("declared victory").
+pub const ACT_VERBS: &[&str] = &["declared", "declares", "declare", "declaring", "proclaimed", "proclaims"];
+
+/// Objects that make an act verb an act reporting nothing ("declared victory", "declared
+/// war", "declared a state of emergency"), not a report ("declared that ...").
+pub const ACT_OBJECTS: &[&str] =
+    &["victory", "war", "independence", "martial", "state", "ceasefire", "truce", "bankruptcy", "candidacy"];
+
 /// Cues followed by whom the speaker addressed ("told reporters that").
 pub const OBJECT_CUES: &[&str] = &["told", "tells", "telling", "asked", "asks"];
 

@@ -216,6 +216,10 @@ fn told_and_split_quotes_and_pronouns() {
     assert_has(&run(&d), Indirect, "Ukraine's general staff", "they had hit a depot in Nova Kakhovka");
     let d = plain("Seventy-one people were hospitalized. The attack used cruise missiles, President Volodymyr Zelensky\u{2019}s office said. It said three children were among those killed.");
     assert!(run(&d).iter().all(|(_, speaker, _)| !speaker.contains("Seventy")), "{:?}", run(&d));
+    let d = plain("At the end of April, Putin declared victory in Mariupol, and Russian troops continued to push into Eastern Ukraine where hundreds of Ukrainian troops were dying every day.");
+    assert_eq!(run(&d), vec![], "declaring victory reports nothing");
+    let d = plain("Putin declared that the operation was going to plan.");
+    assert_has(&run(&d), Indirect, "Putin", "the operation was going to plan");
 }
 
 #[test]
