@@ -6,7 +6,9 @@
 //! 1. a predicate after the counted noun ("14,000 people died", "two soldiers were
 //!    killed", "20 missing");
 //! 2. a predicate before the number ("has killed more than 13,000", "the death of
-//!    14,000 people", "the death toll rose to 50", "displaced more than one million");
+//!    14,000 people", "the death toll rose to 50", "the number of dead Russians at
+//!    25,000", "displaced more than one million"), or a casualty word between the number
+//!    and its noun ("37,000 dead Russian soldiers");
 //! 3. a counted noun that implies the kind ("50 deaths", "2 million refugees",
 //!    "300 prisoners of war", "100,000 troops"; plain "prisoners" may be convicts).
 //!
@@ -18,16 +20,18 @@
 //!
 //! Context, when the sentence states it:
 //! - `subject`: the counted noun phrase ("Russian soldiers");
-//! - `side`: from the subject or a possessive before the number, by the [`SIDES`]
+//! - `side`: from the subject or a side word right before the number, by the [`SIDES`]
 //!   table. "Russian-backed", "Kremlin-backed", "pro-Russian" and "separatist" name a
 //!   side of their own, `separatist`: the forces are local, neither Russian nor
 //!   Ukrainian government forces;
 //! - `place`: the first locative phrase after the number ("in eastern-Ukraine", "near
 //!   the Ukrainian border", "on our border"), else the nearest one before it; a sentence
 //!   with none takes a locative phrase of the nearest sentence of its paragraph, at most
-//!   [`PLACE_REACH`] sentences away, that has one (earlier sentences first, their last
-//!   phrase; later ones, their first): "the strike, in Nova Kakhovka, hit a warehouse.
-//!   At least seven people were killed" puts the seven in Nova Kakhovka;
+//!   [`PLACE_REACH`] sentences away, that has one and no figure of its own (earlier
+//!   sentences first, their last phrase; later ones, their first; a bare "in Russia" or
+//!   "in Ukraine" gives way to a narrower place within reach): "the strike, in Nova
+//!   Kakhovka, hit a warehouse. At least seven people were killed" puts the seven in
+//!   Nova Kakhovka;
 //! - `time`: the nearest time expression ([`dates::find_time_expressions`], anchored on
 //!   the document date) at most 20 tokens away, skipping the time of the saying ("he
 //!   said on Wednesday");
