@@ -1671,7 +1671,11 @@ mod tests {
         assert_eq!(text_of(&doc, claims(&doc)[0].place), Some("in Belgorod"), "a bare country gives way");
         let text = "Explosions hit a Russian city, killing four, officials said. It is the deadliest episode in Russia since the start of the war.";
         let doc = paragraph_of(text);
-        assert_eq!(text_of(&doc, claims(&doc)[0].place), Some("in Russia"), "and is kept when nothing narrower is near");
+        assert_eq!(
+            text_of(&doc, claims(&doc)[0].place),
+            Some("in Russia"),
+            "and is kept when nothing narrower is near"
+        );
     }
 
     #[test]

@@ -1506,8 +1506,8 @@ pub fn table(groups: &[Group]) -> String {
         );
         let _ = writeln!(
             out,
-            "  {:<12} {:<28} {:<22} {:<20} {:<20} {}",
-            "date", "source", "figure", "interval", "asserted by", "vs previous"
+            "  {:<12} {:<28} {:<22} {:<20} {:<20} vs previous",
+            "date", "source", "figure", "interval", "asserted by"
         );
         for entry in &group.entries {
             table_row(&mut out, entry);

@@ -128,7 +128,7 @@ pub fn render(records: &[DocIn], groups: &[Group], inputs: &str) -> String {
     for (number, group) in groups.iter().enumerate() {
         group_section(&mut page, number + 1, group);
     }
-    let _ = write!(page, "<script>{READY_SCRIPT}</script></body></html>\n");
+    let _ = writeln!(page, "<script>{READY_SCRIPT}</script></body></html>");
     page
 }
 

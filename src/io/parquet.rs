@@ -143,8 +143,15 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
     }
 }
 
+/// A text column: its name, whether it may be null, and how to read it from a row.
+type TextColumn = (&'static str, bool, fn(&ClaimRow) -> Option<&str>);
+/// A count column: its name, whether it may be null, and how to read it from a row.
+type CountColumn = (&'static str, bool, fn(&ClaimRow) -> Option<u64>);
+/// A flag column (never null): its name and how to read it from a row.
+type FlagColumn = (&'static str, fn(&ClaimRow) -> bool);
+
 /// Text columns: name, nullable, and the row field.
-const TEXT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<&str>)] = &[
+const TEXT_COLUMNS: &[TextColumn] = &[
     ("doc_id", false, |r| Some(&r.doc_id)),
     ("source", true, |r| r.source.as_deref()),
     ("date", true, |r| r.date.as_deref()),
@@ -163,7 +170,7 @@ const TEXT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<&str>)] = &[
 ];
 
 /// Count columns: name, nullable, and the row field.
-const COUNT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<u64>)] = &[
+const COUNT_COLUMNS: &[CountColumn] = &[
     ("low", true, |r| r.low),
     ("high", true, |r| r.high),
     ("start", false, |r| Some(r.start)),
@@ -174,8 +181,7 @@ const COUNT_COLUMNS: &[(&str, bool, fn(&ClaimRow) -> Option<u64>)] = &[
 ];
 
 /// Flag columns: name and the row field (never null).
-const FLAG_COLUMNS: &[(&str, fn(&ClaimRow) -> bool)] =
-    &[("date_inferred", |r| r.date_inferred), ("approx", |r| r.approx)];
+const FLAG_COLUMNS: &[FlagColumn] = &[("date_inferred", |r| r.date_inferred), ("approx", |r| r.approx)];
 
 /// The Arrow schema of the claims layer.
 pub fn schema() -> SchemaRef {
