@@ -752,18 +752,26 @@ fn place_in_paragraph(doc: &Doc, index: usize) -> Option<Span> {
             .get(j)
             .is_some_and(|s| paragraph.contains(*s) && !doc.quantities.iter().any(|q| s.contains(q.span)))
     };
-    let candidates: Vec<Span> = (1..=PLACE_REACH)
+    let mut candidates = (1..=PLACE_REACH)
         .flat_map(|distance| {
             let before = index.checked_sub(distance).filter(|&j| in_paragraph(j));
             let after = Some(index + distance).filter(|&j| in_paragraph(j));
-            [
-                before.and_then(|j| Sentence::new(doc, j).places().next_back()),
-                after.and_then(|j| Sentence::new(doc, j).places().next()),
-            ]
+            [(before, true), (after, false)]
         })
-        .flatten()
-        .collect();
-    candidates.iter().find(|&&place| !names_whole_country(doc.slice(place))).or(candidates.first()).copied()
+        .filter_map(|(sentence, last)| {
+            let sentence = Sentence::new(doc, sentence?);
+            let mut places = sentence.places();
+            if last {
+                places.next_back()
+            } else {
+                places.next()
+            }
+        });
+    let nearest = candidates.next()?;
+    if !names_whole_country(doc.slice(nearest)) {
+        return Some(nearest);
+    }
+    candidates.find(|&place| !names_whole_country(doc.slice(place))).or(Some(nearest))
 }
 
 /// Whether a place phrase is a preposition and a bare country name ("in Russia’s").
@@ -1067,8 +1075,7 @@ impl<'a> Sentence<'a> {
     /// only words between.
     fn toll_before(&self, p: usize) -> Option<ClaimKind> {
         let from = p.saturating_sub(6);
-        let words: Vec<usize> = (from..=p).rev().take_while(|k| self.word(*k).is_some()).collect();
-        words.iter().find_map(|&k| {
+        (from..=p).rev().take_while(|k| self.word(*k).is_some()).find_map(|k| {
             let word = self.lower(k)?;
             if TOLL_WORDS.contains(&word.as_str()) {
                 return Some(ClaimKind::Killed);

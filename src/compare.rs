@@ -949,30 +949,36 @@ static LOCATED_REGION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("locative pattern forms a regex")
 });
 
-/// Every gazetteer region with the regions that contain it, directly or not, worked out
-/// once.
-static CONTAINERS: LazyLock<HashMap<&'static str, BTreeSet<&'static str>>> = LazyLock::new(|| {
+/// What the gazetteer knows of one region, looked up by name.
+struct Known {
+    level: Level,
+    /// The regions that contain it, directly or not.
+    containers: BTreeSet<&'static str>,
+}
+
+/// Every gazetteer region by name, with its level and containers, worked out once.
+static KNOWN: LazyLock<HashMap<&'static str, Known>> = LazyLock::new(|| {
     let direct = |name: &'static str| -> Vec<&'static str> {
         REGIONS.iter().filter(|r| r.name == name).flat_map(|r| r.within.iter().copied()).collect()
     };
     REGIONS
         .iter()
         .map(|region| {
-            let mut found = BTreeSet::new();
+            let mut containers = BTreeSet::new();
             let mut pending = direct(region.name);
             while let Some(next) = pending.pop() {
-                if found.insert(next) {
+                if containers.insert(next) {
                     pending.extend(direct(next));
                 }
             }
-            (region.name, found)
+            (region.name, Known { level: region.level, containers })
         })
         .collect()
 });
 
 /// The regions that contain a region (none for a name the gazetteer does not hold).
 fn containers(region: &str) -> Option<&'static BTreeSet<&'static str>> {
-    CONTAINERS.get(region)
+    KNOWN.get(region).map(|known| &known.containers)
 }
 
 /// Whether `inner` is `outer` or lies in it.
@@ -987,7 +993,7 @@ fn closely_within(inner: &str, outer: &str) -> bool {
 
 /// How exactly a region places a claim; a name the gazetteer does not hold is a town.
 fn level_of(region: &str) -> Level {
-    REGIONS.iter().find(|r| r.name == region).map_or(Level::Town, |r| r.level)
+    KNOWN.get(region).map_or(Level::Town, |known| known.level)
 }
 
 /// The most exact region among the terms a pattern finds: the highest level, then the
