@@ -109,9 +109,10 @@ $(BENCH_VENV)/bin/python: bench/requirements.txt
 ner-model:
 	bash models/ner/rebuild.sh $(CONLL_DIR)
 
-# Rebuilds models/attribution from PolNeAR (see models/attribution/MODEL_CARD.md).
-attribution-model:
-	bash models/attribution/rebuild.sh $(POLNEAR_DIR)
+# Rebuilds models/attribution, the joint NER + attribution model, from the NER model's
+# checkpoint (left by `make ner-model`), PolNeAR and CoNLL-2003 (see its MODEL_CARD.md).
+attribution-model: build
+	bash models/attribution/rebuild.sh $(POLNEAR_DIR) $(CONLL_DIR)
 
 clean-cache:
 	rm -rf .cache

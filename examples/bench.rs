@@ -4,7 +4,8 @@
 //! 2. On the first `--docs` stories (the slice), each system in its own child process, so
 //!    that each peak RSS is that system's alone (VmHWM for Rust, `ru_maxrss` for Python):
 //!    claimex end to end (NER + quotes + claims, `Pipeline::run` in `--chunk-size`
-//!    chunks), claimex rule stages only, claimex NER only (the model over the slice's
+//!    chunks), the same with `--attribution` (the joint NER + attribution model in place
+//!    of the NER model), claimex rule stages only, claimex NER only (the model over the slice's
 //!    sentences, chunk by chunk as the pipeline batches them), the Python `transformers`
 //!    token-classification pipeline on the same NER model and sentences
 //!    (bench/hf_pipeline.py), and spaCy `en_core_web_sm` NER alone and NER + parser +
@@ -17,15 +18,15 @@
 //! warms up on the first few documents before it is timed; model loading is not timed.
 //! With `--repeat N` the systems run round-robin N times and each row keeps its fastest
 //! run (on a shared machine the slowest runs measure the neighbours). `--systems` picks
-//! rows (e2e,rules,ner,hf,spacy-ner,spacy-ner-2p,spacy-quotes); `--spacy-batch` is the
+//! rows (e2e,e2e-attribution,rules,ner,hf,spacy-ner,spacy-ner-2p,spacy-quotes); `--spacy-batch` is the
 //! `nlp.pipe` batch size; `--chunk-size` the documents per pipeline chunk; `--stages 0`
 //! skips the stage shares and `--rule-docs 0` the whole-corpus rule line.
 
 use claimex::doc::{Doc, Entity, Span};
 use claimex::io::write::{Record, RecordSink};
 use claimex::io::{read_inputs, Input};
-use claimex::pipeline::{Options, Pipeline};
-use claimex::{claims, clean, ner, numbers, quotes, segment};
+use claimex::pipeline::{Options, Pipeline, Transformer};
+use claimex::{attribution, claims, clean, ner, numbers, quotes, segment};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -51,7 +52,8 @@ struct Args {
 }
 
 /// Every system of the table, in the order it is printed.
-const SYSTEMS: [&str; 7] = ["e2e", "rules", "ner", "hf", "spacy-ner", "spacy-ner-2p", "spacy-quotes"];
+const SYSTEMS: [&str; 8] =
+    ["e2e", "e2e-attribution", "rules", "ner", "hf", "spacy-ner", "spacy-ner-2p", "spacy-quotes"];
 
 fn parse_args() -> Args {
     let mut args = Args {
@@ -125,6 +127,21 @@ fn load_model(args: &Args) -> Result<ner::Model, claimex::tagger::Error> {
     claimex::tagger::init_runtime(None).and_then(|rt| ner::Model::load(rt, &ner::model_dir(None), args.threads))
 }
 
+/// The transformer of an end-to-end system: the NER model for `e2e`, the joint model
+/// for `e2e-attribution`, none for `rules`.
+fn transformer(args: &Args, system: &str) -> Transformer {
+    let runtime = || claimex::tagger::init_runtime(None).expect("ONNX Runtime");
+    match system {
+        "e2e" => Transformer::Ner(load_model(args).expect("NER model")),
+        "e2e-attribution" => Transformer::Joint {
+            model: attribution::Model::load(runtime(), &attribution::model_dir(None), args.threads)
+                .expect("attribution model"),
+            entities: true,
+        },
+        _ => Transformer::Off,
+    }
+}
+
 /// Takes records and drops them: `Pipeline::run` without the cost of writing a file.
 struct NullSink(usize);
 
@@ -143,7 +160,7 @@ impl RecordSink for NullSink {
 
 /// The sentences of the slice, per document, as the rule stages find them.
 fn slice_docs(args: &Args, inputs: Vec<Input>) -> Vec<Doc> {
-    let rules = Pipeline::new(None, options(args)).expect("thread pool");
+    let rules = Pipeline::new(Transformer::Off, options(args)).expect("thread pool");
     rules.annotate(inputs).into_iter().filter_map(Result::ok).collect()
 }
 
@@ -177,9 +194,8 @@ fn run_child(args: &Args, system: &str) {
     let docs = inputs.len();
     let mut result = json!({"system": system, "docs": docs, "words": doc_words});
     match system {
-        "e2e" | "rules" => {
-            let model = if system == "e2e" { Some(load_model(args).expect("NER model")) } else { None };
-            let pipeline = Pipeline::new(model, options(args)).expect("thread pool");
+        "e2e" | "e2e-attribution" | "rules" => {
+            let pipeline = Pipeline::new(transformer(args, system), options(args)).expect("thread pool");
             pipeline.annotate(load(args, 0, WARM_UP_DOCS));
             let summary = pipeline.run(inputs.into_iter(), &mut NullSink(0)).expect("run");
             result["seconds"] = json!(summary.elapsed.as_secs_f64());
@@ -267,7 +283,7 @@ fn measure(args: &Args, system: &str, peers: &PeerInputs) -> Result<Value, Strin
     let threads = args.threads.to_string();
     let python = || args.python.clone().ok_or_else(|| "no --python given".to_string());
     let command = match system {
-        "e2e" | "rules" | "ner" => {
+        "e2e" | "e2e-attribution" | "rules" | "ner" => {
             let mut c = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
             c.arg("--corpus").arg(&args.corpus);
             c.args(["--threads", &threads, "--docs", &args.docs.to_string()]);
@@ -300,6 +316,7 @@ fn measure(args: &Args, system: &str, peers: &PeerInputs) -> Result<Value, Strin
 fn label(system: &str, threads: usize) -> String {
     match system {
         "e2e" => "claimex end to end (NER+quotes+claims)".into(),
+        "e2e-attribution" => "claimex end to end, --attribution (joint NER+attribution model)".into(),
         "rules" => "claimex rule stages only (no NER)".into(),
         "ner" => "claimex NER only (model + consolidation)".into(),
         "hf" => "python transformers pipeline, our model".into(),
@@ -533,7 +550,7 @@ fn main() {
     }
     println!("corpus {}, {} threads, load average {} at start", args.corpus.display(), args.threads, load_average());
     if args.rule_docs > 0 {
-        let rules = Pipeline::new(None, options(&args)).expect("thread pool");
+        let rules = Pipeline::new(Transformer::Off, options(&args)).expect("thread pool");
         let inputs = load(&args, 0, args.rule_docs);
         let started = Instant::now();
         let docs = rules.annotate(inputs);

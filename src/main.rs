@@ -39,8 +39,8 @@ struct ModelArgs {
     /// NER model directory [env: CLAIMEX_NER_MODEL; default: models/ner].
     #[arg(long)]
     ner_model: Option<PathBuf>,
-    /// Also run the attribution tagger and merge its quotes with the rules' (higher
-    /// recall, lower precision: see README).
+    /// Run the joint NER and attribution model in place of the NER model (one pass,
+    /// both heads) and merge its attributions with the rules' (scores: see README).
     #[arg(long)]
     attribution: bool,
     /// Attribution model directory [env: CLAIMEX_ATTRIBUTION_MODEL; default: models/attribution].
@@ -166,23 +166,22 @@ fn load_model(args: &ModelArgs) -> anyhow::Result<Option<ner::Model>> {
     Ok(Some(ner::Model::load(runtime, &ner::model_dir(args.ner_model.as_deref()), args.threads)?))
 }
 
-/// The attribution tagger, with `--attribution`.
-fn load_attribution(args: &ModelArgs) -> anyhow::Result<Option<attribution::Model>> {
+/// The transformer `args` asks for: the joint NER and attribution model with
+/// `--attribution`, else the NER model unless `--no-ner`.
+fn load_transformer(args: &ModelArgs) -> anyhow::Result<pipeline::Transformer> {
     if !args.attribution {
-        return Ok(None);
+        return Ok(load_model(args)?.map_or(pipeline::Transformer::Off, pipeline::Transformer::Ner));
     }
     let runtime = claimex::tagger::init_runtime(args.ort_lib.as_deref())?;
-    Ok(Some(attribution::Model::load(
-        runtime,
-        &attribution::model_dir(args.attribution_model.as_deref()),
-        args.threads,
-    )?))
+    let dir = attribution::model_dir(args.attribution_model.as_deref());
+    let model = attribution::Model::load(runtime, &dir, args.threads)?;
+    Ok(pipeline::Transformer::Joint { model, entities: !args.no_ner })
 }
 
 /// The pipeline with the models `args` asks for.
 fn build_pipeline(args: &ModelArgs, chunk_size: usize, progress: bool) -> anyhow::Result<pipeline::Pipeline> {
     let options = pipeline::Options { threads: args.threads, chunk_size, progress };
-    Ok(pipeline::Pipeline::new(load_model(args)?, options)?.with_attribution(load_attribution(args)?))
+    Ok(pipeline::Pipeline::new(load_transformer(args)?, options)?)
 }
 
 fn selection(args: &SelectionArgs) -> compare::Selection {

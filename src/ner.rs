@@ -19,6 +19,9 @@ pub fn model_dir(explicit: Option<&Path>) -> PathBuf {
     tagger::model_dir(explicit, MODEL_ENV, MODEL_DEFAULT)
 }
 
+/// The NER head: the ONNX output holding its logits and the file listing its labels.
+pub const HEAD: (&str, &str) = ("logits", "labels.json");
+
 /// A loaded NER model.
 pub struct Model {
     tagger: Tagger,
@@ -27,12 +30,13 @@ pub struct Model {
 impl Model {
     /// Loads the model in `dir` with `threads` intra-op threads.
     pub fn load(runtime: &Environment, dir: &Path, threads: usize) -> Result<Self, Error> {
-        Ok(Model { tagger: Tagger::load(runtime, dir, threads)? })
+        Ok(Model { tagger: Tagger::load(runtime, dir, threads, &[HEAD])? })
     }
 
     /// The entities of each sentence, with byte offsets into that sentence.
     pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Entity>>, Error> {
-        Ok(self.tagger.predict(sentences)?.into_iter().map(entities).collect())
+        let heads = self.tagger.predict(sentences)?;
+        Ok(heads.into_iter().next().unwrap_or_default().into_iter().map(entities).collect())
     }
 
     /// The underlying tagger, for batching across documents.

@@ -105,25 +105,35 @@ impl Summary {
     }
 }
 
+/// The transformer run over every sentence, between the structure and the rule stages.
+pub enum Transformer {
+    /// None: the entity and attribution layers stay empty.
+    Off,
+    /// The NER model: fills the entity layer.
+    Ner(ner::Model),
+    /// The joint NER and attribution model (`--attribution`): one pass fills the
+    /// attribution layer, whose spans the quotes stage merges with its rules, and the
+    /// entity layer when `entities` is set.
+    Joint {
+        /// The model.
+        model: attribution::Model,
+        /// Whether its NER head fills the entity layer.
+        entities: bool,
+    },
+}
+
 /// The stages, ready to run.
 pub struct Pipeline {
-    ner: Option<ner::Model>,
-    attribution: Option<attribution::Model>,
+    transformer: Transformer,
     pool: rayon::ThreadPool,
     options: Options,
 }
 
 impl Pipeline {
-    /// Builds a pipeline; without a NER model the entity layer stays empty.
-    pub fn new(ner: Option<ner::Model>, options: Options) -> Result<Self, rayon::ThreadPoolBuildError> {
+    /// Builds a pipeline around `transformer`.
+    pub fn new(transformer: Transformer, options: Options) -> Result<Self, rayon::ThreadPoolBuildError> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build()?;
-        Ok(Pipeline { ner, attribution: None, pool, options })
-    }
-
-    /// Adds the attribution tagger, whose spans the quotes stage merges with its rules.
-    pub fn with_attribution(mut self, model: Option<attribution::Model>) -> Self {
-        self.attribution = model;
-        self
+        Ok(Pipeline { transformer, pool, options })
     }
 
     /// Annotates a chunk of read documents; failures stay in place as errors.
@@ -134,25 +144,17 @@ impl Pipeline {
                 .map(|input| input.and_then(|(text, meta)| guarded(Doc::new(text, meta), structure)))
                 .collect()
         });
-        if let Some(model) = &self.ner {
-            tag_documents(
-                model.tagger(),
-                &mut docs,
-                |d| d.sentences.clone(),
-                |doc, tags| {
-                    doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
-                },
-            );
-        }
-        if let Some(model) = &self.attribution {
-            tag_documents(
-                model.tagger(),
-                &mut docs,
-                |d| d.cleaning.content.clone(),
-                |doc, tags| {
-                    doc.attribution = attribution::tags(tags);
-                },
-            );
+        match &self.transformer {
+            Transformer::Off => {}
+            Transformer::Ner(model) => tag_documents(model.tagger(), &mut docs, |doc, mut heads| {
+                store_entities(doc, heads.swap_remove(0));
+            }),
+            Transformer::Joint { model, entities } => tag_documents(model.tagger(), &mut docs, |doc, mut heads| {
+                doc.attribution = attribution::tags(&doc.text, heads.swap_remove(1));
+                if *entities {
+                    store_entities(doc, heads.swap_remove(0));
+                }
+            }),
         }
         self.pool.install(|| docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect())
     }
@@ -247,18 +249,18 @@ fn guarded(mut doc: Doc, stages: fn(&mut Doc)) -> Result<Doc, DocError> {
     }
 }
 
-/// Runs `tagger` once over the given spans of all documents (sentences or paragraphs),
-/// moves the tags to document offsets and hands each document its tags.
-fn tag_documents(
-    tagger: &Tagger,
-    docs: &mut [Result<Doc, DocError>],
-    spans: fn(&Doc) -> Vec<Span>,
-    store: impl Fn(&mut Doc, Vec<Tag>),
-) {
+/// Fills the entity layer from NER tags in document offsets.
+fn store_entities(doc: &mut Doc, tags: Vec<Tag>) {
+    doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
+}
+
+/// Runs `tagger` once over the sentences of all documents, moves the tags to document
+/// offsets and hands each document its tags, one list per head of the model.
+fn tag_documents(tagger: &Tagger, docs: &mut [Result<Doc, DocError>], store: impl Fn(&mut Doc, Vec<Vec<Tag>>)) {
     let mut owners: Vec<(usize, Span)> = Vec::new();
     for (index, doc) in docs.iter().enumerate() {
         if let Ok(doc) = doc {
-            owners.extend(spans(doc).into_iter().map(|s| (index, s)));
+            owners.extend(doc.sentences.iter().map(|&s| (index, s)));
         }
     }
     let texts: Vec<&str> =
@@ -267,12 +269,14 @@ fn tag_documents(
         Ok(predictions) => predictions,
         Err(error) => return fail_all(docs, &error.to_string()),
     };
-    let mut found: Vec<Vec<Tag>> = vec![Vec::new(); docs.len()];
-    for ((index, within), tags) in owners.into_iter().zip(predictions) {
-        found[index].extend(
-            tags.into_iter()
-                .map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }),
-        );
+    let mut found: Vec<Vec<Vec<Tag>>> = vec![vec![Vec::new(); predictions.len()]; docs.len()];
+    for (head, per_text) in predictions.into_iter().enumerate() {
+        for (&(index, within), tags) in owners.iter().zip(per_text) {
+            found[index][head].extend(
+                tags.into_iter()
+                    .map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }),
+            );
+        }
     }
     for (doc, tags) in docs.iter_mut().zip(found) {
         if let Ok(doc) = doc {

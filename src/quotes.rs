@@ -69,39 +69,103 @@ pub fn quotes(doc: &Doc) -> Vec<Quote> {
 /// Bytes between a tagged content and its cue, or a cue and its source, at most.
 const MODEL_LINK_BYTES: usize = 160;
 
-/// Merges the attribution tagger's attributions into the rule candidates: a tagged
-/// attribution replaces the rule candidates whose content it overlaps (the tagger's
+/// Merges the attribution model's attributions into the rule candidates: a tagged
+/// attribution replaces the rule candidates whose content it overlaps (the model's
 /// spans follow the PolNeAR conventions and score higher on them); rule candidates the
-/// tagger missed stay.
+/// model missed stay.
 ///
 /// Each tagged content takes the nearest tagged cue in its paragraph and that cue the
-/// nearest tagged source; a content without a cue is left out. The kind follows the
-/// quotation marks: inside a pair, direct; holding one, mixed; else indirect.
+/// nearest tagged source; a content without a cue is left out. Contents that take the
+/// same cue are one attribution (“A,” she said, “B.”): its content runs from the first
+/// to the last, as PolNeAR's discontinuous contents do. A cue that no content took but
+/// that has a source takes its nearest content too (two speakers of one statement).
+/// The kind follows the quotation marks: inside a pair, direct; holding one, mixed;
+/// else indirect.
 fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
-    let n = &doc.normalized;
-    let range = |span: Span| (n.from_original(span.start), n.from_original(span.end));
-    let parts = |part: AttributionPart| doc.attribution.iter().filter(move |t| t.part == part).map(|t| t.span);
-    let mut tagged = Vec::new();
-    for content in parts(AttributionPart::Content) {
-        let paragraph = doc.cleaning.content.iter().find(|p| p.contains(content)).copied().unwrap_or(content);
-        let nearest = |part: AttributionPart, to: Span| {
-            parts(part)
-                .filter(|s| paragraph.contains(*s) && !s.overlaps(to))
-                .map(|s| (gap(s, to), s))
-                .filter(|&(g, _)| g <= MODEL_LINK_BYTES)
-                .min_by_key(|&(g, _)| g)
-                .map(|(_, s)| s)
-        };
-        let Some(cue) = nearest(AttributionPart::Cue, content) else { continue };
-        let source = nearest(AttributionPart::Source, cue).map(|s| Source::Mention(range(s)));
-        let content = range(content);
-        tagged.push(Candidate { kind: model_kind(&n.text, content), content, cue: Some(range(cue)), source });
+    let tags = ModelTags { doc };
+    let mut tagged: Vec<Candidate> = Vec::new();
+    for content in tags.of(AttributionPart::Content) {
+        let Some(cue) = tags.nearest(AttributionPart::Cue, content) else { continue };
+        let (cue_range, content_range) = (tags.range(cue), tags.range(content));
+        if let Some(same) = tagged.iter_mut().find(|t| t.cue == Some(cue_range)) {
+            same.content = (same.content.0.min(content_range.0), same.content.1.max(content_range.1));
+            same.kind = model_kind(&doc.normalized.text, same.content);
+        } else {
+            tagged.push(tags.candidate(content, cue));
+        }
     }
-    let overlaps_tagged =
-        |c: &Candidate| tagged.iter().any(|t: &Candidate| t.content.0 < c.content.1 && c.content.0 < t.content.1);
+    for cue in tags.of(AttributionPart::Cue) {
+        let taken = tagged.iter().any(|t| t.cue == Some(tags.range(cue)));
+        let source = tags.nearest(AttributionPart::Source, cue);
+        if let (false, Some(_), Some(content)) = (taken, source, tags.nearest(AttributionPart::Content, cue)) {
+            tagged.push(tags.candidate(content, cue));
+        }
+    }
+    let overlaps_tagged = |c: &Candidate| tagged.iter().any(|t| t.content.0 < c.content.1 && c.content.0 < t.content.1);
     candidates.retain(|c| !overlaps_tagged(c));
     candidates.extend(tagged);
     candidates.sort_by_key(|c| c.content);
+}
+
+/// The attribution model's tags of a document, and how they are linked.
+struct ModelTags<'a> {
+    doc: &'a Doc,
+}
+
+impl ModelTags<'_> {
+    /// The spans tagged as `part`, in text order.
+    fn of(&self, part: AttributionPart) -> impl Iterator<Item = Span> + '_ {
+        self.doc.attribution.iter().filter(move |t| t.part == part).map(|t| t.span)
+    }
+
+    /// The span in normalised byte offsets.
+    fn range(&self, span: Span) -> Range {
+        let n = &self.doc.normalized;
+        (n.from_original(span.start), n.from_original(span.end))
+    }
+
+    /// The `part` span nearest to `to` in its paragraph, within [`MODEL_LINK_BYTES`].
+    fn nearest(&self, part: AttributionPart, to: Span) -> Option<Span> {
+        let paragraph = self.doc.cleaning.content.iter().find(|p| p.contains(to)).copied().unwrap_or(to);
+        self.of(part)
+            .filter(|s| paragraph.contains(*s) && !s.overlaps(to))
+            .map(|s| (gap(s, to), s))
+            .filter(|&(g, _)| g <= MODEL_LINK_BYTES)
+            .min_by_key(|&(g, _)| g)
+            .map(|(_, s)| s)
+    }
+
+    /// The attribution of `content` with `cue` and the cue's nearest source.
+    fn candidate(&self, content: Span, cue: Span) -> Candidate {
+        let source =
+            self.nearest(AttributionPart::Source, cue).map(|s| Source::Mention(self.range(source_span(self.doc, s))));
+        let content = self.range(content);
+        Candidate { kind: model_kind(&self.doc.normalized.text, content), content, cue: Some(self.range(cue)), source }
+    }
+}
+
+/// Words that never end a source: a tagged "federal prosecutors in" is "federal prosecutors".
+const NOT_SOURCE_ENDS: [&str; 6] = ["in", "on", "at", "this", "last", "for"];
+
+/// A tagged source cleaned up to PolNeAR's source spans: widened to the whole of every
+/// entity it cuts ("Donald" of "Donald Trump"), without trailing prepositions or years
+/// ("an arbitration panel in 2001"), and without a trailing comma when it holds no other
+/// ("Mr. Kamin," but "Scott Pruitt, the attorney general of Oklahoma,").
+fn source_span(doc: &Doc, tagged: Span) -> Span {
+    let entities = doc.entities.iter().filter(|e| e.span.overlaps(tagged));
+    let span = entities.fold(tagged, |s, e| Span::new(s.start.min(e.span.start), s.end.max(e.span.end)));
+    let mut text = doc.text[span.start..span.end].trim_end();
+    while let Some((head, last)) = text.rsplit_once(' ') {
+        let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
+        if !year && !NOT_SOURCE_ENDS.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        text = head.trim_end();
+    }
+    if let Some(without) = text.strip_suffix(',').filter(|t| !t.contains(',')) {
+        text = without;
+    }
+    Span::new(span.start, span.start + text.len())
 }
 
 /// Bytes between two spans that do not overlap.

