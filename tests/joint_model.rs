@@ -1,0 +1,56 @@
+//! The shipped joint model (`models/attribution`): one pass gives entities and
+//! attribution tags, and `--attribution` runs it end to end.
+
+use claimex::attribution;
+use claimex::doc::AttributionPart;
+use claimex::io::read_inputs;
+use claimex::pipeline::{Options, Pipeline, Transformer};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn pipeline() -> Pipeline {
+    let runtime = claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
+    let model = attribution::Model::load(runtime, &attribution::model_dir(None), 2).expect("models/attribution loads");
+    let options = Options { threads: 2, chunk_size: 16, progress: false };
+    Pipeline::new(Transformer::Joint { model, entities: true }, options).unwrap()
+}
+
+#[test]
+fn one_pass_tags_entities_and_the_parts_of_an_attribution() {
+    let dir = std::env::temp_dir().join(format!("claimex-joint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("peskov.txt");
+    let text = "Kremlin spokesman Dmitri Peskov told reporters that Moscow had no plans to attack Ukraine.";
+    std::fs::write(&path, text).unwrap();
+    let docs = pipeline().annotate(read_inputs(&[PathBuf::from(&path)]).collect());
+    let doc = docs[0].as_ref().expect("annotated");
+    let slice = |span: claimex::doc::Span| &doc.text[span.start..span.end];
+    let entities: Vec<(&str, &str)> = doc.entities.iter().map(|e| (slice(e.span), e.label.as_str())).collect();
+    assert!(entities.contains(&("Dmitri Peskov", "PER")), "{entities:?}");
+    assert!(entities.contains(&("Moscow", "LOC")), "{entities:?}");
+    let part =
+        |p: AttributionPart| doc.attribution.iter().filter(|t| t.part == p).map(|t| slice(t.span)).collect::<Vec<_>>();
+    assert_eq!(part(AttributionPart::Cue), ["told"], "{:?}", doc.attribution);
+    assert!(part(AttributionPart::Source).iter().any(|s| s.ends_with("Dmitri Peskov")), "{:?}", doc.attribution);
+    assert!(part(AttributionPart::Content).iter().any(|c| c.contains("Moscow had no plans")), "{:?}", doc.attribution);
+    let quote = doc.quotes.iter().find(|q| slice(q.content).contains("no plans")).expect("a quote");
+    assert_eq!(quote.speaker.as_ref().map(|s| s.name.as_str()), Some("Dmitri Peskov"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_cli_runs_the_joint_model_with_attribution() {
+    let output = Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(["extract", "fixtures/corpus", "--threads", "2", "--attribution", "--no-progress"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("claimex runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let records: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 5);
+    for record in &records {
+        assert!(!record["entities"].as_array().unwrap().is_empty(), "{}: no entities", record["id"]);
+        assert!(!record["quotes"].as_array().unwrap().is_empty(), "{}: no quotes", record["id"]);
+    }
+}
