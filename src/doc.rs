@@ -219,7 +219,7 @@ pub struct Entity {
     pub score: f32,
 }
 
-/// A part of an attribution, as the attribution tagger labels it.
+/// A part of an attribution, as the joint model's attribution head labels it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttributionPart {
     /// Who speaks ("Kremlin spokesman Dmitri Peskov").
@@ -230,7 +230,7 @@ pub enum AttributionPart {
     Content,
 }
 
-/// A span the attribution tagger labelled as source, cue or content.
+/// A span the joint model's attribution head labelled as source, cue or content.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AttributionTag {
     /// Where it is.
@@ -363,7 +363,7 @@ pub struct Doc {
     pub sentences: Vec<Span>,
     /// Named entities, in order.
     pub entities: Vec<Entity>,
-    /// Source, cue and content spans from the attribution tagger, in order.
+    /// Source, cue and content spans from the joint model's attribution head (`--attribution`), in order.
     pub attribution: Vec<AttributionTag>,
     /// Attributions, in order of their content.
     pub quotes: Vec<Quote>,

@@ -31,7 +31,7 @@ const WINDOW_OVERLAP: usize = 64;
 /// Padded tokens per model call (batch size times padded length).
 const BATCH_TOKENS: usize = 8192;
 
-/// Why NER cannot run.
+/// Why a model (NER or the joint model) cannot run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The ONNX Runtime shared library is missing or unusable.
@@ -51,7 +51,7 @@ pub enum Error {
         reason: String,
     },
     /// Tokenising or running the model failed.
-    #[error("NER inference failed: {0}")]
+    #[error("model inference failed: {0}")]
     Inference(String),
 }
 
