@@ -149,25 +149,68 @@ impl ModelTags<'_> {
 /// Words that never end a source: a tagged "federal prosecutors in" is "federal prosecutors".
 const NOT_SOURCE_ENDS: [&str; 6] = ["in", "on", "at", "this", "last", "for"];
 
+/// Phrases that never end a source, with any commas around them: dates by weekday ("the
+/// Security Council on Friday") and sentence adverbs ("Donald Trump, in particular,").
+const NOT_SOURCE_TAILS: [&str; 12] = [
+    "in particular",
+    "on monday",
+    "on tuesday",
+    "on wednesday",
+    "on thursday",
+    "on friday",
+    "on saturday",
+    "on sunday",
+    "however",
+    "too",
+    "also",
+    "though",
+];
+
 /// A tagged source cleaned up to PolNeAR's source spans: widened to the whole of every
-/// entity it cuts ("Donald" of "Donald Trump"), without trailing prepositions or years
-/// ("an arbitration panel in 2001"), and without a trailing comma when it holds no other
-/// ("Mr. Kamin," but "Scott Pruitt, the attorney general of Oklahoma,").
+/// entity it cuts ("Donald" of "Donald Trump"), then cut as [`source_text_len`] says.
 fn source_span(doc: &Doc, tagged: Span) -> Span {
     let entities = doc.entities.iter().filter(|e| e.span.overlaps(tagged));
     let span = entities.fold(tagged, |s, e| Span::new(s.start.min(e.span.start), s.end.max(e.span.end)));
-    let mut text = doc.text[span.start..span.end].trim_end();
-    while let Some((head, last)) = text.rsplit_once(' ') {
-        let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
-        if !year && !NOT_SOURCE_ENDS.contains(&last.to_lowercase().as_str()) {
-            break;
+    Span::new(span.start, span.start + source_text_len(&doc.text[span.start..span.end], &doc.text[span.end..]))
+}
+
+/// The length of a source's text without trailing prepositions, years or
+/// [`NOT_SOURCE_TAILS`] ("an arbitration panel in 2001", "Trump, in particular,"), and with the comma that closes
+/// an apposition ("Scott Pruitt, the attorney general of Oklahoma,") but no lone one
+/// ("Mr. Kamin,"). `after` is the text that follows the source.
+fn source_text_len(source: &str, after: &str) -> usize {
+    let mut text = source.trim_end();
+    loop {
+        let bare = text.trim_end_matches([',', ' ']);
+        if let Some(head) = NOT_SOURCE_TAILS.iter().find_map(|a| strip_suffix_word(bare, a)) {
+            text = head.trim_end_matches([',', ' ']);
+            continue;
         }
-        text = head.trim_end();
+        match text.rsplit_once(' ') {
+            Some((head, last)) if is_not_source_end(last) => text = head.trim_end(),
+            _ => break,
+        }
     }
-    if let Some(without) = text.strip_suffix(',').filter(|t| !t.contains(',')) {
-        text = without;
+    let closes_apposition = text.len() == source.trim_end().len() && after.starts_with(',');
+    match text.strip_suffix(',') {
+        Some(without) if !without.contains(',') => without.len(),
+        None if closes_apposition && text.contains(',') => text.len() + 1,
+        _ => text.len(),
     }
-    Span::new(span.start, span.start + text.len())
+}
+
+/// Whether a source's last word is a preposition or year it never ends with.
+fn is_not_source_end(word: &str) -> bool {
+    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    year || NOT_SOURCE_ENDS.contains(&word.to_lowercase().as_str())
+}
+
+/// `text` without a trailing whole word or phrase `suffix` (ASCII case-insensitive).
+fn strip_suffix_word<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    let head = text.get(..cut)?;
+    let whole = head.ends_with([' ', ',']);
+    (whole && text[cut..].eq_ignore_ascii_case(suffix)).then_some(head)
 }
 
 /// Bytes between two spans that do not overlap.
