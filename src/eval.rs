@@ -326,6 +326,14 @@ fn accuracy_line(name: &str, a: &Accuracy) -> String {
     format!("{name:<22} accuracy {:>5.1}  ({}/{})\n", 100.0 * a.value(), a.correct, a.total)
 }
 
+impl FixtureReport {
+    /// The quote lines: content overlap P/R/F1 and canonical speaker accuracy.
+    fn write_quotes(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&prf_line("quotes (overlap)", &self.quotes))?;
+        f.write_str(&accuracy_line("  quote speaker", &self.quote_speaker))
+    }
+}
+
 impl fmt::Display for FixtureReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "fixtures: {} documents", self.documents)?;
@@ -334,8 +342,7 @@ impl fmt::Display for FixtureReport {
         f.write_str(&accuracy_line("  claim side", &self.claim_side))?;
         f.write_str(&accuracy_line("  claim time from", &self.claim_time))?;
         f.write_str(&accuracy_line("  claim attributed_to", &self.claim_source))?;
-        f.write_str(&prf_line("quotes (overlap)", &self.quotes))?;
-        f.write_str(&accuracy_line("  quote speaker", &self.quote_speaker))?;
+        self.write_quotes(f)?;
         for (label, counts) in &self.entities {
             f.write_str(&prf_line(&format!("entities {label}"), counts))?;
         }
@@ -629,9 +636,32 @@ fn brat_extent(body: &str) -> Option<(usize, usize)> {
     Some((*numbers.first()?, *numbers.last()?))
 }
 
+/// The quotes stage scored two ways: attributions on PolNeAR, and quotes with their
+/// canonical speakers on the fixtures' gold.
+#[derive(Debug, Clone)]
+pub struct QuotesReport {
+    /// Cue, source, content and whole attributions on a PolNeAR split.
+    pub polnear: AttributionReport,
+    /// The fixtures' scores, of which the report shows the quotes and speakers.
+    pub fixtures: FixtureReport,
+}
+
+/// Scores the quotes stage on a PolNeAR split (`polnear`) and a fixtures directory.
+pub fn quotes(pipeline: &Pipeline, polnear_dir: &Path, fixtures_dir: &Path) -> Result<QuotesReport, Error> {
+    Ok(QuotesReport { polnear: polnear(pipeline, polnear_dir)?, fixtures: fixtures(pipeline, fixtures_dir)? })
+}
+
+impl fmt::Display for QuotesReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.polnear)?;
+        writeln!(f, "fixtures: {} documents", self.fixtures.documents)?;
+        self.fixtures.write_quotes(f)
+    }
+}
+
 /// Runs the pipeline on PolNeAR articles (`dir/text/*.txt`, first `.ann` per article in
 /// `dir/attributions`) and scores the quotes layer against the attributions.
-pub fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<AttributionReport, Error> {
+fn polnear(pipeline: &Pipeline, dir: &Path) -> Result<AttributionReport, Error> {
     let texts = dir.join("text");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&texts)
         .map_err(|source| Error::Io { path: texts.clone(), source })?

@@ -136,11 +136,15 @@ enum EvalTarget {
         #[command(flatten)]
         model: ModelArgs,
     },
-    /// Score the quotes layer on PolNeAR (cue, source, content: exact and overlap).
+    /// Score the quotes layer on PolNeAR (cue, source, content: exact and overlap) and the
+    /// fixtures' speakers.
     Quotes {
         /// A PolNeAR split directory holding text/ and attributions/.
         #[arg(long)]
         polnear: PathBuf,
+        /// Fixtures directory (corpus/ and gold/) for quote speaker accuracy.
+        #[arg(long, default_value = "fixtures")]
+        fixtures: PathBuf,
         #[command(flatten)]
         model: ModelArgs,
     },
@@ -222,9 +226,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", eval::fixtures(&pipeline, &dir)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { target: EvalTarget::Quotes { polnear, model } } => {
+        Command::Eval { target: EvalTarget::Quotes { polnear, fixtures, model } } => {
             let pipeline = build_pipeline(&model, 64, false)?;
-            print!("{}", eval::polnear(&pipeline, &polnear)?);
+            print!("{}", eval::quotes(&pipeline, &polnear, &fixtures)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Ner { conll, model } } => {
