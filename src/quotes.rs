@@ -78,7 +78,8 @@ const MODEL_LINK_BYTES: usize = 160;
 /// nearest tagged source; a content without a cue is left out. Contents that take the
 /// same cue are one attribution (“A,” she said, “B.”): its content runs from the first
 /// to the last, as PolNeAR's discontinuous contents do. A cue that no content took but
-/// that has a source takes its nearest content too (two speakers of one statement).
+/// that has a source takes its nearest content too (two speakers of one statement), or,
+/// when it ends its paragraph with a colon, the content opening the next paragraph.
 /// The kind follows the quotation marks: inside a pair, direct; holding one, mixed;
 /// else indirect.
 fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
@@ -99,7 +100,12 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
         if tagged.iter().any(|t| t.cue == range) || tags.nearest(AttributionPart::Source, cue).is_none() {
             continue;
         }
-        if let Some(content) = tags.nearest(AttributionPart::Content, cue) {
+        let free = |c: &Span| {
+            let (start, end) = tags.range(*c);
+            !tagged.iter().any(|t| t.content.0 < end && start < t.content.1)
+        };
+        let introduced = || tags.introduced(cue).filter(free);
+        if let Some(content) = tags.nearest(AttributionPart::Content, cue).or_else(introduced) {
             tagged.push(tags.candidate(content, cue));
         }
     }
@@ -135,6 +141,18 @@ impl ModelTags<'_> {
             .filter(|&(g, _)| g <= MODEL_LINK_BYTES)
             .min_by_key(|&(g, _)| g)
             .map(|(_, s)| s)
+    }
+
+    /// The content that opens the next paragraph when `cue` ends its own with a colon
+    /// ("Limbaugh added:" above a block quotation).
+    fn introduced(&self, cue: Span) -> Option<Span> {
+        let (text, paragraphs) = (&self.doc.text, &self.doc.cleaning.content);
+        let at = paragraphs.iter().position(|p| p.contains(cue))?;
+        let rest = text[cue.end..paragraphs[at].end].trim();
+        let colon = rest == ":" || (rest.is_empty() && text[..cue.end].ends_with(':'));
+        let next = paragraphs.get(at + 1).filter(|_| colon)?;
+        let opens = |c: &Span| text[next.start..c.start].chars().all(|ch| ch.is_whitespace() || is_quote_mark(ch));
+        self.of(AttributionPart::Content).find(|c| next.contains(*c) && opens(c))
     }
 
     /// The attribution of `content` with `cue` and the cue's nearest source.
@@ -211,6 +229,11 @@ fn strip_suffix_word<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
     let head = text.get(..cut)?;
     let whole = head.ends_with([' ', ',']);
     (whole && text[cut..].eq_ignore_ascii_case(suffix)).then_some(head)
+}
+
+/// Whether a character is a quotation mark, straight or curly.
+fn is_quote_mark(ch: char) -> bool {
+    matches!(ch, '"' | '\'' | '“' | '”' | '‘' | '’')
 }
 
 /// Bytes between two spans that do not overlap.
