@@ -556,6 +556,23 @@ mod tests {
         assert!((c.f1() - 2.0 * 0.4 / 1.3).abs() < 1e-9);
         assert_eq!(Counts::default().f1(), 0.0);
     }
+
+    #[test]
+    fn attributions_score_per_part_and_whole() {
+        let attribution = |cue, source, content| Attribution { cue: Some(cue), source, content: Some(content) };
+        let gold = [attribution((10, 14), Some((0, 9)), (15, 40)), attribution((45, 49), None, (50, 60))];
+        let predicted =
+            [attribution((10, 14), Some((0, 9)), (15, 39)), attribution((45, 49), Some((41, 44)), (50, 60))];
+        let mut report = AttributionReport::default();
+        report.add(&gold, &predicted);
+        let counts = |key: &str| report.counts[key];
+        assert_eq!(counts("content exact"), Counts { tp: 1, fp: 1, fn_: 1 });
+        assert_eq!(counts("content overlap"), Counts { tp: 2, fp: 0, fn_: 0 });
+        // A source the gold attribution lacks is a false positive for sources only.
+        assert_eq!(counts("source exact"), Counts { tp: 1, fp: 1, fn_: 0 });
+        assert_eq!(counts("attribution exact"), Counts { tp: 1, fp: 1, fn_: 1 });
+        assert_eq!(counts("attribution overlap"), Counts { tp: 2, fp: 0, fn_: 0 });
+    }
 }
 
 /// The parts of an attribution that are scored.
@@ -585,8 +602,8 @@ pub struct AttributionReport {
     /// Articles scored.
     pub articles: usize,
     /// Counts keyed by "part exact" / "part overlap" over the distinct spans of each part
-    /// (cue, source, content), and "attribution overlap": content, cue and source all
-    /// overlapping those of the same gold attribution.
+    /// (cue, source, content), and "attribution exact" / "attribution overlap": content,
+    /// cue and source all equal to / overlapping those of the same gold attribution.
     pub counts: BTreeMap<String, Counts>,
 }
 
@@ -710,6 +727,15 @@ fn predicted_attributions(record: &Record) -> Vec<Attribution> {
         .collect()
 }
 
+/// Whether every part the gold attribution has matches the predicted one's (`same`).
+fn whole(gold: &Attribution, predicted: &Attribution, same: fn((usize, usize), (usize, usize)) -> bool) -> bool {
+    ATTRIBUTION_PARTS.iter().all(|&part| match (gold.part(part), predicted.part(part)) {
+        (Some(a), Some(b)) => same(a, b),
+        (None, _) => true,
+        (Some(_), None) => false,
+    })
+}
+
 /// The distinct spans of one part (a source shared by several attributions counts once).
 fn distinct_spans(attributions: &[Attribution], part: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.part(part)).collect();
@@ -726,14 +752,10 @@ impl AttributionReport {
             self.tally(&format!("{part} exact"), pair(&gold_spans, &found, |g, p| g == p).1);
             self.tally(&format!("{part} overlap"), pair(&gold_spans, &found, |g, p| overlaps(*g, *p)).1);
         }
-        let whole = |g: &Attribution, p: &Attribution| {
-            ATTRIBUTION_PARTS.iter().all(|&part| match (g.part(part), p.part(part)) {
-                (Some(a), Some(b)) => overlaps(a, b),
-                (None, _) => true,
-                (Some(_), None) => false,
-            })
-        };
-        self.tally("attribution overlap", pair(gold, predicted, whole).1);
+        let exact = |g: &Attribution, p: &Attribution| whole(g, p, |a, b| a == b);
+        self.tally("attribution exact", pair(gold, predicted, exact).1);
+        let overlap = |g: &Attribution, p: &Attribution| whole(g, p, overlaps);
+        self.tally("attribution overlap", pair(gold, predicted, overlap).1);
     }
 
     fn tally(&mut self, key: &str, counts: Counts) {
