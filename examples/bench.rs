@@ -36,63 +36,47 @@ use std::time::Instant;
 /// Documents each child runs once, untimed, before it is timed.
 const WARM_UP_DOCS: usize = 8;
 
-#[derive(Clone)]
+/// `make bench`: claimex and its peers, side by side, on one slice of a JSONL corpus.
+#[derive(Clone, clap::Parser)]
 struct Args {
+    /// JSONL corpus (`text` per line).
+    #[arg(long, default_value = "../shared/data/corpora/cnn.jsonl")]
     corpus: PathBuf,
+    /// Threads for every system.
+    #[arg(long, default_value_t = 2)]
     threads: usize,
+    /// Stories for the whole-corpus rule line (0 skips it).
+    #[arg(long, default_value_t = 7039)]
     rule_docs: usize,
+    /// Stories in the slice the systems run on.
+    #[arg(long, alias = "ner-docs", default_value_t = 300)]
     docs: usize,
+    /// Documents per pipeline chunk.
+    #[arg(long, default_value_t = 256)]
     chunk_size: usize,
+    /// Python of the bench venv (bench/requirements.txt), for the Python peers.
+    #[arg(long)]
     python: Option<PathBuf>,
+    /// spaCy `nlp.pipe` batch size.
+    #[arg(long, default_value_t = 16)]
     spacy_batch: usize,
+    /// Round-robin rounds; each row keeps its fastest run.
+    #[arg(long, default_value_t = 1)]
     repeat: usize,
-    stages: bool,
+    /// Time the share of each claimex stage (0 skips it).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
+    stages: u8,
+    /// Rows to run, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = SYSTEMS, default_values_t = SYSTEMS.map(String::from))]
     systems: Vec<String>,
+    /// Internal: run one system in this child process and print its JSON result.
+    #[arg(long, hide = true)]
     child: Option<String>,
 }
 
 /// Every system of the table, in the order it is printed.
 const SYSTEMS: [&str; 8] =
     ["e2e", "e2e-attribution", "rules", "ner", "hf", "spacy-ner", "spacy-ner-2p", "spacy-quotes"];
-
-fn parse_args() -> Args {
-    let mut args = Args {
-        corpus: PathBuf::from("../shared/data/corpora/cnn.jsonl"),
-        threads: 2,
-        rule_docs: 7039,
-        docs: 300,
-        chunk_size: 256,
-        python: None,
-        spacy_batch: 16,
-        repeat: 1,
-        stages: true,
-        systems: SYSTEMS.iter().map(|s| s.to_string()).collect(),
-        child: None,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
-        match flag.as_str() {
-            "--corpus" => args.corpus = PathBuf::from(value),
-            "--threads" => args.threads = value.parse().expect("--threads N"),
-            "--rule-docs" => args.rule_docs = value.parse().expect("--rule-docs N"),
-            "--docs" | "--ner-docs" => args.docs = value.parse().expect("--docs N"),
-            "--chunk-size" => args.chunk_size = value.parse().expect("--chunk-size N"),
-            "--python" => args.python = Some(PathBuf::from(value)),
-            "--spacy-batch" => args.spacy_batch = value.parse().expect("--spacy-batch N"),
-            "--stages" => args.stages = value != "0",
-            "--repeat" => args.repeat = value.parse().expect("--repeat N"),
-            "--systems" => args.systems = value.split(',').map(str::to_string).collect(),
-            "--child" => args.child = Some(value),
-            _ => panic!(
-                "unknown flag {flag}; flags: --corpus PATH --threads N --rule-docs N --docs N --chunk-size N \
-                 --python PATH --spacy-batch N --repeat N --stages 0|1 --systems {}",
-                SYSTEMS.join(",")
-            ),
-        }
-    }
-    args
-}
 
 fn peak_rss_mib() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -540,7 +524,7 @@ fn padding(lengths: &[usize], per_doc: &[usize], chunk_size: usize) -> (usize, u
 }
 
 fn main() {
-    let args = parse_args();
+    let args = <Args as clap::Parser>::parse();
     if !args.corpus.exists() {
         eprintln!("bench: corpus {} not found; pass --corpus PATH", args.corpus.display());
         std::process::exit(2);
@@ -570,7 +554,7 @@ fn main() {
     if !args.systems.is_empty() {
         table(&args);
     }
-    if args.stages {
+    if args.stages == 1 {
         stage_shares(&args);
     }
     println!();
