@@ -597,8 +597,26 @@ impl Sentence<'_> {
             .find(|&k| self.word(k) == "," && !self.is(k + 1, &["which"]));
         match comma {
             Some(k) if self.capitalised(k - 1) || self.pronoun(k - 1) || self.word(k - 1) == ")" => Some(k),
-            _ => self.capitalised(before - 2).then_some(before - 1),
+            _ if self.capitalised(before - 2) => Some(self.outer_apposition(before - 1).unwrap_or(before - 1)),
+            _ => None,
         }
+    }
+
+    /// For `SUBJECT, an adviser to the president, NAME, CUE`, where the name is the
+    /// president's ("Mikhail Podolyak, a key adviser to the Ukrainian president, Volodymyr
+    /// Zelenskiy, tweeted"): the comma after the subject. `name_comma` follows the name.
+    fn outer_apposition(&self, name_comma: usize) -> Option<usize> {
+        let mut name = name_comma;
+        while name > 0 && self.capitalised(name - 1) {
+            name -= 1;
+        }
+        let role_comma = name.checked_sub(1).filter(|&k| k < name_comma && self.word(k) == ",")?;
+        let (_, subject_end) = self.subject()?;
+        let role = subject_end + 1..role_comma;
+        let relates = role.clone().any(|k| self.is(k, &["to", "of", "for"]));
+        let plain = role.clone().all(|k| self.toks[k].word && !self.is_mark(k));
+        (self.word(subject_end) == "," && self.is(role.start, &["a", "an", "the"]) && relates && plain)
+            .then_some(subject_end)
     }
 
     /// Where the content of a cue at `i` starts: after an audience ("told reporters"), a

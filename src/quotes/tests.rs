@@ -195,6 +195,15 @@ fn doubled_apostrophes_and_appositions() {
 }
 
 #[test]
+fn a_name_inside_the_speakers_role_is_not_the_speaker() {
+    let d = plain("Mikhail Podolyak, a key adviser to the Ukrainian president, Volodymyr Zelenskiy, tweeted: \u{201c}37,000 dead Russian soldiers.\u{201d}");
+    assert_has(&run(&d), Direct, "Mikhail Podolyak", "37,000 dead Russian soldiers.");
+    // A name in apposition to the subject's role is the speaker.
+    let d = plain("The committee's chairman, Phil Lovas, said the vote would go ahead.");
+    assert_has(&run(&d), Indirect, "Phil Lovas", "the vote would go ahead");
+}
+
+#[test]
 fn told_and_split_quotes_and_pronouns() {
     let d = plain("Melezia Figueroa spoke first.\n\u{201c}We were there under legitimate pretenses,\u{201d} Figueroa told USA Today.");
     assert_has(&run(&d), Direct, "Melezia Figueroa", "We were there under legitimate pretenses,");
