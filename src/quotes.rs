@@ -192,8 +192,8 @@ fn source_span(doc: &Doc, tagged: Span) -> Span {
     Span::new(span.start, span.start + source_text_len(&doc.text[span.start..span.end], &doc.text[span.end..]))
 }
 
-/// The length of a source's text without trailing prepositions, years or
-/// [`NOT_SOURCE_TAILS`] ("an arbitration panel in 2001", "Trump, in particular,"), and with the comma that closes
+/// The length of a source's text without trailing prepositions or [`NOT_SOURCE_TAILS`]
+/// ("federal prosecutors in", "Trump, in particular,"), and with the comma that closes
 /// an apposition ("Scott Pruitt, the attorney general of Oklahoma,") but no lone one
 /// ("Mr. Kamin,"). `after` is the text that follows the source.
 fn source_text_len(source: &str, after: &str) -> usize {
@@ -217,10 +217,9 @@ fn source_text_len(source: &str, after: &str) -> usize {
     }
 }
 
-/// Whether a source's last word is a preposition or year it never ends with.
+/// Whether a source's last word is one it never ends with ([`NOT_SOURCE_ENDS`]).
 fn is_not_source_end(word: &str) -> bool {
-    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
-    year || NOT_SOURCE_ENDS.contains(&word.to_lowercase().as_str())
+    NOT_SOURCE_ENDS.contains(&word.to_lowercase().as_str())
 }
 
 /// `text` without a trailing whole word or phrase `suffix` (ASCII case-insensitive).
