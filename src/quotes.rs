@@ -146,12 +146,14 @@ impl ModelTags<'_> {
     /// The content that opens the next paragraph when `cue` ends its own with a colon
     /// ("Limbaugh added:" above a block quotation).
     fn introduced(&self, cue: Span) -> Option<Span> {
-        let (text, paragraphs) = (&self.doc.text, &self.doc.cleaning.content);
+        let (text, paragraphs) = (&self.doc.normalized.text, &self.doc.cleaning.content);
         let at = paragraphs.iter().position(|p| p.contains(cue))?;
-        let rest = text[cue.end..paragraphs[at].end].trim();
-        let colon = rest == ":" || (rest.is_empty() && text[..cue.end].ends_with(':'));
+        let cue_end = self.range(cue).1;
+        let rest = text[cue_end..self.range(paragraphs[at]).1].trim();
+        let colon = rest == ":" || (rest.is_empty() && text[..cue_end].ends_with(':'));
         let next = paragraphs.get(at + 1).filter(|_| colon)?;
-        let opens = |c: &Span| text[next.start..c.start].chars().all(|ch| ch.is_whitespace() || is_quote_mark(ch));
+        let next_start = self.range(*next).0;
+        let opens = |c: &Span| text[next_start..self.range(*c).0].chars().all(|ch| ch.is_whitespace() || ch == '"');
         self.of(AttributionPart::Content).find(|c| next.contains(*c) && opens(c))
     }
 
@@ -228,11 +230,6 @@ fn strip_suffix_word<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
     let head = text.get(..cut)?;
     let whole = head.ends_with([' ', ',']);
     (whole && text[cut..].eq_ignore_ascii_case(suffix)).then_some(head)
-}
-
-/// Whether a character is a quotation mark, straight or curly.
-fn is_quote_mark(ch: char) -> bool {
-    matches!(ch, '"' | '\'' | '“' | '”' | '‘' | '’')
 }
 
 /// Bytes between two spans that do not overlap.
