@@ -409,7 +409,7 @@ const TABLE_SENTENCE_CHARS: usize = 180;
 #[derive(Debug, thiserror::Error)]
 pub enum CompareError {
     /// A claims file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         /// The file.
         path: String,
@@ -417,7 +417,7 @@ pub enum CompareError {
         source: std::io::Error,
     },
     /// A line is not a claimex record.
-    #[error("{path}:{line}: not a claimex record: {source}")]
+    #[error("{path}:{line}: not a claimex record")]
     Malformed {
         /// The file.
         path: String,

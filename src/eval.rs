@@ -18,7 +18,7 @@ use std::time::Instant;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read.
-    #[error("{path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -201,6 +201,7 @@ pub struct FixtureReport {
 /// Runs the pipeline on `dir/corpus` and scores it against `dir/gold`.
 pub fn fixtures(pipeline: &Pipeline, dir: &Path) -> Result<FixtureReport, Error> {
     let corpus = dir.join("corpus");
+    std::fs::read_dir(&corpus).map_err(|source| Error::Io { path: corpus.clone(), source })?;
     let inputs: Vec<_> = crate::io::read_inputs(std::slice::from_ref(&corpus)).collect();
     let mut report = FixtureReport::default();
     for outcome in pipeline.annotate(inputs) {
@@ -665,7 +666,8 @@ pub struct QuotesReport {
 
 /// Scores the quotes stage on a PolNeAR split (`polnear`) and a fixtures directory.
 pub fn quotes(pipeline: &Pipeline, polnear_dir: &Path, fixtures_dir: &Path) -> Result<QuotesReport, Error> {
-    Ok(QuotesReport { polnear: polnear(pipeline, polnear_dir)?, fixtures: fixtures(pipeline, fixtures_dir)? })
+    let fixtures = fixtures(pipeline, fixtures_dir)?;
+    Ok(QuotesReport { polnear: polnear(pipeline, polnear_dir)?, fixtures })
 }
 
 impl fmt::Display for QuotesReport {

@@ -67,7 +67,7 @@ pub enum ReportError {
     #[error(transparent)]
     Compare(#[from] CompareError),
     /// The page could not be written.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write {
         /// The output file.
         path: String,

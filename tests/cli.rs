@@ -162,3 +162,15 @@ fn usage_errors_exit_with_2() {
     assert_eq!(missing_runtime.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing_runtime.stderr).contains("make runtime"));
 }
+
+#[test]
+fn evaluation_on_a_missing_directory_names_it_once() {
+    let output = claimex(
+        &["eval", "quotes", "--polnear", "../shared/data/polnear/dev", "--fixtures", "/nonexistent", "--no-ner"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read /nonexistent/corpus: No such file"), "{stderr}");
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+}

@@ -64,8 +64,9 @@ fn reported(report: &str, measure: &str, key: &str) -> f64 {
 }
 
 /// A regression guard on PolNeAR dev and the fixtures' speakers. The shipped figures
-/// (content overlap 85.8, source exact 80.1, speakers 92.1 %: README) are deterministic for one machine; the floors leave room for int8
-/// kernels that round differently on another CPU.
+/// (content overlap 85.8, source exact 80.1, speakers 92.1 %: README) are deterministic
+/// on one machine; the floors leave room for int8 kernels that round differently on
+/// another CPU.
 #[test]
 fn polnear_dev_scores_hold() {
     let output = Command::new(env!("CARGO_BIN_EXE_claimex"))

@@ -80,7 +80,7 @@ pub struct ClaimRow {
 #[derive(Debug, thiserror::Error)]
 pub enum ParquetReadError {
     /// The file could not be opened.
-    #[error("cannot open {path}: {source}")]
+    #[error("cannot open {path}")]
     Open {
         /// The file.
         path: String,
@@ -88,7 +88,7 @@ pub enum ParquetReadError {
         source: std::io::Error,
     },
     /// The file is not valid Parquet.
-    #[error("{path}: {source}")]
+    #[error("{path}: not valid Parquet")]
     Parquet {
         /// The file.
         path: String,
