@@ -30,7 +30,6 @@ segments; selection = mean of CONTENT-overlap F1 and SOURCE-exact F1.
 """
 import glob
 import importlib.util
-import json
 import os
 import re
 
@@ -168,13 +167,9 @@ def paragraphs(text):
 
 
 def load_tokenizer(base_dir):
-    """tokenizers.Tokenizer from the package's tokenizer.json, padding/truncation off."""
-    from tokenizers import Tokenizer
-    with open(os.path.join(base_dir, "tokenizer.json"), encoding="utf-8") as f:
-        tj = json.load(f)
-    tj["padding"] = None
-    tj["truncation"] = None
-    tok = Tokenizer.from_str(json.dumps(tj))
+    """tokenizers.Tokenizer of the NER recipe's tokenizer (padding/truncation off)."""
+    hf, tj = NER.load_tokenizer(base_dir)
+    tok = hf.backend_tokenizer
     assert tok.token_to_id("[CLS]") == CLS_ID and tok.token_to_id("[SEP]") == SEP_ID
     return tok, tj
 

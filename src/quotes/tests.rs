@@ -299,21 +299,21 @@ fn a_model_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph() {
     use crate::doc::AttributionPart::{Content, Cue, Source};
     let text = "The debate ended late.\n\nLimbaugh added:\n\nAnd from a supposed front-runner, this is what we get. \
                 Nobody asked.\n\nThe hall emptied.";
-    let mut d = doc(text);
-    tag_model(&mut d, "Limbaugh", 0, Source);
-    tag_model(&mut d, "added", 0, Cue);
-    tag_model(&mut d, "And from a supposed front-runner, this is what we get.", 0, Content);
-    tag_model(&mut d, "The hall emptied.", 0, Content);
+    let tagged = |text: &str| {
+        let mut d = doc(text);
+        tag_model(&mut d, "Limbaugh", 0, Source);
+        tag_model(&mut d, "added", 0, Cue);
+        tag_model(&mut d, "And from a supposed front-runner, this is what we get.", 0, Content);
+        tag_model(&mut d, "The hall emptied.", 0, Content);
+        d
+    };
+    let d = tagged(text);
     let found = quotes(&d);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(d.slice(found[0].content), "And from a supposed front-runner, this is what we get.");
     assert_eq!(found[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Limbaugh"));
     // Without the colon the cue has no content to take.
-    let mut d = doc(&text.replace("added:", "added."));
-    tag_model(&mut d, "Limbaugh", 0, Source);
-    tag_model(&mut d, "added", 0, Cue);
-    tag_model(&mut d, "And from a supposed front-runner, this is what we get.", 0, Content);
-    assert!(quotes(&d).is_empty());
+    assert!(quotes(&tagged(&text.replace("added:", "added."))).is_empty());
 }
 
 /// The source text `tagged` (the start of `sentence`) is cut to.
