@@ -104,7 +104,7 @@ fn words(text: &str) -> usize {
 }
 
 fn options(args: &Args) -> Options {
-    Options { threads: args.threads, chunk_size: args.chunk_size, progress: false }
+    Options { threads: args.threads, chunk_size: args.chunk_size, progress: false, ..Default::default() }
 }
 
 fn load_model(args: &Args) -> Result<ner::Model, claimex::tagger::Error> {

@@ -184,7 +184,7 @@ fn load_transformer(args: &ModelArgs) -> anyhow::Result<pipeline::Transformer> {
 
 /// The pipeline with the models `args` asks for.
 fn build_pipeline(args: &ModelArgs, chunk_size: usize, progress: bool) -> anyhow::Result<pipeline::Pipeline> {
-    let options = pipeline::Options { threads: args.threads, chunk_size, progress };
+    let options = pipeline::Options { threads: args.threads, chunk_size, progress, ..Default::default() };
     Ok(pipeline::Pipeline::new(load_transformer(args)?, options)?)
 }
 

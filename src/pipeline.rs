@@ -30,11 +30,13 @@ pub struct Options {
     pub chunk_size: usize,
     /// Whether to draw a progress bar (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// What the claims stage knows of the conflict (sides, whole countries).
+    pub profile: std::sync::Arc<crate::profile::Profile>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { threads: 2, chunk_size: 256, progress: true }
+        Options { threads: 2, chunk_size: 256, progress: true, profile: crate::profile::default_profile() }
     }
 }
 

@@ -11,7 +11,7 @@ use std::process::Command;
 fn pipeline() -> Pipeline {
     let runtime = claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
     let model = attribution::Model::load(runtime, &attribution::model_dir(None), 2).expect("models/attribution loads");
-    let options = Options { threads: 2, chunk_size: 16, progress: false };
+    let options = Options { threads: 2, chunk_size: 16, progress: false, ..Default::default() };
     Pipeline::new(Transformer::Joint { model, entities: true }, options).unwrap()
 }
 
