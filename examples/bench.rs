@@ -22,11 +22,13 @@
 //! `nlp.pipe` batch size; `--chunk-size` the documents per pipeline chunk; `--stages 0`
 //! skips the stage shares and `--rule-docs 0` the whole-corpus rule line.
 
-use claimex::doc::{Doc, Entity, Span};
+use claimex::doc::Doc;
 use claimex::io::write::{Record, RecordSink};
 use claimex::io::{read_inputs, Input};
-use claimex::pipeline::{Options, Pipeline, Transformer};
-use claimex::{attribution, claims, clean, ner, numbers, quotes, segment};
+use claimex::pipeline::stage::{run_checked, Stage, Stages};
+use claimex::pipeline::{stages, Options, Pipeline, Transformer};
+use claimex::profile::default_profile;
+use claimex::{attribution, ner};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -148,27 +150,17 @@ fn slice_docs(args: &Args, inputs: Vec<Input>) -> Vec<Doc> {
     rules.annotate(inputs).into_iter().filter_map(Result::ok).collect()
 }
 
-/// Entities of `docs` as the pipeline fills `doc.entities`: the model over all sentences
-/// of a chunk at once, offsets moved to the document, then document consolidation.
-fn ner_chunk(model: &ner::Model, docs: &mut [Doc]) -> usize {
-    let owners: Vec<(usize, Span)> =
-        docs.iter().enumerate().flat_map(|(i, d)| d.sentences.iter().map(move |&s| (i, s))).collect();
-    let texts: Vec<&str> = owners.iter().map(|&(i, s)| docs[i].slice(s)).collect();
-    let predicted = model.predict(&texts).expect("NER runs");
-    let mut found: Vec<Vec<Entity>> = vec![Vec::new(); docs.len()];
-    for ((i, within), entities) in owners.into_iter().zip(predicted) {
-        found[i].extend(
-            entities
-                .into_iter()
-                .map(|e| Entity { span: Span::new(e.span.start + within.start, e.span.end + within.start), ..e }),
-        );
-    }
-    let mut total = 0;
-    for (doc, entities) in docs.iter_mut().zip(found) {
-        doc.entities = ner::consolidate(&doc.text, &doc.sentences, entities);
-        total += doc.entities.len();
-    }
-    total
+/// Every stage with the NER model, in the pipeline's order.
+fn ner_stages(args: &Args) -> Result<Stages, claimex::tagger::Error> {
+    Ok(stages::stages(Transformer::Ner(load_model(args)?), default_profile()))
+}
+
+/// Entities of `docs` as the pipeline fills `doc.entities`: the model stage over all
+/// sentences of a chunk at once.
+fn ner_chunk(model: &dyn Stage, docs: &mut [Doc]) -> usize {
+    let mut refs: Vec<&mut Doc> = docs.iter_mut().collect();
+    model.run_batch(&mut refs).expect("NER runs");
+    docs.iter().map(|d| d.entities.len()).sum()
 }
 
 /// One system in this process (the child side): prints `BENCH {json}`.
@@ -189,11 +181,12 @@ fn run_child(args: &Args, system: &str) {
             result["claims"] = json!(summary.claims);
         }
         "ner" => {
-            let model = load_model(args).expect("NER model");
+            let stages = ner_stages(args).expect("NER model");
+            let model = stages.get("model").expect("a model stage");
             let mut slice = slice_docs(args, inputs);
-            ner_chunk(&model, &mut slice[..WARM_UP_DOCS.min(docs)].to_vec());
+            ner_chunk(model, &mut slice[..WARM_UP_DOCS.min(docs)].to_vec());
             let started = Instant::now();
-            let entities: usize = slice.chunks_mut(args.chunk_size.max(1)).map(|c| ner_chunk(&model, c)).sum();
+            let entities: usize = slice.chunks_mut(args.chunk_size.max(1)).map(|c| ner_chunk(model, c)).sum();
             result["seconds"] = json!(started.elapsed().as_secs_f64());
             result["sentences"] = json!(slice.iter().map(|d| d.sentences.len()).sum::<usize>());
             result["input_words"] = json!(sentence_words(&slice));
@@ -412,36 +405,33 @@ fn table(args: &Args) {
 /// Times each claimex stage on its own over the slice (rule stages on the rayon pool,
 /// one document per task; NER chunk by chunk) and prints its share.
 fn stage_shares(args: &Args) {
-    let model = match load_model(args) {
-        Ok(model) => model,
+    let stages = match ner_stages(args) {
+        Ok(stages) => stages,
         Err(error) => return println!("stage shares skipped: {error}"),
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.max(1)).build().expect("pool");
     let mut docs: Vec<Doc> =
         load(args, 0, args.docs).into_iter().filter_map(Result::ok).map(|(t, m)| Doc::new(t, m)).collect();
     let slice_words: usize = docs.iter().map(|d| words(&d.text)).sum();
-    ner_chunk(&model, &mut slice_docs(args, load(args, 0, WARM_UP_DOCS)));
-    let mut times: Vec<(&str, f64)> = Vec::new();
-    let mut time = |name: &'static str, docs: &mut Vec<Doc>, stage: &dyn Fn(&mut [Doc])| {
-        let started = Instant::now();
-        stage(docs.as_mut_slice());
-        times.push((name, started.elapsed().as_secs_f64()));
-    };
-    let pool = &pool;
-    let par = |f: fn(&mut Doc)| move |docs: &mut [Doc]| pool.install(|| docs.par_iter_mut().for_each(f));
-    time("clean", &mut docs, &par(|d| d.cleaning = clean::clean(d)));
-    time("segment", &mut docs, &par(|d| d.sentences = segment::sentences(d)));
+    let model = stages.get("model").expect("a model stage");
+    ner_chunk(model, &mut slice_docs(args, load(args, 0, WARM_UP_DOCS)));
     let tokenizer = tokenizers::Tokenizer::from_file(ner::model_dir(None).join("tokenizer.json")).ok();
-    let sentences: Vec<String> =
-        docs.iter().flat_map(|d| d.sentences.iter().map(|&s| d.slice(s).to_string())).collect();
-    time("NER", &mut docs, &|docs: &mut [Doc]| {
-        for chunk in docs.chunks_mut(args.chunk_size.max(1)) {
-            ner_chunk(&model, chunk);
+    let mut times: Vec<(&str, f64)> = Vec::new();
+    let mut sentences: Vec<String> = Vec::new();
+    for stage in stages.iter() {
+        if stage.batched() {
+            sentences = docs.iter().flat_map(|d| d.sentences.iter().map(|&s| d.slice(s).to_string())).collect();
         }
-    });
-    time("quotes", &mut docs, &par(|d| d.quotes = quotes::quotes(d)));
-    time("numbers", &mut docs, &par(|d| d.quantities = numbers::quantities(d)));
-    time("claims", &mut docs, &par(|d| d.claims = claims::claims(d)));
+        let started = Instant::now();
+        if stage.batched() {
+            docs.chunks_mut(args.chunk_size.max(1)).for_each(|chunk| {
+                ner_chunk(stage, chunk);
+            });
+        } else {
+            pool.install(|| docs.par_iter_mut().for_each(|d| run_checked(stage, d).expect("stage runs")));
+        }
+        times.push((stage.name(), started.elapsed().as_secs_f64()));
+    }
     let total: f64 = times.iter().map(|(_, s)| s).sum();
     println!();
     println!("claimex stages over the slice ({} stories, {slice_words} words, each stage timed alone):", docs.len());
@@ -451,7 +441,7 @@ fn stage_shares(args: &Args) {
         println!("| {name} | {seconds:.3} | {:.1} % | {:.0} |", 100.0 * seconds / total, slice_words as f64 / seconds);
     }
     println!("| all | {total:.3} | 100 % | {:.0} |", slice_words as f64 / total);
-    let ner_seconds = times.iter().find(|(n, _)| *n == "NER").map_or(0.0, |(_, s)| *s);
+    let ner_seconds = times.iter().find(|(n, _)| *n == "model").map_or(0.0, |(_, s)| *s);
     if let Some(tokenizer) = tokenizer {
         let started = Instant::now();
         let texts: Vec<&str> = sentences.iter().map(String::as_str).collect();

@@ -6,6 +6,8 @@
 //! one place ([`Doc::char_offset`]); nothing else converts offsets.
 
 use crate::normalize::Normalized;
+use crate::pipeline::stage::Layers;
+use crate::tokens::Tokens;
 use serde::Serialize;
 use std::fmt;
 
@@ -359,6 +361,8 @@ pub struct Doc {
     pub meta: Meta,
     /// Content and boilerplate spans, title, byline, date.
     pub cleaning: Cleaning,
+    /// Words, numbers and punctuation, in order.
+    pub tokens: Tokens,
     /// Sentence spans, in order.
     pub sentences: Vec<Span>,
     /// Named entities, in order.
@@ -371,6 +375,8 @@ pub struct Doc {
     pub quantities: Vec<Quantity>,
     /// Numeric claims, in order.
     pub claims: Vec<Claim>,
+    /// The layers the stages have assigned so far.
+    pub layers: Layers,
 }
 
 impl Doc {
@@ -382,12 +388,14 @@ impl Doc {
             normalized,
             meta,
             cleaning: Cleaning::default(),
+            tokens: Tokens::default(),
             sentences: Vec::new(),
             entities: Vec::new(),
             attribution: Vec::new(),
             quotes: Vec::new(),
             quantities: Vec::new(),
             claims: Vec::new(),
+            layers: Layers::default(),
         }
     }
 

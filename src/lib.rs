@@ -34,3 +34,4 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod tagger;
+pub mod tokens;

@@ -35,7 +35,7 @@ impl Model {
 
     /// The entities of each sentence, with byte offsets into that sentence.
     pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Entity>>, Error> {
-        let heads = self.tagger.predict(sentences)?;
+        let heads = self.tagger.predict_texts(sentences)?;
         Ok(heads.into_iter().next().unwrap_or_default().into_iter().map(entities).collect())
     }
 

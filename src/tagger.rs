@@ -6,10 +6,13 @@
 //! by length and batched; each word takes the label of its first sub-word; BIO tags are
 //! repaired into labelled spans with byte offsets into each text and a mean score.
 //!
-//! The encoder is uncased, so every token also gets the case class of the
-//! whitespace-delimited word it belongs to, fed as `token_type_ids` (see [`case_class`]).
+//! The encoder is uncased, so every sub-word also gets the case class of the token (of
+//! the document's token layer, [`crate::tokens`]) it lies in, fed as `token_type_ids`:
+//! the same classes the training recipe gives each CoNLL token ([`CaseClass::of`]).
 
 use crate::doc::Span;
+use crate::normalize::Normalized;
+use crate::tokens::{CaseClass, Token, Tokens};
 use ndarray::{Array2, ArrayViewD, Axis};
 use ort::environment::Environment;
 use ort::session::builder::GraphOptimizationLevel;
@@ -105,23 +108,6 @@ fn default_location(relative: &str) -> PathBuf {
         .unwrap_or(here)
 }
 
-/// The case class of a word: 0 no letters, 1 lower, 2 Capitalised, 3 ALL CAPS, 4 mixed.
-///
-/// A single capital letter ("I", "A") is Capitalised; ALL CAPS needs two letters.
-pub fn case_class(word: &str) -> i64 {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else { return 0 };
-    let rest: Vec<char> = letters.collect();
-    let rest_lower = rest.iter().all(|c| !c.is_uppercase());
-    let rest_upper = rest.iter().all(|c| !c.is_lowercase());
-    match (first.is_uppercase(), rest_lower, rest_upper) {
-        (false, true, _) => 1,
-        (true, true, _) => 2,
-        (true, false, true) => 3,
-        _ => 4,
-    }
-}
-
 /// One model input: a window of a tokenised sentence.
 struct Window {
     sentence: usize,
@@ -131,8 +117,28 @@ struct Window {
     types: Vec<i64>,
 }
 
-/// A tokenised sentence.
-struct Tokens {
+/// A text to tag, with the tokens whose case classes its sub-words take.
+#[derive(Debug, Clone, Copy)]
+pub struct TagInput<'a> {
+    /// The text (a sentence).
+    pub text: &'a str,
+    /// Where the text starts in the document the tokens' spans refer to.
+    pub offset: usize,
+    /// The tokens covering the text, in order, with document spans.
+    pub tokens: &'a [Token],
+}
+
+impl TagInput<'_> {
+    /// The case class of the token holding byte `at` of the text (none: no letters).
+    fn case_at(&self, at: usize) -> CaseClass {
+        let at = self.offset + at;
+        let next = self.tokens.partition_point(|t| t.span.end <= at);
+        self.tokens.get(next).filter(|t| t.span.start <= at).map_or(CaseClass::NoLetters, |t| t.case)
+    }
+}
+
+/// A text as the model's tokenizer encodes it.
+struct Encoded {
     ids: Vec<i64>,
     types: Vec<i64>,
     offsets: Vec<(usize, usize)>,
@@ -212,8 +218,10 @@ impl Tagger {
 
     /// The tagged spans of each text per head (`[head][text]`, in the order the heads
     /// were loaded), with byte offsets into that text.
-    pub fn predict(&self, sentences: &[&str]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
-        let tokens = self.tokenize(sentences)?;
+    pub fn predict(&self, inputs: &[TagInput]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
+        let sentences: Vec<&str> = inputs.iter().map(|input| input.text).collect();
+        let sentences = &sentences[..];
+        let tokens = self.tokenize(inputs)?;
         let windows = windows(&tokens, self.cls, self.sep);
         let empty: Vec<Vec<Option<TokenProbs>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
         let mut probs = vec![empty; self.heads.len()];
@@ -232,17 +240,25 @@ impl Tagger {
             .collect())
     }
 
-    fn tokenize(&self, sentences: &[&str]) -> Result<Vec<Tokens>, Error> {
-        let encodings =
-            self.tokenizer.encode_batch(sentences.to_vec(), false).map_err(|e| Error::Inference(e.to_string()))?;
+    /// The tags of standalone texts: each is tokenised on its own for the case classes.
+    pub fn predict_texts(&self, texts: &[&str]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
+        let tokens: Vec<Tokens> = texts.iter().map(|text| Tokens::new(&Normalized::new(text))).collect();
+        let inputs: Vec<TagInput> =
+            texts.iter().zip(&tokens).map(|(text, tokens)| TagInput { text, offset: 0, tokens: tokens.all() }).collect();
+        self.predict(&inputs)
+    }
+
+    fn tokenize(&self, inputs: &[TagInput]) -> Result<Vec<Encoded>, Error> {
+        let texts: Vec<&str> = inputs.iter().map(|input| input.text).collect();
+        let encodings = self.tokenizer.encode_batch(texts, false).map_err(|e| Error::Inference(e.to_string()))?;
         Ok(encodings
             .iter()
-            .zip(sentences)
-            .map(|(enc, sentence)| {
+            .zip(inputs)
+            .map(|(enc, input)| {
                 let offsets = enc.get_offsets().to_vec();
-                Tokens {
+                Encoded {
                     ids: enc.get_ids().iter().map(|&id| i64::from(id)).collect(),
-                    types: offsets.iter().map(|&(start, _)| case_class(word_at(sentence, start))).collect(),
+                    types: offsets.iter().map(|&(start, _)| input.case_at(start).id()).collect(),
                     words: enc.get_word_ids().to_vec(),
                     offsets,
                 }
@@ -307,7 +323,7 @@ fn store_probs(logits: &ArrayViewD<f32>, batch: &[usize], windows: &[Window], pr
 
 /// Word-level BIO decoding: each word is scored by its first sub-word, and the most
 /// probable tag sequence over `labels` that is valid BIO (Viterbi) is chosen.
-fn decode(labels: &[String], sentence: &str, tokens: &Tokens, probs: &[Option<TokenProbs>]) -> Vec<Tag> {
+fn decode(labels: &[String], sentence: &str, tokens: &Encoded, probs: &[Option<TokenProbs>]) -> Vec<Tag> {
     let mut words: Vec<(Span, &[f32])> = Vec::new();
     for (i, word) in tokens.words.iter().enumerate() {
         let (start, end) = tokens.offsets[i];
@@ -377,17 +393,10 @@ fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
     path
 }
 
-/// The whitespace-delimited word of `text` that contains byte `at`.
-fn word_at(text: &str, at: usize) -> &str {
-    let start =
-        text[..at].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
-    &text[start..end]
-}
 
 /// Cuts every tokenised sentence into windows of at most [`WINDOW_TOKENS`] tokens with
 /// [`WINDOW_OVERLAP`] tokens of overlap, each framed by `[CLS]` and `[SEP]`.
-fn windows(tokens: &[Tokens], cls: i64, sep: i64) -> Vec<Window> {
+fn windows(tokens: &[Encoded], cls: i64, sep: i64) -> Vec<Window> {
     let inner = WINDOW_TOKENS - 2;
     let stride = inner - WINDOW_OVERLAP;
     let mut out = Vec::new();
@@ -471,29 +480,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn case_classes_follow_the_training_contract() {
-        let cases = [
-            ("--", 0),
-            ("14,000", 0),
-            ("troops", 1),
-            ("Blinken", 2),
-            ("I", 2),
-            ("NATO", 3),
-            ("U.S.", 3),
-            ("McDonald", 4),
-            ("“Russia’s", 2),
-        ];
-        for (word, class) in cases {
-            assert_eq!(case_class(word), class, "{word}");
-        }
-    }
-
-    #[test]
-    fn word_at_finds_the_whitespace_word() {
-        let text = "said “Russia’s campaign";
-        assert_eq!(word_at(text, text.find("Russia").unwrap()), "“Russia’s");
-        assert_eq!(word_at(text, 0), "said");
-        assert_eq!(word_at(text, text.len() - 1), "campaign");
+    fn sub_words_take_the_class_of_their_token_not_of_the_whitespace_word() {
+        let text = "(Reuters) said \u{201c}NATO\u{2019}s";
+        let tokens = Tokens::new(&Normalized::new(text));
+        let input = TagInput { text: &text[1..], offset: 1, tokens: tokens.all() };
+        assert_eq!(input.case_at(0), CaseClass::Capitalised, "Reuters");
+        assert_eq!(input.case_at(7), CaseClass::NoLetters, "the ) after Reuters");
+        assert_eq!(input.case_at(9), CaseClass::Lower, "said");
+        let quote = text.find('\u{201c}').unwrap() - 1;
+        assert_eq!(input.case_at(quote), CaseClass::NoLetters, "the opening quote");
+        assert_eq!(input.case_at(quote + 3), CaseClass::Upper, "NATO's takes the class of NATO");
     }
 
     #[test]
@@ -530,7 +526,7 @@ mod tests {
     #[test]
     fn long_sentences_are_windowed_with_overlap() {
         let tokens =
-            Tokens { ids: (0..600).collect(), types: vec![1; 600], offsets: vec![(0, 1); 600], words: vec![None; 600] };
+            Encoded { ids: (0..600).collect(), types: vec![1; 600], offsets: vec![(0, 1); 600], words: vec![None; 600] };
         let windows = windows(&[tokens], 101, 102);
         let starts: Vec<usize> = windows.iter().map(|w| w.first).collect();
         assert_eq!(starts, [0, 190, 380]);

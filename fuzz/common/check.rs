@@ -8,42 +8,49 @@
 
 use claimex::doc::{Doc, Meta, Span};
 
-/// How far down the pipeline a target runs (stages in the order of `src/pipeline.rs`;
-/// NER and the attribution tagger need models and are left out, their layers stay empty).
+/// How far down the pipeline a target runs: a prefix of the rule stages, in the order
+/// `claimex::pipeline::stages::rule_stages` gives (the model stage needs a model and is
+/// left out; its layers are not assigned).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
-    /// `clean::clean`.
+    /// `clean` (and `tokens`, which needs nothing before it).
     Clean,
-    /// ... then `segment::sentences`.
+    /// ... then `segment`.
     Segment,
-    /// ... then `quotes::quotes`.
+    /// ... then `quotes`.
     Quotes,
-    /// ... then `numbers::quantities`.
+    /// ... then `numbers`.
     Numbers,
-    /// ... then `claims::claims`, and the output record is built and serialised.
+    /// ... then `claims`, and the output record is built and serialised.
     Claims,
 }
 
-/// Runs the stages up to and including `last` on `text`, then checks every layer's offsets.
+impl Stage {
+    /// The name of the last stage of the prefix in the stage list.
+    fn last(self) -> &'static str {
+        match self {
+            Stage::Clean => "tokens",
+            Stage::Segment => "segment",
+            Stage::Quotes => "quotes",
+            Stage::Numbers => "numbers",
+            Stage::Claims => "claims",
+        }
+    }
+}
+
+/// The rule stages, built once.
+static RULES: std::sync::LazyLock<claimex::pipeline::stage::Stages> =
+    std::sync::LazyLock::new(claimex::pipeline::stages::rule_stages);
+
+/// Runs the stages up to and including `last` on `text`, checking every layer's offsets
+/// after each stage.
 pub fn run_text(text: &str, meta: Meta, last: Stage) -> Doc {
     let mut doc = Doc::new(text.to_string(), meta);
-    doc.cleaning = claimex::clean::clean(&doc);
-    check_doc(&doc);
-    if last >= Stage::Segment {
-        doc.sentences = claimex::segment::sentences(&doc);
+    for stage in RULES.until(last.last()) {
+        claimex::pipeline::stage::run_checked(stage, &mut doc).expect("the rule stages meet their requirements");
         check_doc(&doc);
     }
-    if last >= Stage::Quotes {
-        doc.quotes = claimex::quotes::quotes(&doc);
-        check_doc(&doc);
-    }
-    if last >= Stage::Numbers {
-        doc.quantities = claimex::numbers::quantities(&doc);
-        check_doc(&doc);
-    }
-    if last >= Stage::Claims {
-        doc.claims = claimex::claims::claims(&doc);
-        check_doc(&doc);
+    if last == Stage::Claims {
         serialise(&doc);
     }
     doc
@@ -89,6 +96,10 @@ pub fn check_doc(doc: &Doc) {
     }
     if let Some(title) = cleaning.title {
         check_span(text, title, "cleaning.title");
+    }
+    for token in doc.tokens.all() {
+        check_span(text, token.span, "tokens");
+        check_span(&doc.normalized.text, token.norm, "tokens.norm");
     }
     for &sentence in &doc.sentences {
         check_span(text, sentence, "sentences");

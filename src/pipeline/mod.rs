@@ -1,18 +1,23 @@
 //! The batch run: reads documents, annotates them in parallel chunks, writes one record
 //! per document in input order, and reports progress and a summary.
 //!
-//! A reader thread parses documents into chunks and hands them over a bounded queue
-//! ([`READ_AHEAD_CHUNKS`] deep), so memory holds a few chunks at most whatever the
-//! corpus size. Within a chunk, the rule stages run on a rayon pool, one document per
-//! task; the NER model runs once per chunk over the sentences of all its documents,
-//! sorted by length. `--shard K/N` and `--resume` choose which documents a run takes.
+//! The stages run in the one order [`stages::stages`] gives, under the contract of
+//! [`stage::Stage`]. A reader thread parses documents into chunks and hands them over a
+//! bounded queue ([`READ_AHEAD_CHUNKS`] deep), so memory holds a few chunks at most
+//! whatever the corpus size. Within a chunk, each per-document stage runs on a rayon
+//! pool, one document per task; the model stage runs once per chunk over the sentences
+//! of all its documents, sorted by length. `--shard K/N` and `--resume` choose which
+//! documents a run takes.
 
-use crate::doc::{Doc, Span};
+pub mod stage;
+pub mod stages;
+
+use crate::doc::Doc;
 use crate::io::parquet::ParquetSink;
 use crate::io::write::{doc_record, error_record, Format, JsonlSink, Record, RecordSink};
 use crate::io::{resume, DocError, Input};
-use crate::tagger::{Tag, Tagger};
-use crate::{attribution, claims, clean, ner, numbers, quotes, segment};
+use stage::{Stage, StageError, Stages};
+pub use stages::Transformer;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -107,58 +112,37 @@ impl Summary {
     }
 }
 
-/// The transformer run over every sentence, between the structure and the rule stages.
-pub enum Transformer {
-    /// None: the entity and attribution layers stay empty.
-    Off,
-    /// The NER model: fills the entity layer.
-    Ner(ner::Model),
-    /// The joint NER and attribution model (`--attribution`): one pass fills the
-    /// attribution layer, whose spans the quotes stage merges with its rules, and the
-    /// entity layer when `entities` is set.
-    Joint {
-        /// The model.
-        model: attribution::Model,
-        /// Whether its NER head fills the entity layer.
-        entities: bool,
-    },
-}
-
 /// The stages, ready to run.
 pub struct Pipeline {
-    transformer: Transformer,
+    stages: Stages,
     pool: rayon::ThreadPool,
     options: Options,
 }
 
 impl Pipeline {
-    /// Builds a pipeline around `transformer`.
+    /// Builds a pipeline of every stage around `transformer`, with the options' profile.
     pub fn new(transformer: Transformer, options: Options) -> Result<Self, rayon::ThreadPoolBuildError> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build()?;
-        Ok(Pipeline { transformer, pool, options })
+        Ok(Pipeline { stages: stages::stages(transformer, options.profile.clone()), pool, options })
+    }
+
+    /// The stages, in order.
+    pub fn stages(&self) -> &Stages {
+        &self.stages
     }
 
     /// Annotates a chunk of read documents; failures stay in place as errors.
     pub fn annotate(&self, inputs: Vec<Input>) -> Vec<Result<Doc, DocError>> {
-        let mut docs: Vec<Result<Doc, DocError>> = self.pool.install(|| {
-            inputs
-                .into_par_iter()
-                .map(|input| input.and_then(|(text, meta)| guarded(Doc::new(text, meta), structure)))
-                .collect()
-        });
-        match &self.transformer {
-            Transformer::Off => {}
-            Transformer::Ner(model) => tag_documents(model.tagger(), &mut docs, |doc, mut heads| {
-                store_entities(doc, heads.swap_remove(0));
-            }),
-            Transformer::Joint { model, entities } => tag_documents(model.tagger(), &mut docs, |doc, mut heads| {
-                doc.attribution = attribution::tags(&doc.text, heads.swap_remove(1));
-                if *entities {
-                    store_entities(doc, heads.swap_remove(0));
-                }
-            }),
+        let mut docs: Vec<Result<Doc, DocError>> =
+            self.pool.install(|| inputs.into_par_iter().map(|input| input.map(|(text, meta)| Doc::new(text, meta))).collect());
+        for stage in self.stages.iter() {
+            docs = if stage.batched() {
+                run_batched(stage, docs)
+            } else {
+                self.pool.install(|| docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, stage))).collect())
+            };
         }
-        self.pool.install(|| docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, extract_facts))).collect())
+        docs
     }
 
     /// Runs the whole job: a reader thread reads `inputs` into chunks ahead of the
@@ -221,79 +205,51 @@ pub fn record(outcome: &Result<Doc, DocError>) -> Record {
     }
 }
 
-/// The stages before NER: cleaning and sentences.
-fn structure(doc: &mut Doc) {
-    doc.cleaning = clean::clean(doc);
-    doc.sentences = segment::sentences(doc);
-}
-
-/// The stages after NER: quotes, numbers, claims.
-fn extract_facts(doc: &mut Doc) {
-    doc.quotes = quotes::quotes(doc);
-    doc.quantities = numbers::quantities(doc);
-    doc.claims = claims::claims(doc);
-}
-
-/// Runs stages on a document, turning a panic into an error record for that document.
-fn guarded(mut doc: Doc, stages: fn(&mut Doc)) -> Result<Doc, DocError> {
-    match catch_unwind(AssertUnwindSafe(|| stages(&mut doc))) {
-        Ok(()) => Ok(doc),
+/// Runs a stage on a document; a missing layer or a panic becomes an error record for
+/// that document.
+fn guarded(mut doc: Doc, stage: &dyn Stage) -> Result<Doc, DocError> {
+    match catch_unwind(AssertUnwindSafe(|| stage::run_checked(stage, &mut doc))) {
+        Ok(Ok(())) => Ok(doc),
+        Ok(Err(error)) => Err(doc_error(&doc, error.to_string())),
         Err(panic) => {
             let message = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            let id = doc.meta.id.clone();
-            let location = doc.meta.source.clone().unwrap_or_else(|| id.clone());
-            Err(DocError { id, location, reason: format!("internal error, please report: {message}") })
+            Err(doc_error(&doc, format!("internal error, please report: {message}")))
         }
     }
 }
 
-/// Fills the entity layer from NER tags in document offsets.
-fn store_entities(doc: &mut Doc, tags: Vec<Tag>) {
-    doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
+/// The error record of a document that failed in a stage.
+fn doc_error(doc: &Doc, reason: String) -> DocError {
+    let location = doc.meta.source.clone().unwrap_or_else(|| doc.meta.id.clone());
+    DocError { id: doc.meta.id.clone(), location, reason }
 }
 
-/// Runs `tagger` once over the sentences of all documents, moves the tags to document
-/// offsets and hands each document its tags, one list per head of the model.
-fn tag_documents(tagger: &Tagger, docs: &mut [Result<Doc, DocError>], store: impl Fn(&mut Doc, Vec<Vec<Tag>>)) {
-    let mut owners: Vec<(usize, Span)> = Vec::new();
-    for (index, doc) in docs.iter().enumerate() {
-        if let Ok(doc) = doc {
-            owners.extend(doc.sentences.iter().map(|&s| (index, s)));
-        }
+/// Runs a batched stage over the documents of a chunk that hold its required layers;
+/// the others become error records, and a failure of the stage fails the whole chunk.
+fn run_batched(stage: &dyn Stage, docs: Vec<Result<Doc, DocError>>) -> Vec<Result<Doc, DocError>> {
+    let mut docs: Vec<Result<Doc, DocError>> = docs
+        .into_iter()
+        .map(|doc| {
+            doc.and_then(|doc| match stage::check(stage, &doc) {
+                Ok(()) => Ok(doc),
+                Err(error) => Err(doc_error(&doc, error.to_string())),
+            })
+        })
+        .collect();
+    let mut ready: Vec<&mut Doc> = docs.iter_mut().filter_map(|doc| doc.as_mut().ok()).collect();
+    let outcome = catch_unwind(AssertUnwindSafe(|| stage.run_batch(&mut ready))).unwrap_or_else(|_| {
+        Err(StageError::Failed { stage: stage.name(), reason: "internal error, please report: panic".into() })
+    });
+    for doc in ready {
+        doc.layers.add(stage.assigns());
     }
-    let texts: Vec<&str> =
-        owners.iter().map(|&(index, span)| docs[index].as_ref().map_or("", |doc| doc.slice(span))).collect();
-    let predictions = match tagger.predict(&texts) {
-        Ok(predictions) => predictions,
-        Err(error) => return fail_all(docs, &error.to_string()),
-    };
-    let mut found: Vec<Vec<Vec<Tag>>> = vec![vec![Vec::new(); predictions.len()]; docs.len()];
-    for (head, per_text) in predictions.into_iter().enumerate() {
-        for (&(index, within), tags) in owners.iter().zip(per_text) {
-            found[index][head].extend(
-                tags.into_iter()
-                    .map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }),
-            );
-        }
-    }
-    for (doc, tags) in docs.iter_mut().zip(found) {
-        if let Ok(doc) = doc {
-            store(doc, tags);
-        }
-    }
-}
-
-/// Turns every document of a chunk into an error record (the model failed on the chunk).
-fn fail_all(docs: &mut [Result<Doc, DocError>], reason: &str) {
-    for slot in docs.iter_mut() {
-        if let Ok(doc) = slot {
-            let location = doc.meta.source.clone().unwrap_or_else(|| doc.meta.id.clone());
-            *slot = Err(DocError { id: doc.meta.id.clone(), location, reason: reason.to_string() });
-        }
+    match outcome {
+        Ok(()) => docs,
+        Err(error) => docs.into_iter().map(|doc| doc.and_then(|doc| Err(doc_error(&doc, error.to_string())))).collect(),
     }
 }
 

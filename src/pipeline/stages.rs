@@ -1,0 +1,260 @@
+//! The stages of claimex, in the one order they run (see [`stages`]):
+//!
+//! | stage    | requires                                | assigns                 |
+//! |----------|-----------------------------------------|-------------------------|
+//! | clean    |                                         | Cleaning                |
+//! | tokens   |                                         | Tokens                  |
+//! | segment  | Cleaning                                | Sentences               |
+//! | model    | Tokens, Sentences                       | Entities (+Attribution) |
+//! | quotes   | Cleaning, Sentences                     | Quotes                  |
+//! | numbers  | Sentences                               | Quantities              |
+//! | claims   | Cleaning, Sentences, Quotes, Quantities | Claims                  |
+//!
+//! The model stage is left out when no model runs (`--no-ner`); the quotes stage then
+//! works from its rules alone. Each stage is a thin adapter over its module's function.
+
+use super::stage::{Layer, Stage, StageError, Stages};
+use crate::doc::{Doc, Span};
+use crate::profile::Profile;
+use crate::tagger::{Tag, TagInput, Tagger};
+use crate::tokens::Tokens;
+use crate::{attribution, claims, clean, ner, numbers, quotes, segment};
+use std::sync::Arc;
+
+/// The transformer run over every sentence, between the structure and the rule stages.
+pub enum Transformer {
+    /// None: the entity and attribution layers are not assigned.
+    Off,
+    /// The NER model: fills the entity layer.
+    Ner(ner::Model),
+    /// The joint NER and attribution model: one pass fills the attribution layer, whose
+    /// spans the quotes stage merges with its rules, and the entity layer when
+    /// `entities` is set.
+    Joint {
+        /// The model.
+        model: attribution::Model,
+        /// Whether its NER head fills the entity layer.
+        entities: bool,
+    },
+}
+
+/// Every stage, in order, around `transformer`, with the claims stage knowing `profile`.
+pub fn stages(transformer: Transformer, profile: Arc<Profile>) -> Stages {
+    let mut list: Vec<Box<dyn Stage>> = vec![Box::new(Clean), Box::new(Tokenize), Box::new(Segment)];
+    match transformer {
+        Transformer::Off => {}
+        Transformer::Ner(model) => list.push(Box::new(Model::Ner(model))),
+        Transformer::Joint { model, entities } => list.push(Box::new(Model::Joint { model, entities })),
+    }
+    list.extend([Box::new(Quotes) as Box<dyn Stage>, Box::new(Numbers), Box::new(Claims { profile })]);
+    Stages::new(list).expect("the built-in stage order meets every requirement")
+}
+
+/// The rule stages alone (no model), with the default profile.
+pub fn rule_stages() -> Stages {
+    stages(Transformer::Off, crate::profile::default_profile())
+}
+
+/// [`clean::clean`]: content and boilerplate spans, title, byline, date.
+struct Clean;
+
+impl Stage for Clean {
+    fn name(&self) -> &'static str {
+        "clean"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Cleaning]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.cleaning = clean::clean(doc);
+        Ok(())
+    }
+}
+
+/// [`Tokens::new`]: the token layer, over the normalised text.
+struct Tokenize;
+
+impl Stage for Tokenize {
+    fn name(&self) -> &'static str {
+        "tokens"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.tokens = Tokens::new(&doc.normalized);
+        Ok(())
+    }
+}
+
+/// [`segment::sentences`]: sentence spans within the content.
+struct Segment;
+
+impl Stage for Segment {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Cleaning]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.sentences = segment::sentences(doc);
+        Ok(())
+    }
+}
+
+/// [`quotes::quotes`]: who said what (merging the attribution layer when assigned).
+struct Quotes;
+
+impl Stage for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Cleaning, Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.quotes = quotes::quotes(doc);
+        Ok(())
+    }
+}
+
+/// [`numbers::quantities`]: count-like number mentions.
+struct Numbers;
+
+impl Stage for Numbers {
+    fn name(&self) -> &'static str {
+        "numbers"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quantities]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.quantities = numbers::quantities(doc);
+        Ok(())
+    }
+}
+
+/// [`claims::claims`]: numeric claims, with the profile's sides and whole countries.
+struct Claims {
+    profile: Arc<Profile>,
+}
+
+impl Stage for Claims {
+    fn name(&self) -> &'static str {
+        "claims"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Cleaning, Layer::Sentences, Layer::Quotes, Layer::Quantities]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Claims]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        let _ = &self.profile;
+        doc.claims = claims::claims(doc);
+        Ok(())
+    }
+}
+
+/// The transformer stage: one model pass over the sentences of a whole chunk.
+enum Model {
+    Ner(ner::Model),
+    Joint { model: attribution::Model, entities: bool },
+}
+
+impl Model {
+    fn tagger(&self) -> &Tagger {
+        match self {
+            Model::Ner(model) => model.tagger(),
+            Model::Joint { model, .. } => model.tagger(),
+        }
+    }
+
+    /// Stores one document's tags, one list per head of the model.
+    fn store(&self, doc: &mut Doc, mut heads: Vec<Vec<Tag>>) {
+        match self {
+            Model::Ner(_) => store_entities(doc, heads.swap_remove(0)),
+            Model::Joint { entities, .. } => {
+                doc.attribution = attribution::tags(&doc.text, heads.swap_remove(1));
+                if *entities {
+                    store_entities(doc, heads.swap_remove(0));
+                }
+            }
+        }
+    }
+}
+
+impl Stage for Model {
+    fn name(&self) -> &'static str {
+        "model"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        match self {
+            Model::Ner(_) => &[Layer::Entities],
+            Model::Joint { entities: true, .. } => &[Layer::Entities, Layer::Attribution],
+            Model::Joint { entities: false, .. } => &[Layer::Attribution],
+        }
+    }
+    fn batched(&self) -> bool {
+        true
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        self.run_batch(&mut [doc])
+    }
+
+    /// Runs the tagger once over the sentences of all documents, moves the tags to
+    /// document offsets and hands each document its tags.
+    fn run_batch(&self, docs: &mut [&mut Doc]) -> Result<(), StageError> {
+        let owners: Vec<(usize, Span)> =
+            docs.iter().enumerate().flat_map(|(index, doc)| doc.sentences.iter().map(move |&s| (index, s))).collect();
+        let inputs: Vec<TagInput> = owners
+            .iter()
+            .map(|&(index, span)| TagInput {
+                text: docs[index].slice(span),
+                offset: span.start,
+                tokens: docs[index].tokens.within(span),
+            })
+            .collect();
+        let predictions = self
+            .tagger()
+            .predict(&inputs)
+            .map_err(|error| StageError::Failed { stage: self.name(), reason: error.to_string() })?;
+        let mut found: Vec<Vec<Vec<Tag>>> = vec![vec![Vec::new(); predictions.len()]; docs.len()];
+        for (head, per_text) in predictions.into_iter().enumerate() {
+            for (&(index, within), tags) in owners.iter().zip(per_text) {
+                found[index][head].extend(tags.into_iter().map(|t| Tag {
+                    span: Span::new(t.span.start + within.start, t.span.end + within.start),
+                    ..t
+                }));
+            }
+        }
+        for (doc, tags) in docs.iter_mut().zip(found) {
+            self.store(doc, tags);
+        }
+        Ok(())
+    }
+}
+
+/// Fills the entity layer from NER tags in document offsets.
+fn store_entities(doc: &mut Doc, tags: Vec<Tag>) {
+    doc.entities = ner::consolidate(&doc.text, &doc.sentences, ner::entities(tags));
+}
