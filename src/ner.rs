@@ -8,6 +8,7 @@ use crate::tagger::{self, Error, Tag, Tagger};
 use ort::environment::Environment;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// Environment variable naming the NER model directory.
 pub const MODEL_ENV: &str = "CLAIMEX_NER_MODEL";
@@ -51,34 +52,15 @@ pub fn entities(tags: Vec<Tag>) -> Vec<Entity> {
 }
 
 /// Lowercase prefixes cut from a hyphenated entity ("pro-Moscow" -> "Moscow").
-const HYPHEN_PREFIXES: [&str; 13] =
-    ["pro", "anti", "ex", "non", "post", "pre", "then", "neo", "eastern", "western", "northern", "southern", "central"];
+static HYPHEN_PREFIXES: LazyLock<Vec<&str>> = crate::words!("en/ner/hyphen_prefixes.txt");
 /// Lowercase suffixes cut from a hyphenated entity ("Russian-backed" -> "Russian").
-const HYPHEN_SUFFIXES: [&str; 16] = [
-    "backed",
-    "occupied",
-    "based",
-    "led",
-    "controlled",
-    "held",
-    "born",
-    "made",
-    "style",
-    "speaking",
-    "annexed",
-    "funded",
-    "allied",
-    "friendly",
-    "aligned",
-    "owned",
-];
+static HYPHEN_SUFFIXES: LazyLock<Vec<&str>> = crate::words!("en/ner/hyphen_suffixes.txt");
 /// Buildings whose name stands for the government inside ("the Kremlin warned"): CoNLL-2003
 /// tags them LOC (Kremlin 13 of 13, White House 16 of 17), claimex counts them as the
 /// organisations that speak and act, as OntoNotes does.
-const SEATS_OF_POWER: [&str; 9] =
-    ["Kremlin", "White House", "Downing Street", "Elysee", "Élysée", "Pentagon", "Whitehall", "Bankova", "Zhongnanhai"];
+static SEATS_OF_POWER: LazyLock<Vec<&str>> = crate::words!("en/ner/seats_of_power.txt");
 /// Words before a seat of power that make it the place itself ("talks at the Kremlin").
-const LOCATIVE_WORDS: [&str; 10] = ["in", "at", "inside", "outside", "into", "to", "from", "near", "behind", "around"];
+static LOCATIVE_WORDS: LazyLock<Vec<&str>> = crate::words!("en/ner/locative_words.txt");
 /// Characters that never start or end an entity.
 const EDGE_PUNCTUATION: &[char] =
     &['@', '#', '"', '\'', '‘', '’', '“', '”', '(', ')', '[', ']', ',', ';', ':', '-', '–', '—'];
@@ -141,27 +123,9 @@ fn trim_entity(text: &str, mut entity: Entity) -> Option<Entity> {
 }
 
 /// Nouns after "A-B" that make it a pair of parties ("the Moscow-Kyiv conflict").
-const PAIR_NOUNS: [&str; 16] = [
-    "conflict",
-    "war",
-    "talks",
-    "border",
-    "relations",
-    "ties",
-    "summit",
-    "deal",
-    "agreement",
-    "crisis",
-    "tensions",
-    "dialogue",
-    "standoff",
-    "negotiations",
-    "rivalry",
-    "meeting",
-];
+static PAIR_NOUNS: LazyLock<Vec<&str>> = crate::words!("en/ner/pair_nouns.txt");
 /// Combining forms that make "A-B" one adjective ("Sino-Japanese"), never two places.
-const COMBINING_FORMS: [&str; 11] =
-    ["Anglo", "Franco", "Sino", "Russo", "Austro", "Indo", "Italo", "Greco", "Judeo", "Afro", "Euro"];
+static COMBINING_FORMS: LazyLock<Vec<&str>> = crate::words!("en/ner/combining_forms.txt");
 
 /// Splits "A-B" entities whose parts are all capitalised names into one LOC per part
 /// when some part is tagged LOC on its own elsewhere in the document, or the pair is

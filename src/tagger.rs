@@ -243,8 +243,11 @@ impl Tagger {
     /// The tags of standalone texts: each is tokenised on its own for the case classes.
     pub fn predict_texts(&self, texts: &[&str]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
         let tokens: Vec<Tokens> = texts.iter().map(|text| Tokens::new(&Normalized::new(text))).collect();
-        let inputs: Vec<TagInput> =
-            texts.iter().zip(&tokens).map(|(text, tokens)| TagInput { text, offset: 0, tokens: tokens.all() }).collect();
+        let inputs: Vec<TagInput> = texts
+            .iter()
+            .zip(&tokens)
+            .map(|(text, tokens)| TagInput { text, offset: 0, tokens: tokens.all() })
+            .collect();
         self.predict(&inputs)
     }
 
@@ -393,7 +396,6 @@ fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
     path
 }
 
-
 /// Cuts every tokenised sentence into windows of at most [`WINDOW_TOKENS`] tokens with
 /// [`WINDOW_OVERLAP`] tokens of overlap, each framed by `[CLS]` and `[SEP]`.
 fn windows(tokens: &[Encoded], cls: i64, sep: i64) -> Vec<Window> {
@@ -525,8 +527,12 @@ mod tests {
 
     #[test]
     fn long_sentences_are_windowed_with_overlap() {
-        let tokens =
-            Encoded { ids: (0..600).collect(), types: vec![1; 600], offsets: vec![(0, 1); 600], words: vec![None; 600] };
+        let tokens = Encoded {
+            ids: (0..600).collect(),
+            types: vec![1; 600],
+            offsets: vec![(0, 1); 600],
+            words: vec![None; 600],
+        };
         let windows = windows(&[tokens], 101, 102);
         let starts: Vec<usize> = windows.iter().map(|w| w.first).collect();
         assert_eq!(starts, [0, 190, 380]);

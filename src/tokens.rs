@@ -183,10 +183,29 @@ mod tests {
         let tokens = Tokens::new(&Normalized::new(text));
         assert_eq!(
             texts(text, tokens.all()),
-            ["(", "Reuters", ")", "\u{201c}", "U.S.", "-", "led", "\u{201d}", "well-known", "O'Neill's", "13,000", "\u{2014}", "2.5", "NATO\u{2019}s"]
+            [
+                "(",
+                "Reuters",
+                ")",
+                "\u{201c}",
+                "U.S.",
+                "-",
+                "led",
+                "\u{201d}",
+                "well-known",
+                "O'Neill's",
+                "13,000",
+                "\u{2014}",
+                "2.5",
+                "NATO\u{2019}s"
+            ]
         );
         let classes: Vec<i64> = tokens.all().iter().map(|t| t.case.id()).collect();
-        assert_eq!(classes, [0, 2, 0, 0, 3, 0, 1, 0, 1, 4, 0, 0, 0, 3], "NATO's takes the class of NATO, as CoNLL's 'NATO' token");
+        assert_eq!(
+            classes,
+            [0, 2, 0, 0, 3, 0, 1, 0, 1, 4, 0, 0, 0, 3],
+            "NATO's takes the class of NATO, as CoNLL's 'NATO' token"
+        );
         assert!(tokens.all()[10].is_number() && !tokens.all()[1].is_number());
         assert_eq!(tokens.all()[11].norm.len(), 1, "the em dash is folded to '-' in the normalised text");
     }

@@ -16,10 +16,10 @@ use crate::doc::Doc;
 use crate::io::parquet::ParquetSink;
 use crate::io::write::{doc_record, error_record, Format, JsonlSink, Record, RecordSink};
 use crate::io::{resume, DocError, Input};
-use stage::{Stage, StageError, Stages};
-pub use stages::Transformer;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use stage::{Stage, StageError, Stages};
+pub use stages::Transformer;
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -133,8 +133,9 @@ impl Pipeline {
 
     /// Annotates a chunk of read documents; failures stay in place as errors.
     pub fn annotate(&self, inputs: Vec<Input>) -> Vec<Result<Doc, DocError>> {
-        let mut docs: Vec<Result<Doc, DocError>> =
-            self.pool.install(|| inputs.into_par_iter().map(|input| input.map(|(text, meta)| Doc::new(text, meta))).collect());
+        let mut docs: Vec<Result<Doc, DocError>> = self
+            .pool
+            .install(|| inputs.into_par_iter().map(|input| input.map(|(text, meta)| Doc::new(text, meta))).collect());
         for stage in self.stages.iter() {
             docs = if stage.batched() {
                 run_batched(stage, docs)

@@ -241,10 +241,10 @@ impl Stage for Model {
         let mut found: Vec<Vec<Vec<Tag>>> = vec![vec![Vec::new(); predictions.len()]; docs.len()];
         for (head, per_text) in predictions.into_iter().enumerate() {
             for (&(index, within), tags) in owners.iter().zip(per_text) {
-                found[index][head].extend(tags.into_iter().map(|t| Tag {
-                    span: Span::new(t.span.start + within.start, t.span.end + within.start),
-                    ..t
-                }));
+                found[index][head].extend(
+                    tags.into_iter()
+                        .map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }),
+                );
             }
         }
         for (doc, tags) in docs.iter_mut().zip(found) {
