@@ -13,8 +13,11 @@ fn report() -> &'static FixtureReport {
         let runtime =
             claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
         let model = ner::Model::load(runtime, &ner::model_dir(None), 2).expect("models/ner loads");
-        let pipeline =
-            Pipeline::new(Transformer::Ner(model), Options { threads: 2, chunk_size: 16, progress: false, ..Default::default() }).unwrap();
+        let pipeline = Pipeline::new(
+            Transformer::Ner(model),
+            Options { threads: 2, chunk_size: 16, progress: false, ..Default::default() },
+        )
+        .unwrap();
         eval::fixtures(&pipeline, &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")).expect("fixtures score")
     })
 }
@@ -25,7 +28,7 @@ fn every_seed_figure_is_found_with_its_kind_and_interval_and_nothing_else() {
     assert_eq!(r.documents, 5);
     assert_eq!((r.claims.tp, r.claims.fp, r.claims.fn_), (8, 0, 0), "{r}");
     assert_eq!(r.claim_intervals.tp, 8, "{r}");
-    assert_eq!(r.claim_side.correct, r.claim_side.total, "{r}");
+    assert!(r.claim_side.total > 0 && r.claim_side.correct == r.claim_side.total, "{r}");
 }
 
 #[test]
