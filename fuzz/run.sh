@@ -10,7 +10,8 @@
 # under fuzz/artifacts/TARGET/. The script exits 1 when any target found something.
 # Replay one with `cargo +nightly fuzz run -O -a -s none TARGET fuzz/artifacts/TARGET/FILE`, shrink
 # it with `cargo +nightly fuzz tmin -O -a -s none TARGET FILE`, and add it to
-# tests/fuzz_inputs/ (tests/fuzz_regressions.rs replays every file there).
+# tests/fuzz_inputs/, the regression folder: it holds the seeds and every crash input,
+# seeds the fuzzers and is replayed by tests/fuzz_regressions.rs in `make test`.
 #
 # Environment: FUZZ_TOOLCHAIN (default nightly), FUZZ_SANITIZER (default none: the
 # code under test is safe Rust, and without ASan the runs are about twice as fast; use
@@ -32,6 +33,7 @@ export RUST_BACKTRACE="${RUST_BACKTRACE:-1}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FUZZ="$ROOT/fuzz"
+INPUTS="$ROOT/tests/fuzz_inputs"
 cd "$ROOT"
 
 if ! cargo "+$TOOLCHAIN" fuzz --version >/dev/null 2>&1; then
@@ -49,22 +51,22 @@ cargo "+$TOOLCHAIN" fuzz build "${BUILD_FLAGS[@]}"
 HOST="$(rustc "+$TOOLCHAIN" -vV | sed -n 's/^host: //p')"
 BIN_DIR="$FUZZ/target/$HOST/release"
 
-# Seeds: the sample corpus and fuzz/seeds/*.txt (text targets), fuzz/seeds/*.jsonl
-# (JSONL reader), and for the file reader the text and HTML seeds behind the byte that
-# picks the extension (0: .txt, 1: .html).
+# Seeds: the sample corpus and tests/fuzz_inputs/*.txt (text targets),
+# tests/fuzz_inputs/*.jsonl (JSONL reader), and for the file reader the text and HTML
+# inputs behind the byte that picks the extension (0: .txt, 1: .html).
 seed() {
     local target="$1" dir="$FUZZ/corpus/$1" file
     mkdir -p "$dir" "$FUZZ/artifacts/$target"
     case "$target" in
-        read_jsonl) cp -f "$FUZZ"/seeds/*.jsonl "$dir"/ ;;
+        read_jsonl) cp -f "$INPUTS"/*.jsonl "$dir"/ ;;
         read_file)
-            for file in "$FUZZ"/seeds/*.txt "$ROOT"/fixtures/corpus/*.txt; do
+            for file in "$INPUTS"/*.txt "$ROOT"/fixtures/corpus/*.txt; do
                 { printf '\000'; cat "$file"; } >"$dir/seed-$(basename "$file")"
             done
-            for file in "$FUZZ"/seeds/*.html; do
+            for file in "$INPUTS"/*.html; do
                 { printf '\001'; cat "$file"; } >"$dir/seed-$(basename "$file")"
             done ;;
-        *) cp -f "$FUZZ"/seeds/*.txt "$ROOT"/fixtures/corpus/*.txt "$dir"/ ;;
+        *) cp -f "$INPUTS"/*.txt "$ROOT"/fixtures/corpus/*.txt "$dir"/ ;;
     esac
 }
 

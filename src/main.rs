@@ -28,6 +28,10 @@ enum Command {
         #[command(subcommand)]
         target: EvalTarget,
     },
+    /// Print the NER case class of each word read from stdin (one word a line): the one
+    /// definition the model recipes in models/recipes call (hidden: a tool for them).
+    #[command(hide = true)]
+    CaseClasses,
 }
 
 /// Where the NER model and ONNX Runtime are.
@@ -234,6 +238,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval { target: EvalTarget::Ner { conll, model } } => {
             let model = load_model(&model)?.context("eval ner needs the NER model (drop --no-ner)")?;
             print!("{}", eval::conll(&model, &conll)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CaseClasses => {
+            use std::io::Write;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for word in std::io::stdin().lines() {
+                writeln!(out, "{}", claimex::tagger::case_class(&word?))?;
+            }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
     }

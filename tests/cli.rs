@@ -52,6 +52,7 @@ fn fixtures_become_one_record_each_in_order_with_exact_offsets() {
     let records = records(&output);
     let texts = fixture_texts();
     assert_eq!(records.len(), texts.len());
+    let mut claims_checked = 0;
     for (record, (id, text)) in records.iter().zip(&texts) {
         assert_eq!(record["id"], id.as_str());
         assert_eq!(record["status"], "ok");
@@ -59,7 +60,9 @@ fn fixtures_become_one_record_each_in_order_with_exact_offsets() {
         for key in ["sentences", "entities", "quotes", "claims"] {
             assert!(record[key].is_array(), "{key} is an array");
         }
-        for sentence in record["sentences"].as_array().unwrap() {
+        let sentences = record["sentences"].as_array().unwrap();
+        assert!(!sentences.is_empty(), "{id}: no sentences");
+        for sentence in sentences {
             let (start, end) = (sentence[0].as_u64().unwrap(), sentence[1].as_u64().unwrap());
             let sentence_text = cp_slice(text, start, end);
             assert_eq!(sentence_text.trim(), sentence_text, "sentence is trimmed");
@@ -68,8 +71,10 @@ fn fixtures_become_one_record_each_in_order_with_exact_offsets() {
         for claim in record["claims"].as_array().unwrap() {
             let (start, end) = (claim["start"].as_u64().unwrap(), claim["end"].as_u64().unwrap());
             assert_eq!(cp_slice(text, start, end), claim["text"].as_str().unwrap(), "claim offsets are code points");
+            claims_checked += 1;
         }
     }
+    assert_eq!(claims_checked, 8, "the fixtures' eight seed claims");
     let summary = String::from_utf8_lossy(&output.stderr);
     assert!(summary.contains("5 documents ok, 0 failed"), "{summary}");
 }
@@ -166,11 +171,11 @@ fn usage_errors_exit_with_2() {
 #[test]
 fn evaluation_on_a_missing_directory_names_it_once() {
     let output = claimex(
-        &["eval", "quotes", "--polnear", "../shared/data/polnear/dev", "--fixtures", "/nonexistent", "--no-ner"],
+        &["eval", "quotes", "--polnear", "/nonexistent/polnear", "--fixtures", "/nonexistent", "--no-ner"],
         None,
     );
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("cannot read /nonexistent/corpus: No such file"), "{stderr}");
+    assert!(stderr.contains("cannot read /nonexistent/corpus: No such file"), "the fixtures are read first: {stderr}");
     assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
 }

@@ -28,7 +28,7 @@ fn every_seed_figure_is_found_with_its_kind_and_interval_and_nothing_else() {
     assert_eq!(r.documents, 5);
     assert_eq!((r.claims.tp, r.claims.fp, r.claims.fn_), (8, 0, 0), "{r}");
     assert_eq!(r.claim_intervals.tp, 8, "{r}");
-    assert_eq!(r.claim_side.correct, r.claim_side.total, "{r}");
+    assert!(r.claim_side.total > 0 && r.claim_side.correct == r.claim_side.total, "{r}");
 }
 
 #[test]

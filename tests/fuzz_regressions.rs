@@ -1,7 +1,7 @@
-//! Replays the fuzz seeds (`fuzz/seeds/`) and every input the fuzzers ever crashed on
-//! (`tests/fuzz_inputs/`) through the same stage chains and offset checks as the cargo-fuzz
-//! targets (`fuzz/common/check.rs`, shared with them): no panic, and every span of every
-//! layer in bounds and on character boundaries. See `fuzz/run.sh`.
+//! Replays the regression folder `tests/fuzz_inputs/` (the fuzz seeds and every input the
+//! fuzzers ever crashed on) through the same stage chains and offset checks as the
+//! cargo-fuzz targets (`fuzz/common/check.rs`, shared with them): no panic, and every span
+//! of every layer in bounds and on character boundaries. See `fuzz/run.sh`.
 //!
 //! Each input goes through every target: the JSONL reader and the file reader (first byte
 //! even: `.txt`, odd: `.html`), then the whole chain on each document read; and, when it
@@ -33,18 +33,23 @@ fn replay(data: &[u8]) -> Result<(), String> {
     })
 }
 
-/// The files of a directory of this crate, sorted (none when it does not exist).
+/// The regression folder: the fuzz seeds and every crash input, replayed in `make test`.
+const REGRESSIONS: &str = "tests/fuzz_inputs";
+
+/// The files of a directory of this crate, sorted; panics when it cannot be read.
 fn files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut files: Vec<PathBuf> =
+        entries.map(|e| e.expect("a readable entry").path()).filter(|p| p.is_file()).collect();
     files.sort();
     files
 }
 
-/// Replays every file of `dir`, failing with the list of files that failed.
-fn replay_dir(dir: &str) -> usize {
-    let files = files(dir);
+#[test]
+fn the_regression_folder_replays_cleanly() {
+    let files = files(REGRESSIONS);
+    assert!(files.len() >= 10, "{REGRESSIONS} holds {} files: the fuzz seeds belong there", files.len());
     let failures: Vec<String> = files
         .iter()
         .filter_map(|path| {
@@ -53,18 +58,6 @@ fn replay_dir(dir: &str) -> usize {
         })
         .collect();
     assert!(failures.is_empty(), "{} of {} inputs failed:\n{}", failures.len(), files.len(), failures.join("\n"));
-    files.len()
-}
-
-#[test]
-fn fuzz_seeds_replay_cleanly() {
-    let count = replay_dir("fuzz/seeds");
-    assert!(count >= 5, "fuzz/seeds/ holds {count} files");
-}
-
-#[test]
-fn fuzz_crash_inputs_replay_cleanly() {
-    replay_dir("tests/fuzz_inputs");
 }
 
 #[test]

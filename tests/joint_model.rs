@@ -8,6 +8,8 @@ use claimex::pipeline::{Options, Pipeline, Transformer};
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+
 fn pipeline() -> Pipeline {
     let runtime = claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
     let model = attribution::Model::load(runtime, &attribution::model_dir(None), 2).expect("models/attribution loads");
@@ -69,8 +71,10 @@ fn reported(report: &str, measure: &str, key: &str) -> f64 {
 /// another CPU.
 #[test]
 fn polnear_dev_scores_hold() {
+    let polnear = common::shared("data/polnear/dev");
     let output = Command::new(env!("CARGO_BIN_EXE_claimex"))
-        .args(["eval", "quotes", "--polnear", "../shared/data/polnear/dev", "--attribution", "--threads", "2"])
+        .args(["eval", "quotes", "--attribution", "--threads", "2", "--polnear"])
+        .arg(&polnear)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("claimex runs");

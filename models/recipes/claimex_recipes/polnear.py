@@ -1,17 +1,16 @@
-"""PolNeAR attribution data for the joint model's recipe (train_joint.py).
+"""PolNeAR attribution data for the joint model's recipe (joint_train.py).
 
 Reading, labelling, windowing, decoding and scoring of PolNeAR's Source / Cue / Content
 annotations; the conventions below are those the shipped model was trained and scored
 with.
 
 Case feature through `token_type_ids` (type vocabulary enlarged from 2 to 5 rows); the
-class of a sub-word token is the class of the *whitespace-delimited* word containing
-its first character: 0 none (no letters; also [CLS], [SEP], padding), 1 lower,
-2 Capitalised ("I", "A"), 3 ALL CAPS (>= 2 letters: "U.S.", "NATO"), 4 mixed.
+class of a sub-word token is the class (case.py: the claimex binary's definition) of the
+*whitespace-delimited* word containing its first character; [CLS], [SEP], padding: 0.
 
 Labels (BIO): O B-SOURCE I-SOURCE B-CUE I-CUE B-CONTENT I-CONTENT.
 
-Units: `paragraphs(text)` gives the units to encode (train_joint.py points it at
+Units: `paragraphs(text)` gives the units to encode (joint_train.py points it at
 claimex's sentences). A unit is tokenised without special tokens or truncation and cut
 into windows of at most 254 tokens (stride 190), each framed by [CLS] ... [SEP]; each
 token takes the window where it is most central, each word its first sub-word, and the
@@ -29,27 +28,14 @@ character, one-to-one greedy, largest overlap first) P/R/F1 per type against the
 segments; selection = mean of CONTENT-overlap F1 and SOURCE-exact F1.
 """
 import glob
-import importlib.util
 import os
 import re
 
 import numpy as np
 
-
-def load_ner_recipe():
-    """models/ner/train.py as a module: the NER recipe, whose case feature, batching,
-    collation and base-model lookup this recipe shares."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ner", "train.py")
-    spec = importlib.util.spec_from_file_location("ner_train", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-NER = load_ner_recipe()
-case_class, batches, collate, find_base_dir = NER.case_class, NER.batches, NER.collate, NER.find_base_dir
-
-CLS_ID, SEP_ID = 101, 102
+from .case import case_classes
+from .encoder import CLS_ID, SEP_ID
+from .ner_train import batches, collate
 
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
 
@@ -166,14 +152,6 @@ def paragraphs(text):
     return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def load_tokenizer(base_dir):
-    """tokenizers.Tokenizer of the NER recipe's tokenizer (padding/truncation off)."""
-    hf, tj = NER.load_tokenizer(base_dir)
-    tok = hf.backend_tokenizer
-    assert tok.token_to_id("[CLS]") == CLS_ID and tok.token_to_id("[SEP]") == SEP_ID
-    return tok, tj
-
-
 def word_labels(words, segs):
     """words: [(start, end)] char ranges; segs: [(type, s, e)] -> list of (tag, seg) per word."""
     out, prev = [], None
@@ -206,11 +184,12 @@ def encode_docs(tok, docs):
             texts.append(p)
             meta.append((di, off))
     encs = tok.encode_batch(texts, add_special_tokens=False)
+    classes = iter(case_classes(word_at(p, s) for p, enc in zip(texts, encs) for s, _ in enc.offsets))
     for (di, off), p, enc in zip(meta, texts, encs):
         ids = list(enc.ids)
         offsets = [tuple(o) for o in enc.offsets]
         wids = list(enc.word_ids)
-        tt = [case_class(word_at(p, s)) for s, _ in offsets]
+        tt = [next(classes) for _ in offsets]
         # gold segments inside this paragraph (paragraph-relative)
         segs = [(t, s - off, e - off) for t, s, e in docs[di]["gold"]
                 if s >= off and e <= off + len(p)]

@@ -1,14 +1,14 @@
-#!/usr/bin/env python3
-"""Write MODEL_CARD.md and metrics.json from checkpoints/metrics_*.json.
+"""Write models/ner/MODEL_CARD.md and metrics.json from checkpoints/metrics_*.json.
 
-Usage: python make_card.py   (after train.py; ablation metrics optional)
+Usage: python -m claimex_recipes.ner_card --final main|cont   (after ner_train; ablation metrics optional)
 """
 import hashlib
 import json
 import os
 import platform
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from . import NER_DIR as HERE
+
 CK = os.path.join(HERE, "checkpoints")
 
 
@@ -72,11 +72,12 @@ def main():
   `[CLS] … [SEP]` template) with `"padding": null` and `"truncation": null`.
 * Inputs, all `int64` `[batch, seq]` (dynamic axes): `input_ids`, `attention_mask` (1 = real token, 0 = pad),
   `token_type_ids` = **case class** of the word the sub-word belongs to. Output `logits` `float32 [batch, seq, 9]`.
-* Case classes (computed on the whole word, Unicode-aware `isalpha/isupper/islower` over its letters):
+* Case classes (computed on the whole word over its letters by one definition, claimex's
+  `tagger::case_class`, which the recipe calls through `claimex case-classes`):
   `0 none` (no letters: punctuation, digits; also `[CLS]`, `[SEP]`, padding),
   `1 lower` (all letters lowercase), `2 capitalised` (first letter uppercase, rest lowercase; a single
   uppercase letter such as `I`/`A` is 2), `3 upper` (>= 2 letters, all uppercase: `U.S.`, `NATO`),
-  `4 mixed` (anything else: `McDonald`, `iPhone`, and words whose letters are caseless).
+  `4 mixed` (anything else: `McDonald`, `iPhone`).
   In training a word is a CoNLL token; at runtime use whitespace-delimited words.
 * Labels (`labels.json`, logit order): """ + ", ".join(f"`{x}`" for x in json.load(open(os.path.join(HERE, "labels.json")))) + """.
   Every sub-word was trained with a label (continuation sub-words of B-X/I-X words are I-X), so BIO can be
@@ -84,9 +85,9 @@ def main():
 * max sequence length 512 (position embeddings); training used <= 128 sub-words.
 """)
     L.append("## Recipe\n")
-    L.append("```\nbash models/ner/rebuild.sh /path/to/conll2003\n# stage 1: python models/ner/train.py --data DIR --out models/ner "
+    L.append("```\nbash models/ner/rebuild.sh /path/to/conll2003\n# stage 1: python -m claimex_recipes.ner_train --data DIR --out models/ner "
              f"--epochs {a['epochs']:g} --lr {a['lr']:g} --batch-size {a['batch_size']} --seed {a['seed']} --threads {a['threads']} --tag main"
-             + ("\n# stage 2: python models/ner/train.py --data DIR --init-from models/ner/checkpoints/best_main.pt "
+             + ("\n# stage 2: python -m claimex_recipes.ner_train --data DIR --init-from models/ner/checkpoints/best_main.pt "
                 f"--epochs {m['args']['epochs']:g} --lr {m['args']['lr']:g} --tt-lr {m['args']['tt_lr']:g} --head-lr {m['args']['head_lr']:g} "
                 f"--seed {m['args']['seed']} --tag cont --out models/ner/checkpoints/cont_out --work models/ner/checkpoints/cont  (outputs copied to models/ner)" if two else "")
              + "\n```\n")
@@ -158,9 +159,9 @@ def main():
             s = on[k]["speed"]
             L.append(f"| {names[k]} | {on[k]['size_bytes']/1e6:.1f} | {s['batch1_ms_per_sentence']} | {s['batch1_subword_tokens_per_s']} | "
                      f"{s['batch32_sentences_per_s']} | {s['batch32_subword_tokens_per_s']} |")
-    L.append(f"\nShipping rule: int8 if its test F1 is within 0.3 of fp32 and it is faster (batch-1 latency); chosen: `{chosen}`.\n")
+    L.append(f"\nShipping rule (dev only): int8 if its dev F1 is within 0.3 of fp32 and it is faster (batch-1 latency); chosen: `{chosen}`.\n")
     L.append("## Reference output\n")
-    L.append("`python models/ner/predict_check.py` (onnxruntime + tokenizers, no torch) on the reference sentence:\n")
+    L.append("`python -m claimex_recipes.ner_predict_check` (onnxruntime + tokenizers, no torch) on the reference sentence:\n")
     pc = os.path.join(HERE, "logs", "predict_check.txt")
     if os.path.exists(pc):
         txt = open(pc).read()

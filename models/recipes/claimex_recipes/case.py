@@ -1,0 +1,41 @@
+"""The NER case feature: one class per word, fed to the model as `token_type_ids`.
+
+    0 none        no letters (punctuation, digits); also [CLS], [SEP], padding
+    1 lower       all letters lowercase
+    2 capitalised first letter uppercase, no other uppercase letter ("I", "A")
+    3 upper       >= 2 letters, no lowercase letter ("U.S.", "NATO")
+    4 mixed       anything else ("McDonald", "iPhone")
+
+The definition lives in one place, claimex's Rust code (`claimex::tagger::case_class`),
+which the runtime uses; the recipes ask the claimex binary (`claimex case-classes`: one
+word a line on stdin, its class a line on stdout) instead of defining it again. The
+binary is `$CLAIMEX_BIN`, else target/release/claimex of this repository.
+"""
+import os
+import subprocess
+
+from . import REPO
+
+CASE_CLASSES = ["none", "lower", "capitalised", "upper", "mixed"]
+
+
+def claimex_binary(explicit=None):
+    """The claimex binary: `explicit`, else $CLAIMEX_BIN, else target/release/claimex."""
+    path = explicit or os.environ.get("CLAIMEX_BIN") or os.path.join(REPO, "target", "release", "claimex")
+    if not os.access(path, os.X_OK):
+        raise SystemExit(f"{path}: no claimex binary (build it: cargo build --release, or set CLAIMEX_BIN)")
+    return path
+
+
+def case_classes(words, claimex=None):
+    """The case class of each word, from one run of `claimex case-classes`."""
+    words = list(words)
+    for word in words:
+        if "\n" in word or "\r" in word:
+            raise ValueError(f"a word holds a line break: {word!r}")
+    run = subprocess.run([claimex_binary(claimex), "case-classes"], input="".join(w + "\n" for w in words),
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    classes = [int(line) for line in run.stdout.splitlines()]
+    if len(classes) != len(words):
+        raise SystemExit(f"claimex case-classes gave {len(classes)} classes for {len(words)} words")
+    return classes
