@@ -244,7 +244,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             use std::io::Write;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for word in std::io::stdin().lines() {
-                writeln!(out, "{}", claimex::tagger::case_class(&word?))?;
+                writeln!(out, "{}", claimex::tokens::CaseClass::of(&word?).id())?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,5 @@
 //! The model recipes (`models/recipes`) and the runtime share one definition of the NER
-//! case feature: the library's `case_class` and the recipe package, which asks the
+//! case feature: the library's `CaseClass::of` and the recipe package, which asks the
 //! binary (`claimex case-classes`), both give every row of one table of words with
 //! brackets, hyphens and quotes (`models/recipes/tests/case_classes.tsv`).
 
@@ -28,7 +28,7 @@ fn the_library_gives_every_class_of_the_table() {
     let wrong: Vec<(String, i64, i64)> = table()
         .into_iter()
         .map(|(word, class)| {
-            let got = claimex::tagger::case_class(&word);
+            let got = claimex::tokens::CaseClass::of(&word).id();
             (word, class, got)
         })
         .filter(|(_, class, got)| class != got)

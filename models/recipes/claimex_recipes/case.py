@@ -6,7 +6,7 @@
     3 upper       >= 2 letters, no lowercase letter ("U.S.", "NATO")
     4 mixed       anything else ("McDonald", "iPhone")
 
-The definition lives in one place, claimex's Rust code (`claimex::tagger::case_class`),
+The definition lives in one place, claimex's Rust code (`claimex::tokens::CaseClass::of`),
 which the runtime uses; the recipes ask the claimex binary (`claimex case-classes`: one
 word a line on stdin, its class a line on stdout) instead of defining it again. The
 binary is `$CLAIMEX_BIN`, else target/release/claimex of this repository.

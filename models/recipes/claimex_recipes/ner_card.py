@@ -73,7 +73,7 @@ def main():
 * Inputs, all `int64` `[batch, seq]` (dynamic axes): `input_ids`, `attention_mask` (1 = real token, 0 = pad),
   `token_type_ids` = **case class** of the word the sub-word belongs to. Output `logits` `float32 [batch, seq, 9]`.
 * Case classes (computed on the whole word over its letters by one definition, claimex's
-  `tagger::case_class`, which the recipe calls through `claimex case-classes`):
+  `tokens::CaseClass::of`, which the recipe calls through `claimex case-classes`):
   `0 none` (no letters: punctuation, digits; also `[CLS]`, `[SEP]`, padding),
   `1 lower` (all letters lowercase), `2 capitalised` (first letter uppercase, rest lowercase; a single
   uppercase letter such as `I`/`A` is 2), `3 upper` (>= 2 letters, all uppercase: `U.S.`, `NATO`),
