@@ -32,5 +32,6 @@ pub mod pipeline;
 pub mod profile;
 pub mod quotes;
 pub mod report;
+pub mod schema;
 pub mod segment;
 pub mod tagger;
