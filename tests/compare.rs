@@ -168,3 +168,31 @@ fn ukraine_2022_groups_reports_of_one_incident_from_both_outlets_and_keeps_other
         assert!(group.is_empty() || group != group_of_other, "{one} grouped with {other}: {group:?}");
     }
 }
+
+#[test]
+fn the_default_profile_knows_no_gazetteer_and_a_profile_file_can_stand_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = extract("fixtures/corpus", dir.path());
+    let table = |profile: &str| {
+        let run = claimex(&["compare", claims.to_str().unwrap(), "--profile", profile]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        String::from_utf8(run.stdout).unwrap()
+    };
+    let default = table("default");
+    assert!(default.contains("GROUP 1  killed | people | side=* | region=* | time=since 2014"), "{default}");
+    assert!(!default.contains("region=border"), "no gazetteer, so no border: {default}");
+    let file = dir.path().join("border.json");
+    let border = r#"{"name": "border", "extends": "default",
+        "regions": [{"name": "border", "level": "part", "terms": ["border", "borders"]}]}"#;
+    std::fs::write(&file, border).unwrap();
+    let with_border = table(file.to_str().unwrap());
+    assert!(with_border.contains("troops | soldiers | side=russian | region=border"), "{with_border}");
+}
+
+#[test]
+fn an_unknown_profile_names_the_built_in_ones() {
+    let run = claimex(&["compare", "fixtures/corpus", "--profile", "atlantis"]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("no profile \"atlantis\"") && stderr.contains("default, ukraine"), "{stderr}");
+}
