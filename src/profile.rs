@@ -3,8 +3,9 @@
 //! A profile names the words that signal a side ("russian-backed" -> separatist), the
 //! countries whose bare name says less about where a figure belongs than a town in reach
 //! ("in Ukraine"), a gazetteer of places (a town within its region within a part of
-//! the country), and subject words of its own ("ukrainians" count people). The built-in `default` profile knows no particular conflict: nationality
-//! and group words as sides, no whole countries, no gazetteer. A profile may `extend`
+//! the country), and subject words of its own ("ukrainians" count people). The
+//! built-in `default` profile knows no particular conflict: nationality and group words
+//! as sides, no whole countries, no gazetteer. A profile may `extend`
 //! another (the `ukraine` profile extends `default`); its entries are added to the
 //! parent's. No conflict knowledge lives in code.
 
