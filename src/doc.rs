@@ -8,7 +8,8 @@
 use crate::normalize::Normalized;
 use crate::pipeline::stage::Layers;
 use crate::tokens::Tokens;
-use serde::Serialize;
+pub use crate::schema::{AttributionPart, BoilerplateKind, ClaimKind, QuoteKind};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A half-open byte range `[start, end)` into [`Doc::text`].
@@ -131,6 +132,13 @@ impl Serialize for PartialDate {
     }
 }
 
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        PartialDate::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
+    }
+}
+
 /// What the reader knows about a document before any stage runs.
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
@@ -147,32 +155,6 @@ pub struct Meta {
     /// Whether the text was extracted from an HTML page (the output then carries it,
     /// since offsets refer to it).
     pub html: bool,
-}
-
-/// Why a stretch of text is not article content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BoilerplateKind {
-    /// A leading ` date YYYY-MM-DD` marker.
-    DateMarker,
-    /// A run of icon captions ("Calendar An icon of a desk calendar. ...").
-    IconCaptions,
-    /// Navigation, teaser and section lines ("Read More", "EDITOR'S PICKS").
-    Navigation,
-    /// A photo caption or credit ("(Image: AP)", "... REUTERS / Kevin Lamarque").
-    PhotoCaption,
-    /// A line repeating an earlier line.
-    Repeated,
-    /// "Updated: ...", "This is a developing story...".
-    Notice,
-    /// A byline ("By Press Association").
-    Byline,
-    /// A dateline or timestamp line ("December 2, 2021, 4:17 pm").
-    Timestamp,
-    /// The headline (kept as the title, not as body content).
-    Headline,
-    /// A publication name or tag line ("The National").
-    Masthead,
 }
 
 /// A stretch of non-content text and why it is not content.
@@ -221,17 +203,6 @@ pub struct Entity {
     pub score: f32,
 }
 
-/// A part of an attribution, as the joint model's attribution head labels it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AttributionPart {
-    /// Who speaks ("Kremlin spokesman Dmitri Peskov").
-    Source,
-    /// The speech verb or phrase ("said", "according to").
-    Cue,
-    /// What is attributed.
-    Content,
-}
-
 /// A span the joint model's attribution head labelled as source, cue or content.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AttributionTag {
@@ -241,18 +212,6 @@ pub struct AttributionTag {
     pub part: AttributionPart,
     /// Mean probability of the predicted tags.
     pub score: f32,
-}
-
-/// How a quote renders the speaker's words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    /// Words inside quotation marks.
-    Direct,
-    /// Reported speech without quotation marks.
-    Indirect,
-    /// Reported speech that quotes some words verbatim.
-    Mixed,
 }
 
 /// Who is quoted, resolved to one canonical name per person or organisation.
@@ -296,24 +255,6 @@ pub struct Quantity {
     pub approx: bool,
     /// The qualifier as a normalised keyword ("more_than", "almost", "between").
     pub qualifier: Option<String>,
-}
-
-/// What a numeric claim counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimKind {
-    /// People killed or dead.
-    Killed,
-    /// People wounded or injured.
-    Wounded,
-    /// People displaced, fled, refugees, evacuated.
-    Displaced,
-    /// Troops, soldiers, forces massed or deployed.
-    Troops,
-    /// People captured, detained or taken prisoner.
-    Captured,
-    /// People missing.
-    Missing,
 }
 
 /// The time a claim covers.

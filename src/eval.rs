@@ -4,10 +4,10 @@
 //! against `gold/<id>.json` files; [`conll`] scores NER on a CoNLL-2003 file with exact
 //! span matching, as conlleval does.
 
-use crate::doc::{Entity, Span};
-use crate::io::write::{ClaimRecord, QuoteRecord, Record};
+use crate::doc::{Entity, PartialDate, Span};
 use crate::ner;
 use crate::pipeline::{self, Pipeline};
+use crate::schema::{AttributionPart, ClaimKind, ClaimRecord, EntityLabel, QuoteKind, QuoteRecord, Record, TextSpan};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -106,25 +106,14 @@ impl Accuracy {
     }
 }
 
-/// A gold text span, code point offsets.
-#[derive(Debug, Clone, Deserialize)]
-pub struct GoldSpan {
-    /// The text.
-    pub text: String,
-    /// First code point.
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-}
-
 /// A gold numeric claim.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldClaim {
     /// killed, wounded, ...
-    pub kind: String,
+    pub kind: ClaimKind,
     /// The number mention.
     #[serde(flatten)]
-    pub span: GoldSpan,
+    pub span: TextSpan,
     /// Interval low.
     pub low: Option<u64>,
     /// Interval high.
@@ -134,7 +123,7 @@ pub struct GoldClaim {
     /// Side counted.
     pub side: Option<String>,
     /// Start of the time scope.
-    pub time_from: Option<String>,
+    pub time_from: Option<PartialDate>,
     /// Who asserts it.
     pub attributed_to: Option<String>,
 }
@@ -143,23 +132,23 @@ pub struct GoldClaim {
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldQuote {
     /// direct, indirect or mixed.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// Canonical speaker name.
     pub speaker: String,
     /// The cue.
-    pub cue: Option<GoldSpan>,
+    pub cue: Option<TextSpan>,
     /// The words attributed.
-    pub content: GoldSpan,
+    pub content: TextSpan,
 }
 
 /// A gold entity.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldEntity {
     /// PER, ORG, LOC, MISC.
-    pub label: String,
+    pub label: EntityLabel,
     /// Where.
     #[serde(flatten)]
-    pub span: GoldSpan,
+    pub span: TextSpan,
 }
 
 /// The gold file of one fixture document.
@@ -240,16 +229,11 @@ fn pair<'a, G, P>(
     (pairs, Counts { tp, fp: predicted.len() - tp, fn_: gold.len() - tp })
 }
 
-fn kind_name(claim: &ClaimRecord) -> String {
-    serde_json::to_value(claim.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 impl FixtureReport {
     fn add(&mut self, record: &Record, gold: &Gold) {
         self.documents += 1;
-        let same_claim = |g: &GoldClaim, p: &ClaimRecord| {
-            g.kind == kind_name(p) && overlaps((g.span.start, g.span.end), (p.start, p.end))
-        };
+        let same_claim =
+            |g: &GoldClaim, p: &ClaimRecord| g.kind == p.kind && overlaps((g.span.start, g.span.end), (p.start, p.end));
         let (pairs, counts) = pair(&gold.claims, &record.claims, same_claim);
         self.claims.add(counts);
         let exact =
@@ -257,7 +241,7 @@ impl FixtureReport {
         self.claim_intervals.add(pair(&gold.claims, &record.claims, exact).1);
         for (g, p) in pairs {
             self.claim_side.record(g.side == p.side);
-            self.claim_time.record(g.time_from == p.time.as_ref().and_then(|t| t.from).map(|d| d.to_string()));
+            self.claim_time.record(g.time_from == p.time.as_ref().and_then(|t| t.from));
             let said_by = p.attributed_to.as_ref().map(|a| a.text.as_str());
             self.claim_source.record(match (&g.attributed_to, said_by) {
                 (Some(want), Some(got)) => got.contains(want.as_str()) || want.contains(got),
@@ -278,9 +262,9 @@ impl FixtureReport {
 
     fn add_entities(&mut self, record: &Record, gold: &Gold) {
         let gold_set: HashSet<(String, usize, usize)> =
-            gold.entities.iter().map(|e| (e.label.clone(), e.span.start, e.span.end)).collect();
+            gold.entities.iter().map(|e| (e.label.to_string(), e.span.start, e.span.end)).collect();
         let predicted: HashSet<(String, usize, usize)> =
-            record.entities.iter().map(|e| (e.label.clone(), e.start, e.end)).collect();
+            record.entities.iter().map(|e| (e.label.to_string(), e.start, e.end)).collect();
         self.entities.remove("all");
         score_sets(&mut self.entities, &gold_set, &predicted);
     }
@@ -576,9 +560,6 @@ mod tests {
     }
 }
 
-/// The parts of an attribution that are scored.
-const ATTRIBUTION_PARTS: [&str; 3] = ["cue", "source", "content"];
-
 /// One attribution in code point offsets: `(start, end)` per part, when present.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Attribution {
@@ -588,11 +569,11 @@ struct Attribution {
 }
 
 impl Attribution {
-    fn part(&self, name: &str) -> Option<(usize, usize)> {
-        match name {
-            "cue" => self.cue,
-            "source" => self.source,
-            _ => self.content,
+    fn part(&self, part: AttributionPart) -> Option<(usize, usize)> {
+        match part {
+            AttributionPart::Cue => self.cue,
+            AttributionPart::Source => self.source,
+            AttributionPart::Content => self.content,
         }
     }
 }
@@ -731,7 +712,7 @@ fn predicted_attributions(record: &Record) -> Vec<Attribution> {
 
 /// Whether every part the gold attribution has matches the predicted one's (`same`).
 fn whole(gold: &Attribution, predicted: &Attribution, same: fn((usize, usize), (usize, usize)) -> bool) -> bool {
-    ATTRIBUTION_PARTS.iter().all(|&part| match (gold.part(part), predicted.part(part)) {
+    AttributionPart::ALL.iter().all(|&part| match (gold.part(part), predicted.part(part)) {
         (Some(a), Some(b)) => same(a, b),
         (None, _) => true,
         (Some(_), None) => false,
@@ -739,7 +720,7 @@ fn whole(gold: &Attribution, predicted: &Attribution, same: fn((usize, usize), (
 }
 
 /// The distinct spans of one part (a source shared by several attributions counts once).
-fn distinct_spans(attributions: &[Attribution], part: &str) -> Vec<(usize, usize)> {
+fn distinct_spans(attributions: &[Attribution], part: AttributionPart) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.part(part)).collect();
     spans.sort_unstable();
     spans.dedup();
@@ -748,7 +729,7 @@ fn distinct_spans(attributions: &[Attribution], part: &str) -> Vec<(usize, usize
 
 impl AttributionReport {
     fn add(&mut self, gold: &[Attribution], predicted: &[Attribution]) {
-        for part in ATTRIBUTION_PARTS {
+        for &part in AttributionPart::ALL {
             let gold_spans = distinct_spans(gold, part);
             let found = distinct_spans(predicted, part);
             self.tally(&format!("{part} exact"), pair(&gold_spans, &found, |g, p| g == p).1);

@@ -10,11 +10,12 @@
 //! 5. [`numbers`]: count-like number mentions as intervals;
 //! 6. [`claims`]: numeric claims with kind, subject, side, place, time and source;
 //!
-//! and a writer ([`io::write`]) emits one record per document, in input order.
+//! and a writer ([`io::write`]) emits one record per document, in input order; the
+//! record's types are [`schema`]'s, which compare, report and eval read back.
 //! [`pipeline`] owns threads, batching, progress and error records; [`eval`] scores the
 //! layers against gold data; [`compare`] and [`report`] read the records back to group
-//! figures across sources. Every stage is a function of the `Doc` that returns its
-//! layer; no stage changes the text or another stage's layer.
+//! figures across sources, under a conflict [`profile`]. Every stage is a function of
+//! the `Doc` that returns its layer; no stage changes the text or another stage's layer.
 
 pub mod attribution;
 pub mod claims;
@@ -32,6 +33,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod quotes;
 pub mod report;
+pub mod schema;
 pub mod segment;
 pub mod tagger;
 pub mod tokens;

@@ -2,10 +2,12 @@
 
 use anyhow::Context;
 use claimex::io::write::Format;
+use claimex::profile::{self, Profile};
 use claimex::{attribution, compare, eval, ner, pipeline, report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Turn news text into a checkable file of claims: quotes, entities and numeric claims.
 #[derive(Parser)]
@@ -58,6 +60,22 @@ struct ModelArgs {
     threads: usize,
 }
 
+/// Which conflict profile the command uses.
+#[derive(Args)]
+struct ProfileArgs {
+    /// Conflict profile (sides, whole countries, gazetteer): a built-in name (default,
+    /// ukraine) or a path to a profile JSON file.
+    #[arg(long, value_name = "NAME|PATH", default_value = "default")]
+    profile: String,
+}
+
+impl ProfileArgs {
+    /// The profile named, loaded.
+    fn load(&self) -> anyhow::Result<Profile> {
+        Ok(Profile::load(&self.profile)?)
+    }
+}
+
 #[derive(Args)]
 struct ExtractArgs {
     /// Inputs: .txt, .jsonl, .jsonl.gz files, directories (recursive), or - for stdin.
@@ -84,6 +102,8 @@ struct ExtractArgs {
     shard: Option<pipeline::Shard>,
     #[command(flatten)]
     model: ModelArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -116,6 +136,8 @@ struct CompareArgs {
     json: bool,
     #[command(flatten)]
     selection: SelectionArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
 }
 
 #[derive(Args)]
@@ -128,6 +150,8 @@ struct ReportArgs {
     output: PathBuf,
     #[command(flatten)]
     selection: SelectionArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
 }
 
 #[derive(Subcommand)]
@@ -186,9 +210,14 @@ fn load_transformer(args: &ModelArgs) -> anyhow::Result<pipeline::Transformer> {
     Ok(pipeline::Transformer::Joint { model, entities: !args.no_ner })
 }
 
-/// The pipeline with the models `args` asks for.
-fn build_pipeline(args: &ModelArgs, chunk_size: usize, progress: bool) -> anyhow::Result<pipeline::Pipeline> {
-    let options = pipeline::Options { threads: args.threads, chunk_size, progress, ..Default::default() };
+/// The pipeline with the models `args` asks for, under a conflict profile.
+fn build_pipeline(
+    args: &ModelArgs,
+    chunk_size: usize,
+    progress: bool,
+    profile: Arc<Profile>,
+) -> anyhow::Result<pipeline::Pipeline> {
+    let options = pipeline::Options { threads: args.threads, chunk_size, progress, profile };
     Ok(pipeline::Pipeline::new(load_transformer(args)?, options)?)
 }
 
@@ -199,7 +228,8 @@ fn selection(args: &SelectionArgs) -> compare::Selection {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
-            let pipeline = build_pipeline(&args.model, args.chunk_size, !args.no_progress)?;
+            let profile = Arc::new(args.profile.load()?);
+            let pipeline = build_pipeline(&args.model, args.chunk_size, !args.no_progress, profile)?;
             let format = match args.format {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Parquet => Format::Parquet,
@@ -211,7 +241,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Compare(args) => {
-            let groups = compare::compare_files(&args.claims, selection(&args.selection))?;
+            let groups = compare::compare_files(&args.claims, selection(&args.selection), &args.profile.load()?)?;
             match (args.csv, args.json) {
                 (true, _) => print!("{}", compare::csv(&groups)),
                 (_, true) => println!("{}", compare::json(&groups)?),
@@ -220,18 +250,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Report(args) => {
-            let summary = report::report_files(&args.claims, selection(&args.selection), &args.output)?;
+            let profile = args.profile.load()?;
+            let summary = report::report_files(&args.claims, selection(&args.selection), &profile, &args.output)?;
             let (documents, claims, groups) = (summary.documents, summary.claims, summary.groups);
             eprintln!("{}: {documents} documents, {claims} claims, {groups} groups", args.output.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {
-            let pipeline = build_pipeline(&model, 256, false)?;
+            let pipeline = build_pipeline(&model, 256, false, profile::default_profile())?;
             print!("{}", eval::fixtures(&pipeline, &dir)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Quotes { polnear, fixtures, model } } => {
-            let pipeline = build_pipeline(&model, 64, false)?;
+            let pipeline = build_pipeline(&model, 64, false, profile::default_profile())?;
             print!("{}", eval::quotes(&pipeline, &polnear, &fixtures)?);
             Ok(ExitCode::SUCCESS)
         }

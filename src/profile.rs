@@ -2,9 +2,10 @@
 //!
 //! A profile names the words that signal a side ("russian-backed" -> separatist), the
 //! countries whose bare name says less about where a figure belongs than a town in reach
-//! ("in Ukraine"), and a gazetteer of places (a town within its region within a part of
-//! the country). The built-in `default` profile knows no particular conflict: nationality
-//! and group words as sides, no whole countries, no gazetteer. A profile may `extend`
+//! ("in Ukraine"), a gazetteer of places (a town within its region within a part of
+//! the country), and subject words of its own ("ukrainians" count people). The
+//! built-in `default` profile knows no particular conflict: nationality and group words
+//! as sides, no whole countries, no gazetteer. A profile may `extend`
 //! another (the `ukraine` profile extends `default`); its entries are added to the
 //! parent's. No conflict knowledge lives in code.
 
@@ -60,6 +61,8 @@ struct ProfileFile {
     whole_countries: Vec<String>,
     #[serde(default)]
     regions: Vec<Region>,
+    #[serde(default)]
+    subjects: BTreeMap<String, String>,
 }
 
 /// What claimex knows of one conflict, with its parents' entries merged in.
@@ -76,6 +79,9 @@ pub struct Profile {
     pub whole_countries: Vec<String>,
     /// The gazetteer, parents' entries first.
     pub regions: Vec<Region>,
+    /// Lower-case subject words the conflict counts as a subject class in compare
+    /// ("ukrainians" -> people), beside the language's own (`lexicon/en/compare`).
+    pub subjects: BTreeMap<String, String>,
 }
 
 /// Why a profile could not be loaded.
@@ -137,6 +143,7 @@ impl Profile {
                 sides: BTreeMap::new(),
                 whole_countries: Vec::new(),
                 regions: Vec::new(),
+                subjects: BTreeMap::new(),
             },
         };
         profile.name = file.name;
@@ -144,6 +151,7 @@ impl Profile {
         profile.sides.extend(file.sides);
         profile.whole_countries.extend(file.whole_countries);
         profile.regions.extend(file.regions);
+        profile.subjects.extend(file.subjects);
         Ok(profile)
     }
 

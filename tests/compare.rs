@@ -1,5 +1,6 @@
-//! End-to-end runs of `claimex compare` on the claims of the fixture stories and, when
-//! `../shared` is present, of the ukraine-2022 corpus.
+//! End-to-end runs of `claimex compare` on the claims of the fixture stories and of the
+//! ukraine-2022 corpus in `../shared` (its absence fails the test), under the `ukraine`
+//! conflict profile and the `default` one.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -18,13 +19,25 @@ fn claimex(args: &[&str]) -> Output {
 /// Extracts `input` (without NER) to a JSONL file in `dir`.
 fn extract(input: &str, dir: &Path) -> PathBuf {
     let out = dir.join("claims.jsonl");
-    let run = claimex(&["extract", input, "--no-ner", "--threads", "2", "--no-progress", "-o", out.to_str().unwrap()]);
+    let out_path = out.to_str().unwrap();
+    let run = claimex(&[
+        "extract",
+        input,
+        "--no-ner",
+        "--profile",
+        "ukraine",
+        "--threads",
+        "2",
+        "--no-progress",
+        "-o",
+        out_path,
+    ]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     out
 }
 
 fn compare_json(claims: &Path, extra: &[&str]) -> Vec<Value> {
-    let mut args = vec!["compare", claims.to_str().unwrap(), "--json"];
+    let mut args = vec!["compare", claims.to_str().unwrap(), "--profile", "ukraine", "--json"];
     args.extend_from_slice(extra);
     let run = claimex(&args);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
@@ -80,11 +93,12 @@ fn table_and_csv_show_the_same_claims_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let claims = extract("fixtures/corpus", dir.path());
     let entries: usize = compare_json(&claims, &[]).iter().map(|g| g["entries"].as_array().unwrap().len()).sum();
-    let csv = claimex(&["compare", claims.to_str().unwrap(), "--csv"]);
+    let csv = claimex(&["compare", claims.to_str().unwrap(), "--profile", "ukraine", "--csv"]);
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(csv.starts_with("group,key,sources,documents,position,doc_id,source,date"));
     assert_eq!(csv.lines().count(), entries + 1);
-    let table = String::from_utf8(claimex(&["compare", claims.to_str().unwrap()]).stdout).unwrap();
+    let table =
+        String::from_utf8(claimex(&["compare", claims.to_str().unwrap(), "--profile", "ukraine"]).stdout).unwrap();
     assert!(table.contains("GROUP 1  killed | people | side=* | region=eastern ukraine | time=since 2014"), "{table}");
     assert!(table.contains("almost 100,000"));
 }
@@ -116,10 +130,8 @@ fn text(value: &Value) -> String {
 
 #[test]
 fn ukraine_2022_groups_reports_of_one_incident_from_both_outlets_and_keeps_others_apart() {
-    if !Path::new(env!("CARGO_MANIFEST_DIR")).join(UKRAINE).exists() {
-        eprintln!("skipped: {UKRAINE} is absent (the shared data sits beside the repository)");
-        return;
-    }
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join(UKRAINE);
+    assert!(corpus.exists(), "{} is missing: the shared data sits beside the repository", corpus.display());
     let dir = tempfile::tempdir().unwrap();
     let claims = extract(UKRAINE, dir.path());
     let by_document = compare_json(&claims, &["--per-document"]);
@@ -155,4 +167,32 @@ fn ukraine_2022_groups_reports_of_one_incident_from_both_outlets_and_keeps_other
         let group_of_other = figures_with(&by_document, other);
         assert!(group.is_empty() || group != group_of_other, "{one} grouped with {other}: {group:?}");
     }
+}
+
+#[test]
+fn the_default_profile_knows_no_gazetteer_and_a_profile_file_can_stand_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = extract("fixtures/corpus", dir.path());
+    let table = |profile: &str| {
+        let run = claimex(&["compare", claims.to_str().unwrap(), "--profile", profile]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        String::from_utf8(run.stdout).unwrap()
+    };
+    let default = table("default");
+    assert!(default.contains("GROUP 1  killed | people | side=* | region=* | time=since 2014"), "{default}");
+    assert!(!default.contains("region=border"), "no gazetteer, so no border: {default}");
+    let file = dir.path().join("border.json");
+    let border = r#"{"name": "border", "extends": "default",
+        "regions": [{"name": "border", "level": "part", "terms": ["border", "borders"]}]}"#;
+    std::fs::write(&file, border).unwrap();
+    let with_border = table(file.to_str().unwrap());
+    assert!(with_border.contains("troops | soldiers | side=russian | region=border"), "{with_border}");
+}
+
+#[test]
+fn an_unknown_profile_names_the_built_in_ones() {
+    let run = claimex(&["compare", "fixtures/corpus", "--profile", "atlantis"]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("no profile \"atlantis\"") && stderr.contains("default, ukraine"), "{stderr}");
 }

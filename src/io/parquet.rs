@@ -11,7 +11,8 @@
 //! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
 //! [`read_claim_rows`] reads a file back.
 
-use crate::io::write::{ClaimRecord, Record, RecordSink};
+use crate::io::write::RecordSink;
+use crate::schema::{ClaimKind, ClaimRecord, Qualifier, Rate, Record, UnknownName};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray, UInt64Array};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -35,7 +36,7 @@ pub struct ClaimRow {
     /// Whether the date was inferred from the text.
     pub date_inferred: bool,
     /// killed, wounded, displaced, troops, captured, missing.
-    pub kind: String,
+    pub kind: ClaimKind,
     /// Smallest count allowed.
     pub low: Option<u64>,
     /// Largest count allowed.
@@ -43,7 +44,7 @@ pub struct ClaimRow {
     /// Whether the figure is hedged.
     pub approx: bool,
     /// The qualifier keyword.
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Qualifier>,
     /// The number mention.
     pub text: String,
     /// First code point of the mention.
@@ -65,7 +66,7 @@ pub struct ClaimRow {
     /// End of the period.
     pub time_to: Option<String>,
     /// The unit of time of a rate.
-    pub rate: Option<String>,
+    pub rate: Option<Rate>,
     /// Who asserts the figure.
     pub attributed_to: Option<String>,
     /// First code point of the attribution.
@@ -105,6 +106,23 @@ pub enum ParquetReadError {
         /// The expected Arrow type.
         expected: &'static str,
     },
+    /// A column holds a value outside its vocabulary.
+    #[error("{path}: column `{column}`")]
+    Value {
+        /// The file.
+        path: String,
+        /// The column.
+        column: &'static str,
+        /// The value.
+        source: UnknownName,
+    },
+}
+
+/// What is wrong with a batch: a column missing or mistyped (name, type wanted), or a
+/// value outside its vocabulary.
+enum BatchError {
+    Column(&'static str, &'static str),
+    Value(&'static str, UnknownName),
 }
 
 /// The rows of one output record, one per claim.
@@ -120,11 +138,11 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
         source: record.source.clone(),
         date: record.date.map(|d| d.to_string()),
         date_inferred: record.date_inferred,
-        kind: serde_json::to_value(claim.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        kind: claim.kind,
         low: claim.low,
         high: claim.high,
         approx: claim.approx,
-        qualifier: claim.qualifier.clone(),
+        qualifier: claim.qualifier,
         text: claim.text.clone(),
         start: claim.start as u64,
         end: claim.end as u64,
@@ -135,7 +153,7 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
         time_text: time.map(|t| t.text.clone()),
         time_from: time.and_then(|t| t.from).map(|d| d.to_string()),
         time_to: time.and_then(|t| t.to).map(|d| d.to_string()),
-        rate: claim.rate.clone(),
+        rate: claim.rate,
         attributed_to: attributed.map(|a| a.text.clone()),
         attributed_to_start: attributed.map(|a| a.start as u64),
         attributed_to_end: attributed.map(|a| a.end as u64),
@@ -155,8 +173,8 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("doc_id", false, |r| Some(&r.doc_id)),
     ("source", true, |r| r.source.as_deref()),
     ("date", true, |r| r.date.as_deref()),
-    ("kind", false, |r| Some(&r.kind)),
-    ("qualifier", true, |r| r.qualifier.as_deref()),
+    ("kind", false, |r| Some(r.kind.as_str())),
+    ("qualifier", true, |r| r.qualifier.map(Qualifier::as_str)),
     ("text", false, |r| Some(&r.text)),
     ("subject", true, |r| r.subject.as_deref()),
     ("side", true, |r| r.side.as_deref()),
@@ -164,7 +182,7 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("time_text", true, |r| r.time_text.as_deref()),
     ("time_from", true, |r| r.time_from.as_deref()),
     ("time_to", true, |r| r.time_to.as_deref()),
-    ("rate", true, |r| r.rate.as_deref()),
+    ("rate", true, |r| r.rate.map(Rate::as_str)),
     ("attributed_to", true, |r| r.attributed_to.as_deref()),
     ("sentence_text", true, |r| r.sentence_text.as_deref()),
 ];
@@ -249,10 +267,9 @@ pub fn read_claim_rows(path: &Path) -> Result<Vec<ClaimRow>, ParquetReadError> {
     let mut rows = Vec::new();
     for batch in reader {
         let batch = batch.map_err(|e| parquet(ParquetError::from(e)))?;
-        rows.extend(batch_rows(&batch).map_err(|(column, expected)| ParquetReadError::Column {
-            path: name.clone(),
-            column,
-            expected,
+        rows.extend(batch_rows(&batch).map_err(|error| match error {
+            BatchError::Column(column, expected) => ParquetReadError::Column { path: name.clone(), column, expected },
+            BatchError::Value(column, source) => ParquetReadError::Value { path: name.clone(), column, source },
         })?);
     }
     Ok(rows)
@@ -263,11 +280,20 @@ fn column<'a, T: Array + 'static>(
     batch: &'a RecordBatch,
     name: &'static str,
     expected: &'static str,
-) -> Result<&'a T, (&'static str, &'static str)> {
-    batch.column_by_name(name).and_then(|c| c.as_any().downcast_ref::<T>()).ok_or((name, expected))
+) -> Result<&'a T, BatchError> {
+    batch.column_by_name(name).and_then(|c| c.as_any().downcast_ref::<T>()).ok_or(BatchError::Column(name, expected))
 }
 
-fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, (&'static str, &'static str)> {
+/// The value of a vocabulary column at row `i`, parsed; the error names the column.
+fn named<T: std::str::FromStr<Err = UnknownName>>(
+    array: &StringArray,
+    column: &'static str,
+    i: usize,
+) -> Result<Option<T>, BatchError> {
+    array.is_valid(i).then(|| array.value(i).parse()).transpose().map_err(|e| BatchError::Value(column, e))
+}
+
+fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
     let text = |name| column::<StringArray>(batch, name, "Utf8");
     let count = |name| column::<UInt64Array>(batch, name, "UInt64");
     let flag = |name| column::<BooleanArray>(batch, name, "Boolean");
@@ -282,32 +308,34 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, (&'static str, &'sta
     let (date_inferred, approx) = (flag("date_inferred")?, flag("approx")?);
     let string = |array: &StringArray, i: usize| array.is_valid(i).then(|| array.value(i).to_string());
     let number = |array: &UInt64Array, i: usize| array.is_valid(i).then(|| array.value(i));
-    Ok((0..batch.num_rows())
-        .map(|i| ClaimRow {
-            doc_id: doc_id.value(i).to_string(),
-            source: string(source, i),
-            date: string(date, i),
-            date_inferred: date_inferred.value(i),
-            kind: kind.value(i).to_string(),
-            low: number(low, i),
-            high: number(high, i),
-            approx: approx.value(i),
-            qualifier: string(qualifier, i),
-            text: claim_text.value(i).to_string(),
-            start: start.value(i),
-            end: end.value(i),
-            sentence: sentence.value(i),
-            subject: string(subject, i),
-            side: string(side, i),
-            place: string(place, i),
-            time_text: string(time_text, i),
-            time_from: string(time_from, i),
-            time_to: string(time_to, i),
-            rate: string(rate, i),
-            attributed_to: string(attributed_to, i),
-            attributed_to_start: number(attributed_start, i),
-            attributed_to_end: number(attributed_end, i),
-            sentence_text: string(sentence_text, i),
+    (0..batch.num_rows())
+        .map(|i| {
+            Ok(ClaimRow {
+                doc_id: doc_id.value(i).to_string(),
+                source: string(source, i),
+                date: string(date, i),
+                date_inferred: date_inferred.value(i),
+                kind: named(kind, "kind", i)?.ok_or(BatchError::Column("kind", "non-null Utf8"))?,
+                low: number(low, i),
+                high: number(high, i),
+                approx: approx.value(i),
+                qualifier: named(qualifier, "qualifier", i)?,
+                text: claim_text.value(i).to_string(),
+                start: start.value(i),
+                end: end.value(i),
+                sentence: sentence.value(i),
+                subject: string(subject, i),
+                side: string(side, i),
+                place: string(place, i),
+                time_text: string(time_text, i),
+                time_from: string(time_from, i),
+                time_to: string(time_to, i),
+                rate: named(rate, "rate", i)?,
+                attributed_to: string(attributed_to, i),
+                attributed_to_start: number(attributed_start, i),
+                attributed_to_end: number(attributed_end, i),
+                sentence_text: string(sentence_text, i),
+            })
         })
-        .collect())
+        .collect()
 }

@@ -1,0 +1,207 @@
+//! Compare numeric claims across documents and sources: which figures count the same
+//! thing, and how they move.
+//!
+//! `compare` reads claimex JSONL records ([`crate::schema::Record`]; it never re-runs a
+//! stage) and groups their claims. What it knows of a conflict (sides, the gazetteer)
+//! comes from a conflict profile ([`crate::profile`]), made ready in [`conflict`].
+//!
+//! The parts, in the order a run uses them: [`conflict`] (profile lookups and places),
+//! [`key`] (what a claim counts), [`interval`] (what its figure allows, verdicts),
+//! [`group`] (grouping and merging), [`render`] (table, CSV, JSON).
+//!
+//! # Grouping rules
+//!
+//! Every claim gets a **key** of six fields; a field the text does not state is `*`
+//! (open):
+//!
+//! | field   | from                                                                      | example        |
+//! |---------|---------------------------------------------------------------------------|----------------|
+//! | kind    | the claim's kind (never open)                                             | `killed`       |
+//! | subject | the claim's subject, its first word found in `lexicon/en/compare/subject_classes.tsv` or the profile's `subjects`, else its last word; open for nouns that only name the kind (`kind_nouns.txt`: "deaths") | `people` ("Russian soldiers" → `soldiers`, "captured fighters" → `prisoners`) |
+//! | side    | the claim's side, else a side word of the subject (the profile's `sides`, lower-cased) | `russian`      |
+//! | region  | the most exact gazetteer term in the claim's place, narrowed by a term inside it that the sentence introduces with a locative preposition ("in", "near", "along"...); else such a sentence term; else the last proper name of a stated place ("the village of Zolote" → `zolote`) | `chasiv yar`, `border` |
+//! | time    | from the claim's time scope: `since YEAR` (a start and no end), `during DATE` (one date), `DATE..DATE`, `until DATE` | `since 2014` |
+//! | rate    | the claim's `rate` ("100 soldiers a day"): `per day`; a rate never meets a count | `per day` |
+//!
+//! Who asserts a figure is the speaker of the quote whose content holds it (the quote
+//! layer's canonical name, "Volodymyr Zelenskiy" rather than "he"), else the claim's
+//! `attributed_to`.
+//!
+//! The key prints as `killed | people | side=* | region=eastern ukraine | time=since 2014`.
+//! Capitals are not read from the sentence without a locative preposition, because they
+//! stand for governments ("according to Kiev"); document-wide entities are not used for
+//! the region either, for the same reason.
+//!
+//! The profile's gazetteer holds places with four [`Level`](crate::profile::Level)s
+//! (country, part of a country, oblast, town) and what lies in what: under the `ukraine`
+//! profile, Olenivka is in Donetsk oblast, in Donbas, in eastern and in southeastern
+//! Ukraine. A place it does not hold is compared by name, as a town; the `default`
+//! profile holds none, so there every place compares by name alone.
+//!
+//! Two keys are **compatible** when their kinds and rates are equal and every other
+//! field is open on one side, equal, or nested: a region inside the other (Chasiv Yar
+//! meets Donetsk), civilians inside people (`subject_within.tsv`), a date inside a period
+//! ("on Friday" inside "last week"); `since YEAR` also meets `during YEAR` of the same
+//! bare year ("the war that broke out in 2014 has killed 14,000" is the running total
+//! "since 2014"), and the group keeps `since`.
+//!
+//! Claims are taken most specific first (most stated fields), then by date; each joins
+//! the accepting group (below) that shares the most stated fields with it (ties: the
+//! larger group, then the older one), or starts a new group. A group never takes two
+//! claims of one sentence ("23 people, including three children" are two counts).
+//! A group's key is the union of its members' stated fields, nested ones narrowed to the
+//! more exact value, so a claim that states `region=chasiv yar` fixes the region of a
+//! group whose first member said `donetsk`. Last, each group merges into the first
+//! earlier group that accepts at least half of its claims.
+//!
+//! A figure below [`INCIDENT_SCALE`](key::INCIDENT_SCALE) counts one **incident** ("two people were killed"),
+//! not a tally; the key says `| incident`. Where either figure is an incident, a claim
+//! joins a group only from a document at most [`INCIDENT_DAYS`](group::INCIDENT_DAYS) days from one of the
+//! group's documents and with at least [`INCIDENT_EVIDENCE`](group::INCIDENT_EVIDENCE) points of evidence that it
+//! reports the same incident:
+//!
+//! - 2 for the same town; 1 for the same oblast, or a town inside the other's oblast
+//!   (parts of a country and countries give none: "eastern Ukraine" holds too many
+//!   shellings);
+//! - 1 for a figure that agrees with a member's ([`Interval::agrees_with`]: within
+//!   [`INCIDENT_FACTOR`](interval::INCIDENT_FACTOR), or equal below
+//!   [`SMALL_FIGURE`](interval::SMALL_FIGURE));
+//! - 1 for the same stated side, or the same uncommon subject ("prisoners", not
+//!   `common_subjects.txt`);
+//! - 1 when the two sentences give another figure that agrees ("killed 23 and wounded
+//!   140" and "23 killed and up to 66 wounded": the wounded figures are one attack's).
+//!
+//! Tallies (running totals, aggregates) group across any dates, in one of three ways:
+//!
+//! - **same context**: the keys state the same fields, agree, and state a side, region
+//!   or time (kind and subject alone say too little: "tens of thousands killed" is any
+//!   war); their regions must be equal or one inside the other's oblast, so Olenivka
+//!   does not meet "Ukraine" this way;
+//! - **same magnitude**: one key says all the other says and more, both state a side,
+//!   region or time they agree on, and the figure is a number (not a vague amount such
+//!   as "thousands") within a factor of [`MAGNITUDE_FACTOR`](group::MAGNITUDE_FACTOR) of the group's first;
+//! - **same toll**: a death or wound toll of at least [`CONFLICT_TOLL`](group::CONFLICT_TOLL) within
+//!   [`INCIDENT_FACTOR`](interval::INCIDENT_FACTOR) of the group's first, for the same side or both without one,
+//!   whatever the other open fields: stories state a conflict's running toll without
+//!   place or time ("The conflict has killed more than 13,000 people"), but one side's
+//!   dead ("37,000 dead Russian soldiers") are not everyone's.
+//!
+//! Rates (`per day`) are one figure of an ongoing war, not an incident: compatible rates
+//! group together, and a rate group's key keeps only the fields all its claims state
+//! (one report's "Mariupol, in May" is not the whole group's).
+//!
+//! Within a group, claims are ordered by document date (undated last), then document id
+//! and position. "Sources" are distinct `source` values; `--per-document` counts distinct
+//! document ids instead.
+//!
+//! # Interval logic
+//!
+//! A claim's figure is the interval `[low, high]` of its record, an absent bound being
+//! open (−∞ or +∞ for drawing, 0 or ∞ for counting). `more_than` makes the low bound
+//! strict and `almost` / `less_than` make the high bound strict ("almost 100,000" and
+//! "more than 100,000" do not meet). A hedged point figure ("about 14,000") is widened
+//! by [`APPROX_TOLERANCE`](interval::APPROX_TOLERANCE) on both sides. Each claim is set against its predecessor:
+//!
+//! - **consistent**: the intervals overlap;
+//! - **rising**: the later interval lies wholly above the earlier;
+//! - **falling**: the later interval lies wholly below the earlier;
+//! - **contradictory**: the intervals are disjoint and the two documents have the same
+//!   date, or the later one is lower for a kind that only accumulates
+//!   ([`ACCUMULATING_KINDS`](interval::ACCUMULATING_KINDS): a death toll cannot fall).
+//!
+//! Groups with same-date contradictions come first, then groups with other
+//! contradictions, then by number of sources, documents and claims.
+
+pub mod conflict;
+pub mod group;
+pub mod interval;
+pub mod key;
+pub mod render;
+
+pub use conflict::{Conflict, Place};
+pub use group::{claims_of, day_number, group, ComparedClaim, Group, GroupEntry};
+pub use interval::{verdict, Bound, Interval, Verdict};
+pub use key::{GroupKey, Scale, Scope};
+pub use render::{csv, json, table};
+
+use crate::profile::Profile;
+use crate::schema::Record;
+use std::io::BufRead;
+use std::path::Path;
+
+/// Why claims could not be compared.
+#[derive(Debug, thiserror::Error)]
+pub enum CompareError {
+    /// A claims file could not be read.
+    #[error("cannot read {path}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A line is not a claimex record.
+    #[error("{path}:{line}: not a claimex record")]
+    Malformed {
+        /// The file.
+        path: String,
+        /// The line, from 1.
+        line: usize,
+        /// The cause.
+        source: serde_json::Error,
+    },
+}
+
+/// Reads the records of claimex JSONL files, in order; blank lines are skipped.
+pub fn read_records(paths: &[impl AsRef<Path>]) -> Result<Vec<Record>, CompareError> {
+    let mut records = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let io_error = |source| CompareError::Io { path: name.clone(), source };
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(io_error)?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record = serde_json::from_str(&line).map_err(|source| CompareError::Malformed {
+                path: name.clone(),
+                line: index + 1,
+                source,
+            })?;
+            records.push(record);
+        }
+    }
+    Ok(records)
+}
+
+/// Which groups to show.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    /// Least number of sources (or documents) a group needs.
+    pub min_sources: usize,
+    /// Count distinct document ids instead of distinct sources.
+    pub per_document: bool,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection { min_sources: 2, per_document: false }
+    }
+}
+
+/// Reads claims files and returns the selected groups, keyed under a conflict profile.
+pub fn compare_files(
+    paths: &[impl AsRef<Path>],
+    selection: Selection,
+    profile: &Profile,
+) -> Result<Vec<Group>, CompareError> {
+    let records = read_records(paths)?;
+    Ok(select(group(claims_of(&records, &Conflict::new(profile))), selection))
+}
+
+/// The groups that meet the selection.
+pub fn select(groups: Vec<Group>, selection: Selection) -> Vec<Group> {
+    groups.into_iter().filter(|g| g.breadth(selection.per_document) >= selection.min_sources).collect()
+}

@@ -1,0 +1,285 @@
+//! The HTML report: one self-contained page (inline CSS, SVG and a few lines of script;
+//! nothing loaded from the network) that shows how figures move and who disagrees.
+//!
+//! Per group of [`compare`](crate::compare): a timeline chart ([`chart`]: document dates
+//! on x, each claim's interval on y in its source's colour; a bound the text leaves open
+//! is a dashed line ending in an arrow, a strict bound a hollow dot, an inclusive one a
+//! filled dot) and the claim sentences with the figure highlighted. For the corpus:
+//! claims per kind and source, top speakers by quote count, top entities.
+//!
+//! The style sheet (`style.css`) and the script (`script.js`) are files beside this
+//! module, compiled in. When the page has loaded, the script appends
+//! `<div id="claimex-ready">` whose `data-charts` counts the charts that rendered with a
+//! non-empty box, `data-total` all charts and `data-errors` the script errors seen: a
+//! headless browser reads these.
+
+mod chart;
+
+use crate::compare::{self, CompareError, Conflict, Group, GroupEntry, Selection};
+use crate::profile::Profile;
+use crate::schema::Record;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Source colours, by order of first appearance in a group.
+const PALETTE: &[&str] =
+    &["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+
+/// Rows in the top-speaker and top-entity tables.
+const TOP_ROWS: usize = 15;
+
+/// The page's style sheet.
+const STYLE: &str = include_str!("style.css");
+
+/// The page's script: records script errors, and on load checks that every chart has a
+/// box and sets the ready marker.
+const SCRIPT: &str = include_str!("script.js");
+
+/// Why a report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The claims files could not be read.
+    #[error(transparent)]
+    Compare(#[from] CompareError),
+    /// The page could not be written.
+    #[error("cannot write {path}")]
+    Write {
+        /// The output file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// What a written report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportSummary {
+    /// Records read.
+    pub documents: usize,
+    /// Claims read.
+    pub claims: usize,
+    /// Groups shown (each with a chart).
+    pub groups: usize,
+}
+
+/// Reads claims files, groups their claims under a conflict profile and writes the
+/// report page to `output`.
+pub fn report_files(
+    paths: &[impl AsRef<Path>],
+    selection: Selection,
+    profile: &Profile,
+    output: &Path,
+) -> Result<ReportSummary, ReportError> {
+    let records = compare::read_records(paths)?;
+    let claims = compare::claims_of(&records, &Conflict::new(profile));
+    let summary_claims = claims.len();
+    let groups = compare::select(compare::group(claims), selection);
+    let page = render(&records, &groups, &input_names(paths));
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
+    }
+    std::fs::write(output, page).map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
+    Ok(ReportSummary { documents: records.len(), claims: summary_claims, groups: groups.len() })
+}
+
+/// The input paths as the page names them.
+fn input_names(paths: &[impl AsRef<Path>]) -> String {
+    paths.iter().map(|p| p.as_ref().display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The whole page.
+pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
+    let mut page = String::new();
+    let claims: usize = records.iter().map(|r| r.claims.len()).sum();
+    let _ = write!(
+        page,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>claimex report</title><style>{STYLE}</style><script>{SCRIPT}</script></head><body>\
+         <h1>claimex report</h1><p class=\"meta\">{} · {} documents · {} claims · {} groups shown</p>",
+        escape(inputs),
+        records.len(),
+        claims,
+        groups.len()
+    );
+    corpus_section(&mut page, records);
+    page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (key: kind | subject | side | region | time; * = not stated), by document date; ~ marks an inferred date.</p>");
+    for (number, group) in groups.iter().enumerate() {
+        group_section(&mut page, number + 1, group);
+    }
+    page.push_str("</body></html>\n");
+    page
+}
+
+/// Claims per kind and source, top speakers, top entities.
+fn corpus_section(page: &mut String, records: &[Record]) {
+    page.push_str("<h2 id=\"corpus\">Corpus</h2>");
+    kind_source_table(page, records);
+    page.push_str("<div class=\"columns\"><div><h3>Top speakers</h3>");
+    let speakers =
+        count(records.iter().flat_map(|r| r.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))));
+    count_table(page, ("speaker", "speakers"), "quotes", &speakers);
+    page.push_str("</div><div><h3>Top entities</h3>");
+    let entities = count(records.iter().flat_map(|r| r.entities.iter().map(|e| format!("{} ({})", e.text, e.label))));
+    count_table(page, ("entity", "entities"), "mentions", &entities);
+    page.push_str("</div></div>");
+}
+
+/// Counts of values, largest first, then alphabetical.
+fn count(values: impl Iterator<Item = String>) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for value in values {
+        *counts.entry(value).or_default() += 1;
+    }
+    let mut sorted: Vec<(String, usize)> = counts.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sorted
+}
+
+/// A two-column table of the top counts; `what` is (singular, plural).
+fn count_table(page: &mut String, what: (&str, &str), unit: &str, counts: &[(String, usize)]) {
+    let (what, plural) = what;
+    if counts.is_empty() {
+        let _ = write!(page, "<p class=\"meta\">no {plural} in these records</p>");
+        return;
+    }
+    let _ = write!(page, "<table><tr><th>{what}</th><th>{unit}</th></tr>");
+    for (value, n) in counts.iter().take(TOP_ROWS) {
+        let _ = write!(page, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", escape(value));
+    }
+    page.push_str("</table>");
+}
+
+/// Claims per source (rows) and kind (columns, alphabetical).
+fn kind_source_table(page: &mut String, records: &[Record]) {
+    let mut cells: BTreeMap<(String, &str), usize> = BTreeMap::new();
+    for record in records {
+        let source = record.source.clone().unwrap_or_else(|| record.id.clone());
+        for claim in &record.claims {
+            *cells.entry((source.clone(), claim.kind.as_str())).or_default() += 1;
+        }
+    }
+    let sources: BTreeSet<&String> = cells.keys().map(|(s, _)| s).collect();
+    let kinds: BTreeSet<&str> = cells.keys().map(|(_, k)| *k).collect();
+    page.push_str("<h3>Claims per kind and source</h3>");
+    if cells.is_empty() {
+        page.push_str("<p class=\"meta\">no claims in these records</p>");
+        return;
+    }
+    page.push_str("<table><tr><th>source</th>");
+    for kind in &kinds {
+        let _ = write!(page, "<th>{kind}</th>");
+    }
+    page.push_str("<th>all</th></tr>");
+    for source in &sources {
+        let _ = write!(page, "<tr><td>{}</td>", escape(source));
+        let row: Vec<usize> =
+            kinds.iter().map(|kind| cells.get(&((*source).clone(), *kind)).copied().unwrap_or(0)).collect();
+        for n in &row {
+            let _ = write!(page, "<td class=\"n\">{n}</td>");
+        }
+        let _ = write!(page, "<td class=\"n\">{}</td></tr>", row.iter().sum::<usize>());
+    }
+    page.push_str("</table>");
+}
+
+/// Colour of each source of a group, by first appearance.
+fn source_colours(group: &Group) -> BTreeMap<&str, &'static str> {
+    let mut colours = BTreeMap::new();
+    for entry in &group.entries {
+        let next = PALETTE[colours.len() % PALETTE.len()];
+        colours.entry(entry.claim.source.as_str()).or_insert(next);
+    }
+    colours
+}
+
+fn group_section(page: &mut String, number: usize, group: &Group) {
+    let colours = source_colours(group);
+    let _ = write!(
+        page,
+        "<section class=\"group\" id=\"group-{number}\"><h2>{number}. {}</h2><p class=\"meta\">{} claims · {} sources · {} documents · {} contradictory</p>",
+        escape(&group.label),
+        group.entries.len(),
+        group.sources,
+        group.documents,
+        group.contradictions()
+    );
+    page.push_str(&chart::chart(group, &colours));
+    page.push_str("<p class=\"legend\">");
+    for (source, colour) in &colours {
+        let _ = write!(page, "<span><i class=\"swatch\" style=\"background:{colour}\"></i>{}</span>", escape(source));
+    }
+    page.push_str("</p><ol class=\"sentences\">");
+    for entry in &group.entries {
+        sentence_item(page, entry, &colours);
+    }
+    page.push_str("</ol></section>");
+}
+
+fn sentence_item(page: &mut String, entry: &GroupEntry, colours: &BTreeMap<&str, &str>) {
+    let claim = &entry.claim;
+    let verdict =
+        entry.versus_previous.map_or_else(String::new, |v| format!(" <span class=\"verdict {v}\">{v}</span>"));
+    let colour = colours.get(claim.source.as_str()).copied().unwrap_or("#000");
+    let _ = write!(
+        page,
+        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b> {}{}{}<br>{}</li>",
+        escape(&claim.date_label()),
+        escape(&claim.source),
+        escape(&claim.figure),
+        escape(&claim.interval.to_string()),
+        claim.asserted_by.as_ref().map_or_else(String::new, |a| format!(" · according to {}", escape(a))),
+        verdict,
+        highlighted(&claim.sentence, claim.highlight, &claim.figure)
+    );
+}
+
+/// The sentence, escaped, with the figure in `<mark>`: at its offsets, else where its text
+/// first occurs.
+fn highlighted(sentence: &str, at: Option<(usize, usize)>, figure: &str) -> String {
+    let by_offsets = at.map(|(start, end)| {
+        let byte = |chars: usize| sentence.char_indices().nth(chars).map_or(sentence.len(), |(b, _)| b);
+        (byte(start), byte(end))
+    });
+    let found = || sentence.find(figure).filter(|_| !figure.is_empty()).map(|start| (start, start + figure.len()));
+    match by_offsets.filter(|&(s, e)| sentence[s..e] == *figure).or_else(found) {
+        Some((start, end)) => format!(
+            "{}<mark>{}</mark>{}",
+            escape(&sentence[..start]),
+            escape(&sentence[start..end]),
+            escape(&sentence[end..])
+        ),
+        None => escape(sentence),
+    }
+}
+
+/// Escapes text for HTML content and attributes.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figure_is_marked_and_the_rest_escaped() {
+        let sentence = "More than 14,000 people died <here>.";
+        assert_eq!(
+            highlighted(sentence, Some((0, 16)), "More than 14,000"),
+            "<mark>More than 14,000</mark> people died &lt;here&gt;."
+        );
+        assert_eq!(highlighted(sentence, None, "14,000"), "More than <mark>14,000</mark> people died &lt;here&gt;.");
+    }
+}

@@ -1,0 +1,12 @@
+//! The output schema: the record types (serialise and deserialise) and the closed
+//! vocabularies their fields use. The JSONL writer, Parquet, compare, report and eval
+//! all read and write these types; no other module defines a record or matches an
+//! enum value as a string.
+
+pub mod enums;
+pub mod record;
+
+pub use enums::{
+    AttributionPart, BoilerplateKind, ClaimKind, EntityLabel, Qualifier, QuoteKind, Rate, Status, UnknownName,
+};
+pub use record::{ClaimRecord, EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan, TimeRecord};

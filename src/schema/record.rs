@@ -1,0 +1,203 @@
+//! The output record: one per input document, offsets in code points, end exclusive.
+//!
+//! Field names are a contract with later tools: extend, never rename. The same types
+//! serialise the JSONL lines (`io::write`) and read them back (compare, report, eval).
+//! Fields that older records may lack read as empty.
+
+use crate::doc::PartialDate;
+use crate::schema::enums::{BoilerplateKind, ClaimKind, EntityLabel, Qualifier, QuoteKind, Rate, Status};
+use serde::{Deserialize, Serialize};
+
+/// A text span in output units: code point offsets, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The text under the span.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// One output line.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record {
+    /// The JSONL `id`, else the file stem.
+    pub id: String,
+    /// The JSONL `source`, else the input path.
+    pub source: Option<String>,
+    /// The document date (`YYYY-MM-DD` or `YYYY-MM`).
+    pub date: Option<PartialDate>,
+    /// Whether `date` was inferred from dates in the text.
+    #[serde(default)]
+    pub date_inferred: bool,
+    /// The title: JSONL `title`, else the headline found by cleaning.
+    pub title: Option<String>,
+    /// The JSONL `url`.
+    pub url: Option<String>,
+    /// The text the offsets refer to, when claimex extracted it from HTML (absent for
+    /// plain-text input, whose text is the input itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The byline's author.
+    pub author: Option<String>,
+    /// The publication timestamp as written.
+    pub published: Option<String>,
+    /// Whether the document was annotated.
+    pub status: Status,
+    /// Why the document failed, naming it.
+    pub error: Option<String>,
+    /// Boilerplate spans as `[start, end, kind]`.
+    #[serde(default)]
+    pub boilerplate: Vec<(usize, usize, BoilerplateKind)>,
+    /// Sentence spans as `[start, end]`.
+    #[serde(default)]
+    pub sentences: Vec<[usize; 2]>,
+    /// Named entities.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    /// Attributions.
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    /// Numeric claims.
+    #[serde(default)]
+    pub claims: Vec<ClaimRecord>,
+}
+
+impl Record {
+    /// The record of a document that failed: its id, where it came from and why.
+    pub fn failed(id: String, source: Option<String>, error: String) -> Record {
+        Record {
+            id,
+            source,
+            date: None,
+            date_inferred: false,
+            title: None,
+            url: None,
+            text: None,
+            author: None,
+            published: None,
+            status: Status::Error,
+            error: Some(error),
+            boilerplate: Vec::new(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+}
+
+/// An entity in the output.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// PER, ORG, LOC or MISC.
+    pub label: EntityLabel,
+    /// The entity text.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Model confidence, 0-1.
+    pub score: f32,
+}
+
+/// A speaker in the output.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// The mention.
+    #[serde(flatten)]
+    pub mention: TextSpan,
+    /// Canonical name in the document.
+    pub name: String,
+    /// PER, ORG or null.
+    pub entity: Option<EntityLabel>,
+    /// Stated role.
+    pub role: Option<String>,
+    /// Stated affiliation.
+    pub affiliation: Option<String>,
+}
+
+/// A quote in the output.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The words attributed.
+    pub content: TextSpan,
+    /// The cue.
+    pub cue: Option<TextSpan>,
+    /// The speaker.
+    pub speaker: Option<SpeakerRecord>,
+}
+
+/// The time scope of a claim in the output.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TimeRecord {
+    /// The time expression.
+    pub text: String,
+    /// Start of the period.
+    pub from: Option<PartialDate>,
+    /// End of the period.
+    pub to: Option<PartialDate>,
+}
+
+/// A numeric claim in the output.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// killed, wounded, displaced, troops, captured, missing.
+    pub kind: ClaimKind,
+    /// Smallest count allowed; null when unbounded.
+    pub low: Option<u64>,
+    /// Largest count allowed; null when unbounded.
+    pub high: Option<u64>,
+    /// Whether the figure is hedged or vague.
+    #[serde(default)]
+    pub approx: bool,
+    /// The qualifier keyword.
+    pub qualifier: Option<Qualifier>,
+    /// The number mention.
+    pub text: String,
+    /// First code point of the mention.
+    pub start: usize,
+    /// One past the last code point of the mention.
+    pub end: usize,
+    /// Index of the sentence in `sentences`.
+    pub sentence: usize,
+    /// What is counted.
+    pub subject: Option<String>,
+    /// Whose side is counted.
+    pub side: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// When.
+    pub time: Option<TimeRecord>,
+    /// The unit of time a rate counts per ("day" for "100 soldiers a day"); null for a
+    /// count.
+    pub rate: Option<Rate>,
+    /// Who asserts the figure.
+    pub attributed_to: Option<TextSpan>,
+    /// The text of the claim's sentence, so that readers of the records need no corpus.
+    pub sentence_text: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_back_as_written() {
+        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null}]}"#;
+        let record: Record = serde_json::from_str(line).unwrap();
+        assert_eq!(record.claims[0].qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(serde_json::to_string(&record).unwrap(), line);
+    }
+
+    #[test]
+    fn an_unknown_enum_value_is_not_a_record() {
+        let line = r#"{"id":"a","source":null,"date":null,"title":null,"url":null,"author":null,"published":null,"status":"fine","error":null}"#;
+        let error = serde_json::from_str::<Record>(line).unwrap_err().to_string();
+        assert!(error.contains("unknown status \"fine\""), "{error}");
+    }
+}
