@@ -440,8 +440,8 @@ fn stage_shares(args: &Args) {
         }
     });
     time("quotes", &mut docs, &par(|d| d.quotes = quotes::quotes(d)));
-    time("numbers", &mut docs, &par(|d| d.quantities = numbers::quantities(d)));
-    time("claims", &mut docs, &par(|d| d.claims = claims::claims(d)));
+    time("numbers", &mut docs, &par(|d| d.quantities = numbers::quantities(d, claims::counting_verbs())));
+    time("claims", &mut docs, &par(|d| d.claims = claims::claims(d, &claimex::profile::default_profile())));
     let total: f64 = times.iter().map(|(_, s)| s).sum();
     println!();
     println!("claimex stages over the slice ({} stories, {slice_words} words, each stage timed alone):", docs.len());

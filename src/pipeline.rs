@@ -230,8 +230,8 @@ fn structure(doc: &mut Doc) {
 /// The stages after NER: quotes, numbers, claims.
 fn extract_facts(doc: &mut Doc) {
     doc.quotes = quotes::quotes(doc);
-    doc.quantities = numbers::quantities(doc);
-    doc.claims = claims::claims(doc);
+    doc.quantities = numbers::quantities(doc, claims::counting_verbs());
+    doc.claims = claims::claims(doc, &crate::profile::default_profile());
 }
 
 /// Runs stages on a document, turning a panic into an error record for that document.

@@ -38,11 +38,11 @@ pub fn run_text(text: &str, meta: Meta, last: Stage) -> Doc {
         check_doc(&doc);
     }
     if last >= Stage::Numbers {
-        doc.quantities = claimex::numbers::quantities(&doc);
+        doc.quantities = claimex::numbers::quantities(&doc, claimex::claims::counting_verbs());
         check_doc(&doc);
     }
     if last >= Stage::Claims {
-        doc.claims = claimex::claims::claims(&doc);
+        doc.claims = claimex::claims::claims(&doc, &claimex::profile::default_profile());
         check_doc(&doc);
         serialise(&doc);
     }
