@@ -18,90 +18,47 @@
 //! A bare number 1900-2099 is a year unless it reads as a count: grouped ("2,014"),
 //! after a qualifier ("more than 2000") or before a counted noun ("2000 troops"), but
 //! always after a preposition or "the" ("in 2014", "the 1989 deaths"). A number 1000-1899 is a year only after a preposition ("built in 1870").
+//!
+//! Month and weekday names, openers and small number words are data under
+//! `lexicon/en/dates/`.
 
 use crate::doc::PartialDate;
 use crate::numbers;
+use crate::{table, words};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Month names and abbreviations as news text writes them (capitalised), with numbers.
-const MONTHS: &[(&str, u32)] = &[
-    ("January", 1),
-    ("Jan", 1),
-    ("February", 2),
-    ("Feb", 2),
-    ("March", 3),
-    ("Mar", 3),
-    ("April", 4),
-    ("Apr", 4),
-    ("May", 5),
-    ("June", 6),
-    ("Jun", 6),
-    ("July", 7),
-    ("Jul", 7),
-    ("August", 8),
-    ("Aug", 8),
-    ("September", 9),
-    ("Sept", 9),
-    ("Sep", 9),
-    ("October", 10),
-    ("Oct", 10),
-    ("November", 11),
-    ("Nov", 11),
-    ("December", 12),
-    ("Dec", 12),
-];
+static MONTHS: LazyLock<Vec<(&str, u32)>> = LazyLock::new(|| {
+    let rows: LazyLock<Vec<(&str, &str)>> = table!("en/dates/months.tsv");
+    rows.iter().map(|(name, number)| (*name, number.parse().expect("a month number"))).collect()
+});
 
-/// Weekday names.
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("Monday", Weekday::Mon),
-    ("Tuesday", Weekday::Tue),
-    ("Wednesday", Weekday::Wed),
-    ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri),
-    ("Saturday", Weekday::Sat),
-    ("Sunday", Weekday::Sun),
-];
+/// Weekday names as news text writes them (capitalised), with their day.
+static WEEKDAYS: LazyLock<Vec<(&str, Weekday)>> = LazyLock::new(|| {
+    let names: LazyLock<Vec<&str>> = words!("en/dates/weekdays.txt");
+    names.iter().map(|name| (*name, name.parse().expect("a weekday name"))).collect()
+});
 
 /// Words before a date that make it a time expression, and the period they give it.
-const OPENERS: &[(&str, Opener)] = &[
-    ("since", Opener::Since),
-    ("until", Opener::Until),
-    ("till", Opener::Until),
-    ("through", Opener::Until),
-    ("by", Opener::Until),
-    ("as of", Opener::At),
-    ("between", Opener::Between),
-    ("from", Opener::Between),
-    ("in", Opener::At),
-    ("on", Opener::At),
-    ("during", Opener::At),
-    ("early", Opener::At),
-    ("late", Opener::At),
-    ("mid-", Opener::At),
-];
+static OPENERS: LazyLock<Vec<(&str, Opener)>> = LazyLock::new(|| {
+    let rows: LazyLock<Vec<(&str, &str)>> = table!("en/dates/openers.tsv");
+    rows.iter().map(|(word, opener)| (*word, opener.parse().unwrap_or_else(|e| panic!("{word:?}: {e}")))).collect()
+});
 
 /// Words that, just before a bare year, make it a count ("more than 2000").
-const COUNT_QUALIFIERS: &[&str] =
-    &["than", "about", "around", "some", "nearly", "almost", "over", "least", "estimated", "roughly", "approximately"];
+static COUNT_QUALIFIERS: LazyLock<Vec<&str>> = words!("en/dates/count_qualifiers.txt");
+
+/// Words right before a bare 4-digit number that make it a year ("in 2014", "the 1989 deaths").
+static YEAR_PREPOSITIONS: LazyLock<Vec<&str>> = words!("en/dates/year_prepositions.txt");
 
 /// Number words for "the past three days".
-const SMALL_NUMBERS: &[(&str, i64)] = &[
-    ("a", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("twelve", 12),
-];
+static SMALL_NUMBERS: LazyLock<Vec<(&str, i64)>> = LazyLock::new(|| {
+    let rows: LazyLock<Vec<(&str, &str)>> = table!("en/dates/small_numbers.tsv");
+    rows.iter().map(|(word, value)| (*word, value.parse().expect("a small number"))).collect()
+});
 
 /// The first and last date of a period, when known.
 type Period = (Option<PartialDate>, Option<PartialDate>);
@@ -113,6 +70,20 @@ enum Opener {
     Until,
     Between,
     At,
+}
+
+impl std::str::FromStr for Opener {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "since" => Ok(Opener::Since),
+            "until" => Ok(Opener::Until),
+            "between" => Ok(Opener::Between),
+            "at" => Ok(Opener::At),
+            _ => Err(format!("no opener {name:?} (since, until, between, at)")),
+        }
+    }
 }
 
 /// A time expression with the period it denotes, when resolvable.
@@ -182,9 +153,11 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:(last)\s+)?({})\b", names.join("|"))).expect("valid regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(yesterday|today|tonight|last night)|(?:earlier\s+)?(this|last)\s+(week|month|year)|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(hours?|days?|weeks?|months?|years?))\b",
-    )
+    let small_numbers: Vec<&str> = SMALL_NUMBERS.iter().map(|(word, _)| *word).collect();
+    Regex::new(&format!(
+        r"(?i)\b(?:(yesterday|today|tonight|last night)|(?:earlier\s+)?(this|last)\s+(week|month|year)|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(\d{{1,3}}|{})\s+(hours?|days?|weeks?|months?|years?))\b",
+        small_numbers.join("|")
+    ))
     .expect("valid regex")
 });
 
@@ -378,7 +351,7 @@ fn is_year_context(text: &str, range: Range<usize>) -> bool {
         return false;
     }
     let previous = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-    if ["in", "since", "of", "until", "from", "during", "by", "before", "after", "the"].contains(&previous.as_str()) {
+    if YEAR_PREPOSITIONS.contains(&previous.as_str()) {
         return true;
     }
     if text[range.clone()] < *"1900" {
@@ -467,7 +440,7 @@ fn opener_before(text: &str, start: usize) -> (Option<Opener>, usize) {
     let before = &text[..start];
     let trimmed = before.trim_end();
     let lower = trimmed.to_ascii_lowercase();
-    for (word, opener) in OPENERS {
+    for (word, opener) in OPENERS.iter() {
         if !lower.ends_with(word) {
             continue;
         }
@@ -599,6 +572,16 @@ mod tests {
             dates("on 11 November 2021 and 2021-04-11"),
             vec![("11 November 2021", "2021-11-11".into()), ("2021-04-11", "2021-04-11".into())]
         );
+    }
+
+    #[test]
+    fn lexicons_parse_into_their_types() {
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(WEEKDAYS.iter().find(|(name, _)| *name == "Sunday").map(|(_, day)| *day), Some(Weekday::Sun));
+        assert!(OPENERS.iter().any(|(word, opener)| *word == "as of" && *opener == Opener::At));
+        assert!("sometime".parse::<Opener>().is_err());
+        assert_eq!((count_value("twelve"), count_value("Three"), count_value("eleven")), (Some(12), Some(3), None));
+        assert!(YEAR_PREPOSITIONS.contains(&"the") && COUNT_QUALIFIERS.contains(&"least"));
     }
 
     #[test]

@@ -34,447 +34,113 @@
 //! "9/11"), list markers ("10. In what ..."), phone numbers, scores ("2-1"), decimals
 //! without a scale ("3.5"), identifiers ("G20", "COVID-19", "F-16", "Flight 17") and
 //! numbers in names ("the Group of Seven"). Number words are kept conservative: a word
-//! number counts only with a qualifier or before a noun (or "were", "died", "of them");
-//! "one" only with a qualifier, a scale ("one million") or before a counted noun
-//! ("one soldier"), so "one of", "no one" and "one day" are not counts.
+//! number counts only with a qualifier, before a noun (or "were", "died", "of them") or
+//! right after a counting verb the claims stage hands over ("killing four": numbers
+//! knows no casualty words); "one" only with a qualifier, a scale ("one million") or
+//! before a counted noun ("one soldier"), so "one of", "no one" and "one day" are not
+//! counts.
+//!
+//! Word lists and number tables are data under `lexicon/en/numbers/`.
 
 use crate::dates;
 use crate::doc::{Doc, Quantity};
+use crate::{table, words};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Number words and their values.
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
+static NUMBER_WORDS: LazyLock<Vec<(&str, u64)>> = LazyLock::new(|| values(&table!("en/numbers/number_words.tsv")));
 
 /// Scale words after a number ("1.2 million", "two thousand", "a dozen").
-const SCALE_WORDS: &[(&str, u64)] = &[
-    ("dozen", 12),
-    ("hundred", 100),
-    ("thousand", 1_000),
-    ("million", 1_000_000),
-    ("billion", 1_000_000_000),
-    ("trillion", 1_000_000_000_000),
-];
+static SCALE_WORDS: LazyLock<Vec<(&str, u64)>> = LazyLock::new(|| values(&table!("en/numbers/scale_words.tsv")));
 
 /// Scale suffixes written onto digits ("100k", "2.5bn", "5m").
-const SCALE_SUFFIXES: &[(&str, u64)] = &[
-    ("k", 1_000),
-    ("m", 1_000_000),
-    ("mn", 1_000_000),
-    ("mln", 1_000_000),
-    ("bn", 1_000_000_000),
-    ("b", 1_000_000_000),
-];
+static SCALE_SUFFIXES: LazyLock<Vec<(&str, u64)>> = LazyLock::new(|| values(&table!("en/numbers/scale_suffixes.tsv")));
 
-/// Vague amounts: the words, how many of them the span takes, a word that must follow,
-/// and the interval.
-const VAGUE_AMOUNTS: &[(&[&str], Option<&str>, u64, u64)] = &[
-    (&["tens", "of", "thousands"], None, 20_000, 99_999),
-    (&["hundreds", "of", "thousands"], None, 200_000, 999_999),
-    (&["tens", "of", "millions"], None, 20_000_000, 99_999_999),
-    (&["hundreds", "of", "millions"], None, 200_000_000, 999_999_999),
-    (&["a", "handful"], None, 2, 5),
-    (&["dozens"], None, 24, 99),
-    (&["scores"], Some("of"), 40, 99),
-    (&["hundreds"], None, 200, 999),
-    (&["thousands"], None, 2_000, 9_999),
-    (&["millions"], None, 2_000_000, 9_999_999),
-];
+/// A vague amount ("tens of thousands", "scores of"): its words, a word that must follow
+/// them, and its interval.
+struct VagueAmount {
+    words: Vec<&'static str>,
+    follower: Option<&'static str>,
+    low: u64,
+    high: u64,
+}
 
-/// Vague multipliers before a scale word ("several hundred", "a few thousand").
-const VAGUE_MULTIPLIERS: &[(&[&str], u64, u64)] = &[(&["a", "few"], 2, 5), (&["several"], 3, 9)];
+/// Vague amounts, tried in file order.
+static VAGUE_AMOUNTS: LazyLock<Vec<VagueAmount>> = LazyLock::new(|| {
+    let rows: LazyLock<Vec<(&str, &str)>> = table!("en/numbers/vague_amounts.tsv");
+    rows.iter()
+        .map(|(words, value)| {
+            let mut fields = value.split_whitespace();
+            let mut number = || fields.next().and_then(|f| f.parse().ok()).expect("vague amount: low and high counts");
+            let (low, high) = (number(), number());
+            VagueAmount { words: words.split(' ').collect(), follower: fields.next(), low, high }
+        })
+        .collect()
+});
 
-/// Qualifiers before a number: phrase, keyword, and which side of the interval it keeps.
-const QUALIFIERS: &[(&str, &str, Bound)] = &[
-    ("more than", "more_than", Bound::Lower),
-    ("over", "more_than", Bound::Lower),
-    ("above", "more_than", Bound::Lower),
-    ("just over", "more_than", Bound::Lower),
-    ("well over", "more_than", Bound::Lower),
-    ("upwards of", "more_than", Bound::Lower),
-    ("in excess of", "more_than", Bound::Lower),
-    ("at least", "at_least", Bound::Lower),
-    ("no fewer than", "at_least", Bound::Lower),
-    ("no less than", "at_least", Bound::Lower),
-    ("not less than", "at_least", Bound::Lower),
-    ("almost", "almost", Bound::Almost),
-    ("nearly", "almost", Bound::Almost),
-    ("close to", "almost", Bound::Almost),
-    ("just under", "almost", Bound::Almost),
-    ("just short of", "almost", Bound::Almost),
-    ("about", "about", Bound::About),
-    ("around", "about", Bound::About),
-    ("approximately", "about", Bound::About),
-    ("roughly", "about", Bound::About),
-    ("some", "about", Bound::About),
-    ("an estimated", "about", Bound::About),
-    ("estimated", "about", Bound::About),
-    ("up to", "up_to", Bound::Upper),
-    ("as many as", "up_to", Bound::Upper),
-    ("fewer than", "less_than", Bound::Upper),
-    ("less than", "less_than", Bound::Upper),
-    ("under", "less_than", Bound::Upper),
-    ("below", "less_than", Bound::Upper),
-    ("no more than", "at_most", Bound::Upper),
-    ("not more than", "at_most", Bound::Upper),
-    ("at most", "at_most", Bound::Upper),
-    ("between", "between", Bound::Between),
-    ("from", "range", Bound::Between),
-];
+/// Vague multipliers before a scale word ("several hundred", "a few thousand"): words,
+/// low and high multiple.
+static VAGUE_MULTIPLIERS: LazyLock<Vec<(Vec<&str>, u64, u64)>> = LazyLock::new(|| {
+    let rows: LazyLock<Vec<(&str, &str)>> = table!("en/numbers/vague_multipliers.tsv");
+    rows.iter()
+        .map(|(words, value)| {
+            let (low, high) = value.split_once(' ').expect("vague multiplier: low and high");
+            let multiple = |n: &str| n.parse().expect("vague multiplier: a count");
+            (words.split(' ').collect(), multiple(low), multiple(high))
+        })
+        .collect()
+});
+
+/// Qualifiers before a number: words, keyword, and which side of the interval it keeps.
+static QUALIFIERS: LazyLock<Vec<(Vec<&str>, &str, Bound)>> = LazyLock::new(|| {
+    let rows: LazyLock<Vec<(&str, &str)>> = table!("en/numbers/qualifiers.tsv");
+    rows.iter()
+        .map(|(phrase, keyword)| {
+            let bound =
+                Bound::of_keyword(keyword).unwrap_or_else(|| panic!("qualifier {phrase:?}: no keyword {keyword:?}"));
+            (phrase.split(' ').collect(), *keyword, bound)
+        })
+        .collect()
+});
 
 /// Words after a number that make it a unit, a rate or money rather than a count.
-const NOT_COUNTED: &[&str] = &[
-    "percent",
-    "per",
-    "pct",
-    "percentage",
-    "dollars",
-    "dollar",
-    "euros",
-    "euro",
-    "pounds",
-    "pound",
-    "sterling",
-    "rubles",
-    "roubles",
-    "ruble",
-    "rouble",
-    "hryvnias",
-    "hryvnia",
-    "yuan",
-    "yen",
-    "francs",
-    "rupees",
-    "dinars",
-    "shekels",
-    "usd",
-    "eur",
-    "gbp",
-    "years",
-    "year",
-    "months",
-    "month",
-    "weeks",
-    "week",
-    "days",
-    "day",
-    "hours",
-    "hour",
-    "minutes",
-    "minute",
-    "seconds",
-    "second",
-    "decades",
-    "decade",
-    "centuries",
-    "century",
-    "nights",
-    "km",
-    "kilometers",
-    "kilometres",
-    "kilometer",
-    "kilometre",
-    "miles",
-    "mile",
-    "meters",
-    "metres",
-    "meter",
-    "metre",
-    "feet",
-    "foot",
-    "ft",
-    "inches",
-    "yards",
-    "kg",
-    "kilograms",
-    "kilos",
-    "tons",
-    "tonnes",
-    "lb",
-    "lbs",
-    "acres",
-    "hectares",
-    "square",
-    "sq",
-    "mph",
-    "degrees",
-    "liters",
-    "litres",
-    "gallons",
-    "barrels",
-    "am",
-    "pm",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "est",
-    "edt",
-    "pst",
-    "et",
-    "o'clock",
-    "times",
-    "points",
-    "goals",
-    "runs",
-    "wins",
-    "win",
-    "victory",
-    "defeat",
-    "loss",
-    "lead",
-    "draw",
-    "votes",
-    "billion-dollar",
-    "million-dollar",
-    "mm",
-    "cm",
-    "calibre",
-    "caliber",
-    "bpm",
-    "gb",
-    "mb",
-    "mw",
-    "gw",
-    "kw",
-];
+static NOT_COUNTED: LazyLock<Vec<&str>> = words!("en/numbers/not_counted.txt");
 
-/// Currency signs before a number.
-const CURRENCY_SIGNS: &[&str] = &["$", "£", "€", "¥", "₽", "₴", "₹", "#"];
+/// Currency signs before a number (the values of a name -> sign table).
+static CURRENCY_SIGNS: LazyLock<Vec<(&str, &str)>> = table!("en/numbers/currency_signs.tsv");
+
+/// Currency codes before a number ("UAH 300"), with their case.
+static CURRENCY_CODES: LazyLock<Vec<&str>> = words!("en/numbers/currency_codes.txt");
 
 /// Words before a number that make it an age.
-const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
+static AGE_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/age_words.txt");
 
 /// Capitalised words before a number that make it a name or label ("Flight 17").
-const LABELS: &[&str] = &[
-    "Flight",
-    "Article",
-    "Resolution",
-    "Chapter",
-    "Route",
-    "Highway",
-    "Interstate",
-    "Room",
-    "Section",
-    "Level",
-    "Category",
-    "Phase",
-    "Stage",
-    "Season",
-    "Episode",
-    "Volume",
-    "Vol",
-    "Page",
-    "Paragraph",
-    "Title",
-    "Gate",
-    "Terminal",
-    "Platform",
-    "Channel",
-    "Apollo",
-    "Boeing",
-    "Airbus",
-    "Proposition",
-    "Prop",
-    "Model",
-    "Version",
-    "Day",
-    "Week",
-    "Game",
-    "Round",
-    "Grade",
-    "Class",
-    "Lot",
-    "Unit",
-    "Ward",
-    "District",
-    "Precinct",
-    "Block",
-    "Pier",
-    "Line",
-    "Bus",
-    "Camp",
-    "Box",
-    "Row",
-    "Zone",
-    "No",
-    "Nos",
-    "Number",
-    "Figure",
-    "Table",
-    "Question",
-    "Amendment",
-    "Act",
-    "Item",
-    "Exit",
-    "Mile",
-    "Station",
-    "Group",
-    "Windows",
-    "iPhone",
-    "Super",
-    "Bowl",
-];
-
-/// Words right after a word number that still let it count ("two were killed").
-const COUNT_CONTEXT_WORDS: &[&str] =
-    &["were", "died", "have", "had", "are", "remain", "remained", "killed", "wounded", "injured", "dead", "missing"];
-
-/// Verbs after which a word number counts people on its own ("killing four").
-const CASUALTY_VERBS: &[&str] =
-    &["killing", "killed", "kills", "wounding", "wounded", "injuring", "injured", "leaving", "left"];
+static LABELS: LazyLock<Vec<&str>> = words!("en/numbers/labels.txt");
 
 /// Words after "N of" that let a word number count ("two of them").
-const OF_COUNT_WORDS: &[&str] = &["them", "the", "those", "whom", "us", "our", "their", "his", "her", "its"];
+static OF_COUNT_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/of_count_words.txt");
 
 /// Function words: a word number followed by one of these is not counting a noun.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "that",
-    "which", "who", "whom", "whose", "this", "these", "those", "is", "was", "be", "been", "being", "has", "it", "its",
-    "than", "more", "less", "each", "other", "another", "if", "when", "while", "after", "before", "since", "until",
-    "into", "out", "up", "down", "over", "under", "about", "so", "not", "no", "all", "both", "thing", "things", "way",
-    "ways", "time", "hand", "side", "another", "day", "point", "more", "too", "way", "against", "can", "could",
-    "would", "will", "should", "may", "might", "must", "did", "do", "does", "said", "says",
-];
+static FUNCTION_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/function_words.txt");
+
+/// Words before "one" that make it a pronoun ("no one", "the one").
+static ONE_DETERMINERS: LazyLock<Vec<&str>> = words!("en/numbers/one_determiners.txt");
 
 /// Plural and singular nouns for people counted in news ("people", "soldiers").
-const COUNTED_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "person",
-    "civilians",
-    "civilian",
-    "residents",
-    "resident",
-    "soldiers",
-    "soldier",
-    "troops",
-    "servicemen",
-    "serviceman",
-    "servicemembers",
-    "fighters",
-    "fighter",
-    "militants",
-    "militant",
-    "rebels",
-    "rebel",
-    "separatists",
-    "separatist",
-    "insurgents",
-    "insurgent",
-    "police",
-    "policemen",
-    "policeman",
-    "officers",
-    "officer",
-    "children",
-    "child",
-    "kids",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "babies",
-    "victims",
-    "victim",
-    "casualties",
-    "fatalities",
-    "deaths",
-    "bodies",
-    "refugees",
-    "refugee",
-    "migrants",
-    "protesters",
-    "protestors",
-    "demonstrators",
-    "passengers",
-    "workers",
-    "prisoners",
-    "prisoner",
-    "hostages",
-    "hostage",
-    "detainees",
-    "journalists",
-    "students",
-    "marines",
-    "sailors",
-    "pilots",
-    "personnel",
-    "members",
-    "villagers",
-    "citizens",
-    "inhabitants",
-    "others",
-    "patients",
-    "evacuees",
-    "survivors",
-    "peacekeepers",
-    "conscripts",
-    "reservists",
-    "paratroopers",
-    "guards",
-    "guardsmen",
-    "firefighters",
-    "miners",
-    "staff",
-    "crew",
-    "individuals",
-    "adults",
-    "teenagers",
-    "boys",
-    "girls",
-    "family",
-    "families",
-    "servicemembers",
-    "recruits",
-    "volunteers",
-    "mercenaries",
-    "commanders",
-    "generals",
-    "combatants",
-    "gunmen",
-    "attackers",
-    "suspects",
-    "pupils",
-    "doctors",
-    "nurses",
-    "minors",
-    "infants",
-    "elderly",
-    "wounded",
-    "injured",
-    "dead",
-];
+static COUNTED_NOUNS: LazyLock<Vec<&str>> = words!("en/numbers/counted_nouns.txt");
+
+/// A table's values read as counts.
+///
+/// # Panics
+/// On a value that is not a count: a lexicon file is source code (a test loads them all).
+fn values(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, u64)> {
+    rows.iter()
+        .map(|(word, value)| (*word, value.parse().unwrap_or_else(|_| panic!("{word:?}: {value:?} is not a count"))))
+        .collect()
+}
 
 /// Whether `word` names people that news counts ("people", "soldiers", "Ukrainians").
 pub fn is_counted_noun(word: &str) -> bool {
@@ -506,6 +172,20 @@ enum Bound {
     Almost,
     About,
     Between,
+}
+
+impl Bound {
+    /// The side a qualifier keyword keeps; `None` for a word that is no keyword.
+    fn of_keyword(keyword: &str) -> Option<Bound> {
+        match keyword {
+            "more_than" | "at_least" => Some(Bound::Lower),
+            "up_to" | "less_than" | "at_most" => Some(Bound::Upper),
+            "almost" => Some(Bound::Almost),
+            "about" => Some(Bound::About),
+            "between" | "range" => Some(Bound::Between),
+            _ => None,
+        }
+    }
 }
 
 /// What a token is.
@@ -565,14 +245,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Count-like number mentions in the document's sentences, in order.
-pub fn quantities(doc: &Doc) -> Vec<Quantity> {
+///
+/// `counting_verbs` come from the stage that decides what is counted: a bare word number
+/// right after one of them counts on its own ("killing four, officials said").
+pub fn quantities(doc: &Doc, counting_verbs: &[&str]) -> Vec<Quantity> {
     let normalized = &doc.normalized;
     let mut out = Vec::new();
     for sentence in &doc.sentences {
         let start = normalized.from_original(sentence.start);
         let end = normalized.from_original(sentence.end);
         let Some(text) = normalized.text.get(start..end) else { continue };
-        for (range, interval) in find(text) {
+        for (range, interval) in find_counting(text, counting_verbs) {
             out.push(Quantity {
                 span: normalized.span_to_original(start + range.start, start + range.end),
                 low: interval.low,
@@ -585,9 +268,15 @@ pub fn quantities(doc: &Doc) -> Vec<Quantity> {
     out
 }
 
-/// Count-like number mentions in one sentence of normalised text, with byte ranges.
+/// Count-like number mentions in one sentence of normalised text, with byte ranges; a
+/// bare word number counts only before a noun (no stage's counting verbs).
 pub fn find(text: &str) -> Vec<(Range<usize>, Interval)> {
-    let scan = Scan::new(text);
+    find_counting(text, &[])
+}
+
+/// [`find`], where a bare word number right after one of `counting_verbs` counts too.
+fn find_counting(text: &str, counting_verbs: &[&str]) -> Vec<(Range<usize>, Interval)> {
+    let scan = Scan::new(text, counting_verbs);
     let mut out = Vec::new();
     let mut i = 0;
     while i < scan.tokens.len() {
@@ -635,14 +324,16 @@ struct Scan<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     blocked: Vec<Range<usize>>,
+    /// Verbs after which a bare word number counts.
+    counting_verbs: &'a [&'a str],
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, counting_verbs: &'a [&'a str]) -> Self {
         let mut blocked: Vec<Range<usize>> =
             dates::find_time_expressions(text, None).into_iter().map(|t| t.range).collect();
         blocked.extend(PHONE.find_iter(text).map(|m| m.range()));
-        Scan { text, tokens: tokenize(text), blocked }
+        Scan { text, tokens: tokenize(text), blocked, counting_verbs }
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -660,6 +351,11 @@ impl<'a> Scan<'a> {
 
     fn is(&self, i: usize, s: &str) -> bool {
         self.text_of(i).is_some_and(|t| t.eq_ignore_ascii_case(s))
+    }
+
+    /// Whether the tokens from `i` on are `words`.
+    fn are(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| self.is(i + k, w))
     }
 
     /// Whether token `i` touches the previous one (no space between).
@@ -686,7 +382,7 @@ impl<'a> Scan<'a> {
                 return Some((second.end, None));
             }
         }
-        if qualifier.is_some_and(|q| q.2 == Bound::Between) && range_kind.is_none() {
+        if qualifier.is_some_and(|q| q.1 == Bound::Between) && range_kind.is_none() {
             return None;
         }
         let (end, trailing) = self.trailing_qualifier(last.end);
@@ -696,9 +392,9 @@ impl<'a> Scan<'a> {
         let approx = first.vague || last.vague || range_kind.is_some_and(|r| r.1);
         let interval = match (range_kind, qualifier, trailing) {
             (Some((keyword, _)), q, _) => {
-                Interval { low: Some(low), high: Some(high), approx, qualifier: Some(q.map_or(keyword, |q| q.1)) }
+                Interval { low: Some(low), high: Some(high), approx, qualifier: Some(q.map_or(keyword, |q| q.0)) }
             }
-            (None, Some((_, keyword, bound)), _) | (None, None, Some((keyword, bound))) => {
+            (None, Some((keyword, bound)), _) | (None, None, Some((keyword, bound))) => {
                 bounded(low, high, approx, keyword, bound)
             }
             (None, None, None) => Interval { low: Some(low), high: Some(high), approx, qualifier: None },
@@ -707,14 +403,11 @@ impl<'a> Scan<'a> {
     }
 
     /// The qualifier phrase starting at token `i`, and its length in tokens.
-    fn qualifier_at(&self, i: usize) -> Option<((&'static str, &'static str, Bound), usize)> {
+    fn qualifier_at(&self, i: usize) -> Option<((&'static str, Bound), usize)> {
         QUALIFIERS
             .iter()
-            .filter_map(|q| {
-                let words: Vec<&str> = q.0.split(' ').collect();
-                let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
-                matches.then_some((*q, words.len()))
-            })
+            .filter(|(words, _, _)| self.are(i, words))
+            .map(|(words, keyword, bound)| ((*keyword, *bound), words.len()))
             .max_by_key(|(_, n)| *n)
     }
 
@@ -733,9 +426,9 @@ impl<'a> Scan<'a> {
     fn range_after(
         &self,
         first: &Core,
-        qualifier: Option<(&'static str, &'static str, Bound)>,
+        qualifier: Option<(&'static str, Bound)>,
     ) -> Option<(Core, &'static str, bool)> {
-        let between = qualifier.is_some_and(|q| q.2 == Bound::Between);
+        let between = qualifier.is_some_and(|q| q.1 == Bound::Between);
         let joiner = self.lower(first.end).or_else(|| self.text_of(first.end).map(str::to_string))?;
         let (keyword, approx) = match joiner.as_str() {
             "and" if between => ("between", false),
@@ -753,14 +446,13 @@ impl<'a> Scan<'a> {
     }
 
     fn vague_at(&self, i: usize) -> Option<Core> {
-        for (words, follower, low, high) in VAGUE_AMOUNTS {
-            let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
-            let end = i + words.len();
-            if matches && follower.is_none_or(|f| self.is(end, f)) {
+        for amount in VAGUE_AMOUNTS.iter() {
+            let end = i + amount.words.len();
+            if self.are(i, &amount.words) && amount.follower.is_none_or(|f| self.is(end, f)) {
                 return Some(Core {
                     end,
-                    low: *low,
-                    high: *high,
+                    low: amount.low,
+                    high: amount.high,
                     vague: true,
                     words: true,
                     scale: 1,
@@ -768,11 +460,10 @@ impl<'a> Scan<'a> {
                 });
             }
         }
-        for (words, low, high) in VAGUE_MULTIPLIERS {
-            let matches = words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+        for (words, low, high) in VAGUE_MULTIPLIERS.iter() {
             let end = i + words.len();
-            let scale = self.lower(end).and_then(|w| lookup(SCALE_WORDS, &w));
-            if let (true, Some(scale)) = (matches, scale) {
+            let scale = self.lower(end).and_then(|w| lookup(&SCALE_WORDS, &w));
+            if let (true, Some(scale)) = (self.are(i, words), scale) {
                 let top = if scale == 12 { high * scale } else { (high + 1) * scale - 1 };
                 return Some(Core {
                     end: end + 1,
@@ -842,9 +533,11 @@ impl<'a> Scan<'a> {
     fn scale_after(&self, i: usize) -> (u64, usize) {
         let Some(word) = self.lower(i) else { return (1, i) };
         if self.attached(i) {
-            return lookup(SCALE_SUFFIXES, &word).or_else(|| lookup(SCALE_WORDS, &word)).map_or((1, i), |s| (s, i + 1));
+            return lookup(&SCALE_SUFFIXES, &word)
+                .or_else(|| lookup(&SCALE_WORDS, &word))
+                .map_or((1, i), |s| (s, i + 1));
         }
-        lookup(SCALE_WORDS, &word).map_or((1, i), |s| (s, i + 1))
+        lookup(&SCALE_WORDS, &word).map_or((1, i), |s| (s, i + 1))
     }
 
     fn words_at(&self, i: usize) -> Option<Core> {
@@ -904,7 +597,7 @@ impl<'a> Scan<'a> {
     }
 
     fn scale_word(&self, i: usize) -> Option<u64> {
-        self.lower(i).and_then(|w| lookup(SCALE_WORDS, &w))
+        self.lower(i).and_then(|w| lookup(&SCALE_WORDS, &w))
     }
 
     /// Whether the number from token `start` (qualifier at `i`) to `last` is a count.
@@ -932,14 +625,14 @@ impl<'a> Scan<'a> {
         if first.low == 1 && first.end == last.end {
             return self.counted_noun_near(last.end) && !self.after_determiner(i);
         }
-        self.noun_follows(last.end) || self.after_casualty_verb(i)
+        self.noun_follows(last.end) || self.after_counting_verb(i)
     }
 
-    /// Whether a casualty verb comes right before token `i` ("killing four, officials
+    /// Whether a counting verb comes right before token `i` ("killing four, officials
     /// said"): a word number there counts people even without a noun.
-    fn after_casualty_verb(&self, i: usize) -> bool {
+    fn after_counting_verb(&self, i: usize) -> bool {
         let previous = i.checked_sub(1).and_then(|p| self.lower(p));
-        previous.is_some_and(|w| CASUALTY_VERBS.contains(&w.as_str()))
+        previous.is_some_and(|w| self.counting_verbs.contains(&w.as_str()))
     }
 
     /// Whether token `i` begins the sentence or a part of it (after punctuation:
@@ -958,7 +651,9 @@ impl<'a> Scan<'a> {
             return true;
         }
         let previous = self.text_of(p).unwrap_or("");
-        if CURRENCY_SIGNS.contains(&previous) || ([":", "/"].contains(&previous) && self.attached(start)) {
+        if CURRENCY_SIGNS.iter().any(|(_, sign)| *sign == previous)
+            || ([":", "/"].contains(&previous) && self.attached(start))
+        {
             return true;
         }
         if self.tokens[p].kind == TokenKind::Word && self.attached(start) {
@@ -980,7 +675,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_currency_code(&self, p: usize) -> bool {
-        self.word(p).is_some_and(|w| ["US", "USD", "EUR", "GBP", "Rs", "RUB", "UAH"].contains(&w))
+        self.word(p).is_some_and(|w| CURRENCY_CODES.contains(&w))
     }
 
     fn not_count_after(&self, end: usize) -> bool {
@@ -1036,9 +731,6 @@ impl<'a> Scan<'a> {
     /// Whether a noun-like word follows a word number ("two Ukrainian soldiers").
     fn noun_follows(&self, end: usize) -> bool {
         let Some(next) = self.lower(end) else { return false };
-        if COUNT_CONTEXT_WORDS.contains(&next.as_str()) {
-            return true;
-        }
         if next == "of" {
             return self.lower(end + 1).is_some_and(|w| OF_COUNT_WORDS.contains(&w.as_str()));
         }
@@ -1048,12 +740,11 @@ impl<'a> Scan<'a> {
     /// "no one", "the one", "any one": "one" after a determiner.
     fn after_determiner(&self, i: usize) -> bool {
         let previous = i.checked_sub(1).and_then(|p| self.lower(p));
-        previous.is_some_and(|w| {
-            ["no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"].contains(&w.as_str())
-        })
+        previous.is_some_and(|w| ONE_DETERMINERS.contains(&w.as_str()))
     }
 }
 
+/// The value of `word` in a table of counts.
 fn lookup(table: &[(&str, u64)], word: &str) -> Option<u64> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
@@ -1062,10 +753,10 @@ fn lookup(table: &[(&str, u64)], word: &str) -> Option<u64> {
 fn word_value(word: &str) -> Option<u64> {
     match word.split_once('-') {
         Some((tens, unit)) => {
-            let tens = lookup(NUMBER_WORDS, tens).filter(|t| *t >= 20 && t % 10 == 0)?;
-            Some(tens + lookup(NUMBER_WORDS, unit).filter(|u| (1..10).contains(u))?)
+            let tens = lookup(&NUMBER_WORDS, tens).filter(|t| *t >= 20 && t % 10 == 0)?;
+            Some(tens + lookup(&NUMBER_WORDS, unit).filter(|u| (1..10).contains(u))?)
         }
-        None => lookup(NUMBER_WORDS, word),
+        None => lookup(&NUMBER_WORDS, word),
     }
 }
 
@@ -1242,10 +933,31 @@ mod tests {
         let text = "About 14\u{a0}000 people \u{2013} and 1\u{2009}000 more \u{2013} fled.";
         let mut doc = Doc::new(text.to_string(), Meta::default());
         doc.sentences = vec![Span::new(0, doc.text.len())];
-        let quantities = quantities(&doc);
+        let quantities = quantities(&doc, &[]);
         let spans: Vec<&str> = quantities.iter().map(|q| doc.slice(q.span)).collect();
         assert_eq!(spans, vec!["About 14\u{a0}000", "1\u{2009}000"]);
         assert_eq!(quantities[0].qualifier.as_deref(), Some("about"));
+    }
+
+    #[test]
+    fn lexicons_parse_into_their_types() {
+        assert_eq!(lookup(&NUMBER_WORDS, "ninety"), Some(90));
+        assert_eq!(lookup(&SCALE_SUFFIXES, "bn"), Some(1_000_000_000));
+        assert!(VAGUE_AMOUNTS.iter().any(|a| a.words == ["scores"] && a.follower == Some("of")));
+        assert_eq!(VAGUE_MULTIPLIERS.len(), 2);
+        assert!(QUALIFIERS.iter().any(|(words, keyword, bound)| words == &["in", "excess", "of"]
+            && *keyword == "more_than"
+            && *bound == Bound::Lower));
+        assert_eq!(Bound::of_keyword("more than"), None, "a keyword is written with an underscore");
+        assert!(CURRENCY_SIGNS.iter().any(|(_, sign)| *sign == "#"));
+    }
+
+    #[test]
+    fn a_bare_word_number_counts_after_a_counting_verb_only_when_given_one() {
+        let text = "Explosions hit the city, killing four, officials said.";
+        assert_eq!(found(text), vec![]);
+        let counted: Vec<_> = find_counting(text, &["killing"]).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(counted, ["four"]);
     }
 
     #[test]

@@ -145,7 +145,7 @@ impl Stage for Numbers {
         &[Layer::Quantities]
     }
     fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
-        doc.quantities = numbers::quantities(doc);
+        doc.quantities = numbers::quantities(doc, claims::counting_verbs());
         Ok(())
     }
 }
@@ -166,8 +166,7 @@ impl Stage for Claims {
         &[Layer::Claims]
     }
     fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
-        let _ = &self.profile;
-        doc.claims = claims::claims(doc);
+        doc.claims = claims::claims(doc, &self.profile);
         Ok(())
     }
 }

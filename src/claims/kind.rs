@@ -1,0 +1,324 @@
+//! What a number counts: the kind of a claim, from the predicates around the number and
+//! the counted noun ("14,000 people died", "has killed more than 13,000", "50 deaths",
+//! "the death toll rose to 50", "37,000 dead Russian soldiers").
+//!
+//! Every casualty word lives here, in `lexicon/en/claims/`; the numbers stage only
+//! hears of the verbs after which a bare word number counts ([`counting_verbs`]).
+
+use super::sentence::Sentence;
+use super::subject::Subject;
+use crate::doc::{Claim, ClaimKind, Quantity};
+use crate::{table, words};
+use std::sync::LazyLock;
+
+/// Predicates right after the counted noun (after auxiliaries), as word sequences.
+static PREDICATES_AFTER: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
+    LazyLock::new(|| phrase_kinds(&table!("en/claims/predicates_after.tsv")));
+
+/// Predicates before the number, as word sequences ending right before it.
+static PREDICATES_BEFORE: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
+    LazyLock::new(|| phrase_kinds(&table!("en/claims/predicates_before.tsv")));
+
+/// Counted nouns that imply a kind on their own ("50 deaths", "300 prisoners").
+static NOUN_KINDS: LazyLock<Vec<(&str, ClaimKind)>> = LazyLock::new(|| word_kinds(&table!("en/claims/noun_kinds.tsv")));
+
+/// Casualty words after a count noun, and the kind they count.
+static COUNTED_CASUALTIES: LazyLock<Vec<(&str, ClaimKind)>> =
+    LazyLock::new(|| word_kinds(&table!("en/claims/counted_casualties.tsv")));
+
+/// Words skipped between the counted noun and its predicate ("were reportedly killed").
+static AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/auxiliaries.txt");
+
+/// Words skipped between a predicate and the number after it ("killed a total of 50").
+static BEFORE_SKIPS: LazyLock<Vec<&str>> = words!("en/claims/before_skips.txt");
+
+/// Words that make a count of bodies a count of the unidentified, not a toll.
+static UNIDENTIFIED_WORDS: LazyLock<Vec<&str>> = words!("en/claims/unidentified_words.txt");
+
+/// Words that, a few words before the number, make it a death toll ("toll rose to 50").
+static TOLL_WORDS: LazyLock<Vec<&str>> = words!("en/claims/toll_words.txt");
+
+/// Casualty words that can stand before the counted noun ("37,000 dead Russian soldiers").
+pub(super) static ATTRIBUTIVE_CASUALTIES: LazyLock<Vec<&str>> = words!("en/claims/attributive_casualties.txt");
+
+/// Nouns that, with a casualty word after them, make a later number a toll ("the number
+/// of dead at 25,000").
+static COUNT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/count_nouns.txt");
+
+/// "lives" counts the dead only after one of these ("claimed 50 lives").
+static LIVES_VERBS: LazyLock<Vec<&str>> = words!("en/claims/lives_verbs.txt");
+
+/// Words anywhere in the sentence that make a small troop count a deployment.
+static DEPLOYMENT_WORDS: LazyLock<Vec<&str>> = words!("en/claims/deployment_words.txt");
+
+/// Verbs right before a bare word number that make it count people ("killing four").
+static COUNTING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/counting_verbs.txt");
+
+/// The verbs after which a bare word number counts people on its own ("killing four,
+/// officials said"): what the numbers stage needs to hear from this one.
+pub fn counting_verbs() -> &'static [&'static str] {
+    &COUNTING_VERBS
+}
+
+/// The kind a lexicon names ("killed", "troops"); `None` for any other word.
+fn kind_named(name: &str) -> Option<ClaimKind> {
+    match name {
+        "killed" => Some(ClaimKind::Killed),
+        "wounded" => Some(ClaimKind::Wounded),
+        "displaced" => Some(ClaimKind::Displaced),
+        "troops" => Some(ClaimKind::Troops),
+        "captured" => Some(ClaimKind::Captured),
+        "missing" => Some(ClaimKind::Missing),
+        _ => None,
+    }
+}
+
+/// A table's keys with the kinds its values name.
+///
+/// # Panics
+/// On a value that names no kind: a lexicon file is source code (a test loads them all).
+fn word_kinds(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, ClaimKind)> {
+    rows.iter()
+        .map(|(word, kind)| (*word, kind_named(kind).unwrap_or_else(|| panic!("{word:?}: no claim kind {kind:?}"))))
+        .collect()
+}
+
+/// [`word_kinds`] with the keys split into words.
+fn phrase_kinds(rows: &[(&'static str, &'static str)]) -> Vec<(Vec<&'static str>, ClaimKind)> {
+    word_kinds(rows).into_iter().map(|(phrase, kind)| (phrase.split(' ').collect(), kind)).collect()
+}
+
+/// The kind a counted noun implies on its own ("deaths" -> killed).
+pub(super) fn noun_kind(lower: &str) -> Option<ClaimKind> {
+    NOUN_KINDS.iter().find(|(n, _)| *n == lower).map(|(_, k)| *k)
+}
+
+impl Sentence<'_> {
+    /// The kind of claim, from the predicates around the number and the counted noun, and
+    /// whether it came from a predicate before the number.
+    pub(super) fn kind(
+        &self,
+        quantity: &Quantity,
+        (first, end): (usize, usize),
+        subject: Subject,
+        previous: Option<&Claim>,
+    ) -> Option<(ClaimKind, bool)> {
+        let after = subject.end_or(end);
+        let head = match subject {
+            Subject::People(_, to) => self.lower(to - 1),
+            _ => None,
+        };
+        if let Some(kind) = self.predicate_after(end).filter(|_| self.is_in(end, &ATTRIBUTIVE_CASUALTIES)) {
+            return Some((kind, false));
+        }
+        let prisoners_of_war = self.are(after, &["of", "war"]);
+        let predicate_from = if prisoners_of_war { after + 2 } else { after };
+        if let Some(kind) = self.predicate_after(predicate_from) {
+            return Some((kind, false));
+        }
+        if let Some(kind) = self.predicate_before(first) {
+            return Some((kind, true));
+        }
+        if head.as_deref() == Some("lives") {
+            return self.is_in(first.checked_sub(1)?, &LIVES_VERBS).then_some((ClaimKind::Killed, false));
+        }
+        if head.as_deref() == Some("prisoners") && !prisoners_of_war {
+            return None;
+        }
+        if let Some(kind) = head.as_deref().and_then(noun_kind) {
+            let counted = match kind {
+                ClaimKind::Troops => self.is_deployment(quantity),
+                ClaimKind::Killed => !self.unidentified_after(after),
+                _ => true,
+            };
+            return counted.then_some((kind, false));
+        }
+        let including = first.checked_sub(1).is_some_and(|p| self.is(p, "including"));
+        previous.filter(|_| including).map(|p| (p.kind, false))
+    }
+
+    /// Whether the clause after a count of bodies says they are unidentified or unclaimed
+    /// ("Eleven bodies, including two children, remain unidentified"): not a death toll.
+    fn unidentified_after(&self, from: usize) -> bool {
+        (from..(from + 8).min(self.tokens.len()))
+            .take_while(|k| !self.ends_clause(*k))
+            .any(|k| self.is_in(k, &UNIDENTIFIED_WORDS))
+    }
+
+    /// A predicate after the counted noun, over auxiliaries and an "including ..." aside.
+    pub(super) fn predicate_after(&self, from: usize) -> Option<ClaimKind> {
+        let mut k = from + self.rate_at(from);
+        if self.is_comma(k) && self.is(k + 1, "including") {
+            k += 1;
+        }
+        if self.is(k, "including") {
+            k = (k + 1..k + 8).find(|n| self.is_in(*n, &AUXILIARIES))?;
+        }
+        if self.is_in(k, &["in", "near", "at", "on", "from"]) {
+            let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());
+            let resumes =
+                |n: &usize| self.is_in(*n, &AUXILIARIES) || self.predicate_at(*n, &PREDICATES_AFTER).is_some();
+            k = aside.into_iter().find(resumes)?;
+        }
+        let from = k;
+        while self.is_in(k, &AUXILIARIES) && k < from + 5 {
+            if let Some(kind) = self.predicate_at(k, &PREDICATES_AFTER).or_else(|| self.coordinated_predicate(k + 1)) {
+                return Some(kind);
+            }
+            k += 1;
+        }
+        self.predicate_at(k, &PREDICATES_AFTER)
+    }
+
+    /// A predicate after another participle and "and"/"or" ("were tortured and killed").
+    fn coordinated_predicate(&self, k: usize) -> Option<ClaimKind> {
+        let participle = self.lower(k).is_some_and(|w| w.ends_with("ed"));
+        let conjunction = self.is(k + 1, "and") || self.is(k + 1, "or");
+        (participle && conjunction).then(|| self.predicate_at(k + 2, &PREDICATES_AFTER)).flatten()
+    }
+
+    /// A predicate from `table` starting at token `k`.
+    fn predicate_at(&self, k: usize, table: &[(Vec<&str>, ClaimKind)]) -> Option<ClaimKind> {
+        table.iter().find(|(words, _)| self.are(k, words)).map(|(_, kind)| *kind)
+    }
+
+    /// A predicate ending right before token `first`, over a few skippable words, or a
+    /// toll a few words back.
+    fn predicate_before(&self, first: usize) -> Option<ClaimKind> {
+        let mut p = first;
+        for _ in 0..4 {
+            p = p.checked_sub(1)?;
+            let ending_here = PREDICATES_BEFORE
+                .iter()
+                .find(|(words, _)| (p + 1).checked_sub(words.len()).is_some_and(|s| self.are(s, words)));
+            if let Some((_, kind)) = ending_here {
+                return Some(*kind);
+            }
+            if let Some(kind) = self.toll_before(p) {
+                return Some(kind);
+            }
+            if !self.is_in(p, &BEFORE_SKIPS) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "death toll rose to N", "toll of N", "toll stood at N" (killed), "estimated the
+    /// number of dead Russians at N", "the number of wounded rose to N": a toll word, or a
+    /// count noun and its casualty word ([`COUNTED_CASUALTIES`]), a few words back with
+    /// only words between.
+    fn toll_before(&self, p: usize) -> Option<ClaimKind> {
+        let from = p.saturating_sub(6);
+        (from..=p).rev().take_while(|k| self.word(*k).is_some()).find_map(|k| {
+            let word = self.lower(k)?;
+            if TOLL_WORDS.contains(&word.as_str()) {
+                return Some(ClaimKind::Killed);
+            }
+            let counted = (k + 1..=p).take(2).filter(|&j| !self.is(j, "of")).find_map(|j| {
+                let next = self.lower(j)?;
+                COUNTED_CASUALTIES.iter().find(|(w, _)| *w == next).map(|(_, kind)| *kind)
+            });
+            counted.filter(|_| COUNT_NOUNS.contains(&word.as_str()))
+        })
+    }
+
+    /// Whether a troop count is a deployment: at least 100, or a deployment word in the
+    /// sentence.
+    fn is_deployment(&self, quantity: &Quantity) -> bool {
+        let size = quantity.high.or(quantity.low).unwrap_or(0);
+        size >= 100 || (0..self.tokens.len()).any(|k| self.is_in(k, &DEPLOYMENT_WORDS))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{claims_of, doc_of};
+    use super::*;
+
+    #[test]
+    fn lexicons_parse_into_kinds() {
+        assert!(PREDICATES_AFTER.iter().any(|(w, k)| w == &["lost", "their", "lives"] && *k == ClaimKind::Killed));
+        assert!(PREDICATES_BEFORE.iter().any(|(w, k)| w == &["capture", "of"] && *k == ClaimKind::Captured));
+        assert_eq!(noun_kind("pows"), Some(ClaimKind::Captured));
+        assert!(COUNTED_CASUALTIES.iter().any(|(w, k)| *w == "fatalities" && *k == ClaimKind::Killed));
+        assert_eq!(kind_named("kiled"), None, "a misspelt kind is no kind");
+        assert!(counting_verbs().contains(&"killing"));
+    }
+
+    #[test]
+    fn a_word_in_two_kind_tables_names_one_kind() {
+        let single_words = PREDICATES_AFTER.iter().chain(PREDICATES_BEFORE.iter()).filter(|(w, _)| w.len() == 1);
+        let rows: Vec<(&str, ClaimKind)> =
+            single_words.map(|(w, k)| (w[0], *k)).chain(NOUN_KINDS.iter().copied()).collect();
+        for (word, kind) in rows.iter().chain(COUNTED_CASUALTIES.iter()) {
+            let other = rows.iter().find(|(w, k)| w == word && k != kind);
+            assert!(other.is_none(), "{word:?} is both {kind:?} and {other:?}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "no claim kind")]
+    fn a_table_row_naming_no_kind_fails() {
+        word_kinds(&[("slain", "killd")]);
+    }
+
+    #[test]
+    fn corpus_kinds_after_prisoners_of_war_coordination_and_bare_word_numbers() {
+        let text = "She wept for the 50 Ukrainian prisoners of war murdered in the shelling of Olenivka prison.";
+        assert_eq!(claims_of(&doc_of(text, None))[0].kind, ClaimKind::Killed);
+        let text = "Places like Bucha, where hundreds of civilians were tortured and killed.";
+        assert_eq!(claims_of(&doc_of(text, None))[0].kind, ClaimKind::Killed);
+        let text = "It said three children were among those killed in the strike on Vinnytsia.";
+        assert_eq!(claims_of(&doc_of(text, None))[0].kind, ClaimKind::Killed);
+        let text = "Explosions hit the center of a Russian city, killing four, officials said.";
+        let found = claims_of(&doc_of(text, None));
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(4)));
+        let text = "At least 23 people, including three children, were killed.";
+        let found = claims_of(&doc_of(text, None));
+        assert_eq!(found.iter().map(|c| c.kind).collect::<Vec<_>>(), [ClaimKind::Killed, ClaimKind::Killed]);
+        let text = "Eleven bodies, including two children, remain unidentified.";
+        assert_eq!(claims_of(&doc_of(text, None)), vec![]);
+    }
+
+    #[test]
+    fn corpus_the_number_of_dead_is_a_toll() {
+        let text = "The British military recently estimated the number of dead Russians at 25,000, with tens of thousands more wounded.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(25_000)));
+        assert_eq!(found[0].side.as_deref(), Some("Russian"));
+        let text = "The number of wounded rose to 140 on Friday.";
+        assert_eq!(claims_of(&doc_of(text, None))[0].kind, ClaimKind::Wounded);
+        let text = "The number of refugees rose to 140 on Friday.";
+        assert!(claims_of(&doc_of(text, None)).iter().all(|c| c.kind != ClaimKind::Killed));
+        let doc = doc_of("The death toll has risen to 53, the Health Ministry said.", None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(53)));
+    }
+
+    #[test]
+    fn corpus_troops_that_died_are_killed() {
+        let text = "Nearly 2,800 troops from the United States and its partners have died during the 10 years of war, according to a CNN count.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.high), (ClaimKind::Killed, Some(2_800)));
+        let text = "Up to 30,000 people in Chad fled the country for Cameroon during the rebel-government fighting.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.high), (ClaimKind::Displaced, Some(30_000)));
+        let text = "The decision to lift the moratorium on all cases affects more than 8,000 prisoners currently on death row, the largest number in the world.";
+        assert_eq!(claims_of(&doc_of(text, None)), vec![]);
+    }
+
+    #[test]
+    fn a_small_troop_count_needs_a_deployment_word() {
+        let text = "Two soldiers said the town was quiet.";
+        assert_eq!(claims_of(&doc_of(text, None)), vec![]);
+        let text = "The army deployed two soldiers to the town.";
+        assert_eq!(claims_of(&doc_of(text, None))[0].kind, ClaimKind::Troops);
+    }
+}

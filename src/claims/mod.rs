@@ -1,0 +1,273 @@
+//! Numeric claims: quantities tied to a kind (killed, wounded, ...) and their context.
+//!
+//! A quantity of the numbers stage becomes a claim when its sentence ties it to a kind,
+//! read from the words next to the number ([`kind`]):
+//!
+//! 1. a predicate after the counted noun ("14,000 people died", "two soldiers were
+//!    killed", "20 missing");
+//! 2. a predicate before the number ("has killed more than 13,000", "the death of
+//!    14,000 people", "the death toll rose to 50", "the number of dead Russians at
+//!    25,000", "displaced more than one million"), or a casualty word between the number
+//!    and its noun ("37,000 dead Russian soldiers");
+//! 3. a counted noun that implies the kind ("50 deaths", "2 million refugees",
+//!    "300 prisoners of war", "100,000 troops"; plain "prisoners" may be convicts).
+//!
+//! A troop count needs at least 100 troops or a deployment word in the sentence
+//! ("amassing", "deployed", "border"), so "two soldiers said" is no claim.
+//!
+//! The parts, in the order a claim is read:
+//! - `sentence`: a sentence's tokens and time expressions, computed once per sentence;
+//! - [`subject`]: the counted noun phrase and its side (from the [`Profile`]);
+//! - [`kind`]: what is counted; every casualty word lives there;
+//! - [`context`]: place, time, rate, and who asserts the figure (from the quotes stage).
+//!
+//! Word lists are data under `lexicon/en/claims/`.
+
+mod context;
+mod kind;
+mod sentence;
+mod subject;
+#[cfg(test)]
+mod testing;
+
+pub use context::{MAX_TIME_DISTANCE, PLACE_REACH, RATE_REACH};
+pub use kind::counting_verbs;
+
+use crate::doc::{Claim, Doc, Quantity};
+use crate::profile::Profile;
+use sentence::{Sentence, Sentences};
+use subject::Subject;
+
+/// Numeric claims in the document, in order, with what `profile` knows of the conflict
+/// (sides, whole countries). Reads the sentence, quantity, entity and quote layers.
+pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
+    let sentences = Sentences::new(doc, profile);
+    let mut out: Vec<Claim> = Vec::new();
+    for quantity in &doc.quantities {
+        let Some(index) = doc.sentences.iter().position(|s| s.contains(quantity.span)) else { continue };
+        let previous = out.last().filter(|c| c.sentence == index);
+        if let Some(mut claim) = sentences.get(index).claim(quantity, previous) {
+            claim.place = claim.place.or_else(|| context::place_in_paragraph(&sentences, index));
+            out.push(claim);
+        }
+    }
+    out
+}
+
+impl Sentence<'_> {
+    /// The claim a quantity makes in this sentence, if any.
+    fn claim(&self, quantity: &Quantity, previous: Option<&Claim>) -> Option<Claim> {
+        let (first, end) = self.token_range(quantity.span)?;
+        let subject = self.subject_after(end);
+        if subject == Subject::Other {
+            return None;
+        }
+        let (kind, from_verb_before) = self.kind(quantity, (first, end), subject, previous)?;
+        let (subject_span, side) = match subject {
+            Subject::People(from, to) => (Some(self.span(from, to)), self.side(from, to, first)),
+            _ => match previous.filter(|p| from_verb_before && self.shares_subject(p)) {
+                Some(p) => (p.subject, p.side.clone()),
+                None => (None, self.side(first, first, first)),
+            },
+        };
+        Some(Claim {
+            kind,
+            quantity: quantity.clone(),
+            sentence: self.index,
+            subject: subject_span,
+            side,
+            place: self.place(first, end),
+            time: self.time(first, end),
+            rate: self.rate(end),
+            attributed_to: self.asserted_by(quantity.span),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{claims_of, doc_of, text_of};
+    use crate::doc::{ClaimKind, PartialDate};
+
+    #[test]
+    fn seed_000_killed_and_displaced_since_april_2014() {
+        let text =
+            "The conflict has killed more than 13,000 people and displaced more than one million since April 2014.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 4, 11)));
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 2);
+        let (killed, displaced) = (&found[0], &found[1]);
+        assert_eq!(killed.kind, ClaimKind::Killed);
+        assert_eq!((killed.quantity.low, killed.quantity.high), (Some(13_000), None));
+        assert_eq!(killed.quantity.qualifier.as_deref(), Some("more_than"));
+        assert_eq!(text_of(&doc, killed.subject), Some("people"));
+        let time = killed.time.as_ref().unwrap();
+        assert_eq!(
+            (doc.slice(time.span), time.from, time.to),
+            ("since April 2014", Some(PartialDate::month(2014, 4)), None)
+        );
+        assert_eq!(displaced.kind, ClaimKind::Displaced);
+        assert_eq!((displaced.quantity.low, displaced.quantity.high), (Some(1_000_000), None));
+        assert_eq!(text_of(&doc, displaced.subject), Some("people"));
+        assert_eq!(displaced.time.as_ref().unwrap().from, Some(PartialDate::month(2014, 4)));
+        assert_eq!((killed.place, killed.attributed_to), (None, None));
+    }
+
+    #[test]
+    fn seed_001_died_in_eastern_ukraine_is_not_troops() {
+        let text = "More than 14,000 people died in fighting in eastern-Ukraine between government forces and Russian-backed separatist rebels.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 12, 2)));
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Killed);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high), (Some(14_000), None));
+        assert_eq!(text_of(&doc, found[0].place), Some("in eastern-Ukraine"));
+        assert_eq!(text_of(&doc, found[0].subject), Some("people"));
+        assert_eq!(found[0].side, None);
+    }
+
+    #[test]
+    fn seed_002_death_of_according_to_kiev() {
+        let text = "Relations between the West and Moscow have deteriorated to their worst levels after the Cold War following the annexation of Crimea in 2014, which was followed by the outbreak of a war between Ukrainian troops and Russian-backed forces which, according to Kiev, it has caused the death of 14,000 people.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Killed);
+        assert_eq!(
+            (found[0].quantity.low, found[0].quantity.high, found[0].quantity.approx),
+            (Some(14_000), Some(14_000), false)
+        );
+        assert_eq!(text_of(&doc, found[0].attributed_to), Some("Kiev"));
+        assert_eq!(found[0].time, None, "\"in 2014\" dates the annexation, far from the number");
+    }
+
+    #[test]
+    fn seed_002_kiev_said_two_soldiers_killed_on_friday() {
+        let text = "Kiev said two Ukrainian soldiers were killed by an explosive device in the east of the country on Friday, while the latest videos on social media show movements of Russian troops, tanks and missiles towards the Ukrainian border.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 11, 14)));
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        let claim = &found[0];
+        assert_eq!(claim.kind, ClaimKind::Killed);
+        assert_eq!((claim.quantity.low, claim.quantity.high), (Some(2), Some(2)));
+        assert_eq!(claim.side.as_deref(), Some("Ukrainian"));
+        assert_eq!(text_of(&doc, claim.subject), Some("Ukrainian soldiers"));
+        assert_eq!(text_of(&doc, claim.attributed_to), Some("Kiev"));
+        assert_eq!(text_of(&doc, claim.place), Some("in the east of the country"));
+        let time = claim.time.as_ref().unwrap();
+        let friday = PartialDate::day(2021, 11, 12);
+        assert_eq!((doc.slice(time.span), time.from, time.to), ("on Friday", Some(friday), Some(friday)));
+    }
+
+    #[test]
+    fn seed_002_zelenskiy_almost_100000_russian_soldiers() {
+        let text = "Ukraine\u{2019}s President Volodymyr Zelenskiy said that there are almost 100,000 Russian soldiers near the Ukrainian border and western countries have shared information about active Russian troop movements with Kiev.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        let claim = &found[0];
+        assert_eq!(claim.kind, ClaimKind::Troops);
+        assert_eq!((claim.quantity.low, claim.quantity.high, claim.quantity.approx), (None, Some(100_000), true));
+        assert_eq!(claim.side.as_deref(), Some("Russian"));
+        assert_eq!(text_of(&doc, claim.place), Some("near the Ukrainian border"));
+        assert_eq!(text_of(&doc, claim.attributed_to), Some("Ukraine\u{2019}s President Volodymyr Zelenskiy"));
+    }
+
+    #[test]
+    fn seed_002_quoted_troops_on_our_border() {
+        let text = "\u{201c}I hope that now the whole world can see clearly who really wants peace and who is concentrating almost 100,000 soldiers on our border,\u{201d} he said in a video of a speech posted on his website on Wednesday.";
+        let doc = doc_of(text, Some(PartialDate::day(2021, 11, 14)));
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Troops);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high), (None, Some(100_000)));
+        assert_eq!((found[0].attributed_to, found[0].time.clone()), (None, None));
+    }
+
+    #[test]
+    fn seed_004_amassing_troops_along_its_border() {
+        let text = "Moscow denies it intends to carry out such an attack, despite amassing more than 100,000 troops along its border with the former Soviet republic.";
+        let doc = doc_of(text, Some(PartialDate::day(2022, 2, 1)));
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Troops);
+        assert_eq!((found[0].quantity.low, found[0].quantity.high), (Some(100_000), None));
+        assert_eq!(text_of(&doc, found[0].subject), Some("troops"));
+    }
+
+    #[test]
+    fn seed_non_claims() {
+        for text in [
+            "Russia annexed Crimea in March 2014, sending troops and holding a referendum denounced as illegitimate by at least 100 countries.",
+            "Zelenskiy, who visited Ukrainian troops in the Donbass region on April 8, said Kiev and Ankara share the same views.",
+            "US President Joe Biden meets with his French counterpart Emmanuel Macron before the G20 summit in Rome-Italy, October 29, 2021.",
+            "Members of the State Border Guard Service of Ukraine line up on the border with Belarus in the Volyn region, Ukraine November 11, 2021",
+            "December 2, 2021, 4:17 pm",
+            "The National\nFeb 1, 2022",
+            "Updated: February 1st 2022, 3:55 PM",
+            "A 45-year-old soldier was killed, 5% of soldiers died and $5 million was lost.",
+        ] {
+            let doc = doc_of(text, Some(PartialDate::day(2021, 12, 2)));
+            assert_eq!(claims_of(&doc), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn cnn_style_tolls() {
+        let text = "The blast killed at least 20 people and wounded 45 others, police said.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        let kinds: Vec<_> = found.iter().map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject))).collect();
+        assert_eq!(
+            kinds,
+            vec![(ClaimKind::Killed, Some(20), Some("people")), (ClaimKind::Wounded, Some(45), Some("others"))]
+        );
+    }
+
+    #[test]
+    fn corpus_apposition_sources() {
+        let text = "In the neighbouring region of Luhansk, the governor, Serhiy Haidai, said three people had died after Russian shells hit a residential building in the city of Popasna, which Russian forces have been trying to capture.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(3)));
+        assert_eq!(text_of(&doc, found[0].attributed_to), Some("Serhiy Haidai"));
+        assert_eq!(text_of(&doc, found[0].place), Some("in the city of Popasna"));
+    }
+
+    #[test]
+    fn corpus_non_claims() {
+        let text =
+            "Wood was convicted of murder and assault in the 1989 deaths of his estranged girlfriend and her father.";
+        assert_eq!(claims_of(&doc_of(text, None)), vec![], "{text}");
+    }
+
+    #[test]
+    fn corpus_timeline_entries() {
+        let text = "May 5 --  Three people are killed and more than 30 injured in back-to-back explosions near the headquarters of an anti-Taliban political party in Karachi.";
+        let doc = doc_of(text, None);
+        let found: Vec<_> = claims_of(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(ClaimKind::Killed, Some(3), Some("people".to_string())), (ClaimKind::Wounded, Some(30), None)]
+        );
+        let text = "April 16 -- At least 15 people in Peshawar are killed and 35 people injured in a suicide bombing targeting an anti-Taliban political party, hospital and police officials said.";
+        let doc = doc_of(text, None);
+        let found: Vec<_> = claims_of(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.quantity.low, text_of(&doc, c.subject).map(str::to_string)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (ClaimKind::Killed, Some(15), Some("people".to_string())),
+                (ClaimKind::Wounded, Some(35), Some("people".to_string()))
+            ]
+        );
+        let text = "A meningitis outbreak is threatening the lives of tens of thousands of people in Darfur, according to an aid agency expelled from the country last week.";
+        assert_eq!(claims_of(&doc_of(text, None)), vec![]);
+    }
+}

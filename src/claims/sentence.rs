@@ -1,0 +1,149 @@
+//! A sentence as the claims stage reads it: its tokens and its time expressions, each
+//! computed once and shared by every claim and every neighbour that looks into it.
+
+use crate::dates::{self, TimeExpr};
+use crate::doc::{Doc, Span};
+use crate::numbers::{self, Token, TokenKind};
+use crate::profile::Profile;
+use std::cell::OnceCell;
+
+/// One sentence, tokenised in normalised text, with the document around it.
+pub(super) struct Sentence<'a> {
+    /// The document.
+    pub(super) doc: &'a Doc,
+    /// What the stage knows of the conflict.
+    pub(super) profile: &'a Profile,
+    /// Index into [`Doc::sentences`].
+    pub(super) index: usize,
+    /// Normalised byte offset where the sentence starts.
+    base: usize,
+    /// The sentence's normalised text.
+    text: &'a str,
+    /// Its tokens, in byte offsets of `text`.
+    pub(super) tokens: Vec<Token>,
+    /// Its time expressions, found on first use.
+    times: OnceCell<Vec<TimeExpr>>,
+}
+
+/// The sentences of a document, each built once, on first use.
+pub(super) struct Sentences<'a> {
+    doc: &'a Doc,
+    profile: &'a Profile,
+    built: Vec<OnceCell<Sentence<'a>>>,
+}
+
+impl<'a> Sentences<'a> {
+    /// No sentence built yet.
+    pub(super) fn new(doc: &'a Doc, profile: &'a Profile) -> Self {
+        Sentences { doc, profile, built: doc.sentences.iter().map(|_| OnceCell::new()).collect() }
+    }
+
+    /// The document.
+    pub(super) fn doc(&self) -> &'a Doc {
+        self.doc
+    }
+
+    /// What the stage knows of the conflict.
+    pub(super) fn profile(&self) -> &'a Profile {
+        self.profile
+    }
+
+    /// Sentence `index`, built on first use.
+    pub(super) fn get(&self, index: usize) -> &Sentence<'a> {
+        self.built[index].get_or_init(|| Sentence::new(self.doc, self.profile, index))
+    }
+}
+
+/// The normalised start, text and tokens of sentence `index`: the one place the stage
+/// tokenises.
+fn sentence_tokens(doc: &Doc, index: usize) -> (usize, &str, Vec<Token>) {
+    let span = doc.sentences[index];
+    let base = doc.normalized.from_original(span.start);
+    let end = doc.normalized.from_original(span.end);
+    let text = doc.normalized.text.get(base..end).unwrap_or("");
+    (base, text, numbers::tokenize(text))
+}
+
+impl<'a> Sentence<'a> {
+    fn new(doc: &'a Doc, profile: &'a Profile, index: usize) -> Self {
+        let (base, text, tokens) = sentence_tokens(doc, index);
+        Sentence { doc, profile, index, base, text, tokens, times: OnceCell::new() }
+    }
+
+    /// The word at token `i`; `None` for numbers, punctuation and past the end.
+    pub(super) fn word(&self, i: usize) -> Option<&'a str> {
+        let token = self.tokens.get(i)?;
+        (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
+    }
+
+    /// The word at token `i` in lower case.
+    pub(super) fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    /// Whether token `i` is the word `word`, in any case.
+    pub(super) fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i).is_some_and(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether the word at token `i`, in lower case, is in `list`.
+    pub(super) fn is_in(&self, i: usize, list: &[&str]) -> bool {
+        self.lower(i).is_some_and(|w| list.contains(&w.as_str()))
+    }
+
+    /// Whether the tokens from `i` on are the words `words`.
+    pub(super) fn are(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(n, w)| self.is(i + n, w))
+    }
+
+    /// Whether token `i` is the punctuation mark `mark`.
+    pub(super) fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&&self.text[t.start..t.end]))
+    }
+
+    /// Whether token `k` is a comma.
+    pub(super) fn is_comma(&self, k: usize) -> bool {
+        self.is_punct(k, &[","])
+    }
+
+    /// Whether token `k` is punctuation that ends a clause (not a comma).
+    pub(super) fn ends_clause(&self, k: usize) -> bool {
+        self.is_punct(k, &[".", ";", ":", "?", "!"])
+    }
+
+    /// The original span of tokens `from..to`.
+    pub(super) fn span(&self, from: usize, to: usize) -> Span {
+        let start = self.base + self.tokens[from].start;
+        let end = self.base + self.tokens[to - 1].end;
+        self.doc.normalized.span_to_original(start, end)
+    }
+
+    /// The original span of a byte range of the sentence's text.
+    pub(super) fn span_of_range(&self, range: &std::ops::Range<usize>) -> Span {
+        self.doc.normalized.span_to_original(self.base + range.start, self.base + range.end)
+    }
+
+    /// The original offset where token `i` starts.
+    pub(super) fn original_start(&self, i: usize) -> usize {
+        self.doc.normalized.to_original(self.base + self.tokens[i].start)
+    }
+
+    /// The byte offset in the sentence's text of an original offset; `None` before it.
+    pub(super) fn local(&self, original: usize) -> Option<usize> {
+        self.doc.normalized.from_original(original).checked_sub(self.base)
+    }
+
+    /// Token range `[first, end)` covering an original span.
+    pub(super) fn token_range(&self, span: Span) -> Option<(usize, usize)> {
+        let start = self.local(span.start)?;
+        let end = self.local(span.end)?;
+        let first = self.tokens.iter().position(|t| t.start >= start)?;
+        let last = self.tokens.iter().rposition(|t| t.end <= end)?;
+        (first <= last).then_some((first, last + 1))
+    }
+
+    /// The sentence's time expressions, anchored on the document date; found once.
+    pub(super) fn time_expressions(&self) -> &[TimeExpr] {
+        self.times.get_or_init(|| dates::find_time_expressions(self.text, self.doc.date()))
+    }
+}

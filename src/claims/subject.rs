@@ -1,0 +1,166 @@
+//! What is counted: the counted noun phrase after the number ("Russian soldiers"), a
+//! number without one that shares the subject before it, and the side the phrase names.
+//!
+//! The counted noun must name people: "100 countries" or "3 horizontal dots" are not
+//! claims. A number with no noun of its own takes the subject of the claim before it in
+//! the sentence ("killed 13,000 people and displaced more than one million"). Sides come
+//! from the profile ([`Profile::side_of`](crate::profile::Profile::side_of)).
+
+use super::kind::{noun_kind, ATTRIBUTIVE_CASUALTIES};
+use super::sentence::Sentence;
+use crate::doc::{Claim, ClaimKind};
+use crate::numbers;
+use crate::words;
+use std::sync::LazyLock;
+
+/// Words that end a counted noun phrase after the number.
+static PHRASE_BREAKS: LazyLock<Vec<&str>> = words!("en/claims/phrase_breaks.txt");
+
+/// Nouns that make a counted noun before them a modifier ("armoured personnel carriers").
+static COMPOUND_HEADS: LazyLock<Vec<&str>> = words!("en/claims/compound_heads.txt");
+
+/// Words after "N of" that still lead to the counted noun ("two of the soldiers").
+static OF_DETERMINERS: LazyLock<Vec<&str>> = words!("en/claims/of_determiners.txt");
+
+/// What follows a number: a counted noun phrase, nothing, or a noun that is not people.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Subject {
+    /// Token range of the phrase and the index of its head noun.
+    People(usize, usize),
+    /// No noun of its own ("displaced more than one million since").
+    Elided(usize),
+    /// A noun that does not count people ("100 countries").
+    Other,
+}
+
+impl Subject {
+    /// The token after the phrase, where the noun would have been, or `end` (the token
+    /// after the number) for a noun that is not people.
+    pub(super) fn end_or(self, end: usize) -> usize {
+        match self {
+            Subject::People(_, to) => to,
+            Subject::Elided(at) => at,
+            Subject::Other => end,
+        }
+    }
+}
+
+/// Whether a word can head a counted noun phrase: people, a kind, or "lives".
+fn is_subject_noun(word: &str) -> bool {
+    numbers::is_counted_noun(word) || noun_kind(&word.to_lowercase()).is_some() || word.eq_ignore_ascii_case("lives")
+}
+
+impl Sentence<'_> {
+    /// The counted noun phrase after token `end`.
+    pub(super) fn subject_after(&self, end: usize) -> Subject {
+        let mut start = end;
+        let noun_within = |from: usize| (from..from + 3).any(|k| self.word(k).is_some_and(is_subject_noun));
+        if self.is(start, "of") {
+            let determiner = self.is_in(start + 1, &OF_DETERMINERS);
+            if determiner || noun_within(start + 1) {
+                start += if determiner { 2 } else { 1 };
+            }
+        }
+        if self.is_in(start, &ATTRIBUTIVE_CASUALTIES) && noun_within(start + 1) {
+            start += 1;
+        }
+        if self.word(start).is_none() {
+            return Subject::Elided(end);
+        }
+        if self.is_in(start, &PHRASE_BREAKS) {
+            return Subject::Elided(start);
+        }
+        for k in start..start + 4 {
+            let Some(word) = self.word(k) else { break };
+            let next_noun = self.word(k + 1).is_some_and(is_subject_noun) && !self.is_in(k + 1, &PHRASE_BREAKS);
+            if is_subject_noun(word) && !next_noun {
+                if self.is_in(k + 1, &COMPOUND_HEADS) {
+                    return Subject::Other;
+                }
+                return Subject::People(start, k + 1);
+            }
+            if self.is_in(k, &PHRASE_BREAKS) {
+                break;
+            }
+        }
+        Subject::Other
+    }
+
+    /// Whether a number without a noun can share the previous claim's counted noun: only
+    /// a plain one ("people", "soldiers"), not one that is itself a kind ("deaths").
+    pub(super) fn shares_subject(&self, previous: &Claim) -> bool {
+        let Some(subject) = previous.subject else { return false };
+        let head = self.doc.slice(subject).rsplit(' ').next().unwrap_or("").to_lowercase();
+        noun_kind(&head).is_none_or(|k| k == ClaimKind::Troops)
+    }
+
+    /// The side named in the subject (tokens `from..to`), or by a side word right before
+    /// the number at `first` ("Russia’s 40", "the number of dead Russians at 25,000").
+    pub(super) fn side(&self, from: usize, to: usize, first: usize) -> Option<String> {
+        let before = first.saturating_sub(2)..first;
+        (from..to).chain(before).find_map(|k| self.profile.side_of(&self.lower(k)?)).map(str::to_string)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::claims;
+    use super::super::testing::{claims_of, doc_of, text_of};
+    use crate::doc::ClaimKind;
+    use crate::profile::Profile;
+
+    #[test]
+    fn corpus_apposition_sources_and_shared_subjects() {
+        let text = "Russian forces now control more than two-thirds of the key eastern Ukrainian city of Sievierodonetsk, as Ukraine\u{2019}s president, Volodymyr Zelenskiy, conceded that Kyiv\u{2019}s forces were suffering up to 100 deaths and 500 wounded every day.";
+        let doc = doc_of(text, None);
+        let found: Vec<_> = claims_of(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.quantity.low, c.quantity.high, text_of(&doc, c.subject).map(str::to_string)))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (ClaimKind::Killed, None, Some(100), Some("deaths".to_string())),
+                (ClaimKind::Wounded, Some(500), Some(500), None)
+            ]
+        );
+        let text = "Last month, U.S. officials discouraged all nonessential travel to Mexico after the flu strain killed dozens of people there.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].kind, found[0].quantity.low, found[0].quantity.high),
+            (ClaimKind::Killed, Some(24), Some(99))
+        );
+        assert_eq!(text_of(&doc, found[0].subject), Some("people"));
+    }
+
+    #[test]
+    fn attributive_casualty_words_and_sides() {
+        let text = "Mikhail Podolyak tweeted: \u{201c}37,000 dead Russian soldiers.";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!((found[0].kind, text_of(&doc, found[0].subject)), (ClaimKind::Killed, Some("Russian soldiers")));
+        assert_eq!(found[0].side.as_deref(), Some("Russian"));
+    }
+
+    #[test]
+    fn sides_come_from_the_profile() {
+        let text = "Three pro-Russian fighters were killed near the airport.";
+        let doc = doc_of(text, None);
+        assert_eq!(claims_of(&doc)[0].side, None, "the default profile knows no war's aliases");
+        let ukraine = Profile::load("ukraine").unwrap();
+        assert_eq!(claims(&doc, &ukraine)[0].side.as_deref(), Some("separatist"));
+    }
+
+    #[test]
+    fn nouns_that_are_not_people_make_no_claim() {
+        for text in [
+            "Albanese committed $99.5m in military assistance, including 14 armoured personnel carriers, 20 Bushmaster protected mobility vehicles and other military equipment.",
+            "There have been over 570 confirmed cases of MERS, according to the World Health Organization.",
+            "Ellipsis An icon of 3 horizontal dots.",
+        ] {
+            assert_eq!(claims_of(&doc_of(text, None)), vec![], "{text}");
+        }
+    }
+}
