@@ -7,8 +7,8 @@
 
 use crate::normalize::Normalized;
 use crate::pipeline::stage::Layers;
-use crate::tokens::Tokens;
 pub use crate::schema::{AttributionPart, BoilerplateKind, ClaimKind, QuoteKind};
+use crate::tokens::Tokens;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
