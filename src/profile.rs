@@ -160,6 +160,12 @@ impl Profile {
         self.sides.get(lower).map(String::as_str)
     }
 
+    /// Whether a lower-case word names a place of the profile: a whole country or a term
+    /// of its gazetteer ("russia", "kyiv"), even where it also signals a side.
+    pub fn names_place(&self, lower: &str) -> bool {
+        self.is_whole_country(lower) || self.regions.iter().any(|r| r.terms.iter().any(|t| t == lower))
+    }
+
     /// Whether a lower-case place name is one of the profile's whole countries.
     pub fn is_whole_country(&self, lower: &str) -> bool {
         self.whole_countries.iter().any(|c| c == lower)

@@ -188,13 +188,13 @@ impl Sentence<'_> {
     }
 
     /// Whether a word of a place phrase can be its head: not a direction or state
-    /// adjective ("eastern"), not a side word of the profile ("Ukrainian"), not a date or
-    /// medium ("Friday").
+    /// adjective ("eastern"), not a side word of the profile ("Ukrainian") unless it also
+    /// names one of its places ("Russia"), not a date or medium ("Friday").
     fn is_place_head(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         let bare = word.strip_suffix("'s").unwrap_or(word);
         !PLACE_MODIFIERS.contains(&lower.as_str())
-            && self.profile.side_of(&lower).is_none()
+            && (self.profile.side_of(&lower).is_none() || self.profile.names_place(&lower))
             && !NOT_PLACES.contains(&bare)
             && bare.len() == word.len()
     }
