@@ -149,9 +149,6 @@ mod tests {
     #[test]
     fn parsing_skips_comments_and_splits_rows() {
         assert_eq!(parse_words("# note\nsaid\n\n according to \n"), vec!["said", "according to"]);
-        assert_eq!(
-            parse_table("shot dead\tkilled\n# x\nhurt\twounded"),
-            vec![("shot dead", "killed"), ("hurt", "wounded")]
-        );
+        assert_eq!(parse_table("shot dead\tkilled\n# x\nhurt\twounded"), vec![("shot dead", "killed"), ("hurt", "wounded")]);
     }
 }

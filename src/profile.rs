@@ -14,8 +14,10 @@ use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 /// The profiles compiled into the binary, by name.
-const BUILT_IN: &[(&str, &str)] =
-    &[("default", include_str!("../profiles/default.json")), ("ukraine", include_str!("../profiles/ukraine.json"))];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("default", include_str!("../profiles/default.json")),
+    ("ukraine", include_str!("../profiles/ukraine.json")),
+];
 
 /// How exactly a region places a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]

@@ -13,11 +13,8 @@ fn report() -> &'static FixtureReport {
         let runtime =
             claimex::tagger::init_runtime(None).expect("ONNX Runtime: run `make runtime` or set ORT_DYLIB_PATH");
         let model = ner::Model::load(runtime, &ner::model_dir(None), 2).expect("models/ner loads");
-        let pipeline = Pipeline::new(
-            Transformer::Ner(model),
-            Options { threads: 2, chunk_size: 16, progress: false, ..Default::default() },
-        )
-        .unwrap();
+        let pipeline =
+            Pipeline::new(Transformer::Ner(model), Options { threads: 2, chunk_size: 16, progress: false, ..Default::default() }).unwrap();
         eval::fixtures(&pipeline, &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")).expect("fixtures score")
     })
 }
