@@ -61,6 +61,11 @@ impl Marker {
     }
 }
 
+/// Whether `c` is a bullet that may stand before a list marker ("•", "⁃").
+pub fn is_bullet(c: char) -> bool {
+    BULLETS.contains(&c)
+}
+
 /// The item ranges of a paragraph: the whole paragraph unless it opens with a list marker.
 pub fn items(text: &str) -> Vec<Range<usize>> {
     let lead = text.len() - text.trim_start().len();
@@ -88,7 +93,7 @@ fn find_marker(text: &str, from: usize, wanted: &Marker) -> Option<usize> {
 /// The list marker at byte `at`, followed by a space or an opening bullet-less digit.
 fn marker_at(text: &str, at: usize) -> Option<Marker> {
     let rest = &text[at..];
-    let bullet = rest.chars().next().filter(|c| BULLETS.contains(c));
+    let bullet = rest.chars().next().filter(|&c| is_bullet(c));
     let rest = bullet.map_or(rest, |b| rest[b.len_utf8()..].trim_start_matches(' '));
     let (style, enumerator, after) = enumerator_at(rest)?;
     after.starts_with(' ').then_some(Marker { bullet, style, enumerator })

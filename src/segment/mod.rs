@@ -224,9 +224,9 @@ impl Boundary<'_> {
     /// part of a hyphenated word counts: "Then-Sen.", "Then-U.S.").
     fn single_period_ends(&self) -> bool {
         let token_start = self.token_start();
-        let token = self.text[token_start..self.stop.at].trim_start_matches(is_opener);
+        let token = self.text[token_start..self.stop.at].trim_start_matches(|c| is_opener(c) || items::is_bullet(c));
         let token = token.rsplit('-').next().unwrap_or(token);
-        let first_in_sentence = token_start == self.start;
+        let first_in_sentence = self.text[self.start..token_start].trim_start_matches(items::is_bullet).trim().is_empty();
         let number_follows = self.next_word().starts_with(|c: char| c.is_ascii_digit());
         let after_number = self.number_before(token_start);
         let lower = token.to_lowercase();
@@ -248,6 +248,7 @@ impl Boundary<'_> {
     /// Whether the word before `token_start` (in this sentence) is a number ("5", "11:49").
     fn number_before(&self, token_start: usize) -> bool {
         let word = self.text[self.start..token_start].split_whitespace().next_back().unwrap_or("");
+        let word = word.trim_start_matches(is_opener);
         word.starts_with(|c: char| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || ",.:".contains(c))
     }
 
