@@ -7,7 +7,8 @@
 //! ([`items`]). Inside an item a boundary is a run of `.`, `?`, `!` or an ellipsis, then
 //! any closing quotes or brackets and citation brackets ("[1]", "[citation needed]"),
 //! then whitespace; whether it ends a sentence depends on the word after it (lower case
-//! never starts a sentence) and, for a single period, on the word before it:
+//! never starts a sentence, except a quotation opening in lower case: `on Twitter.
+//! "thank you," she tweeted.`) and, for a single period, on the word before it:
 //!
 //! - titles and leading abbreviations ("Mr.", "Gen.", "p.") never end a sentence; "No."
 //!   and "N°." end one only when no number follows;
@@ -80,15 +81,17 @@ pub fn sentences(doc: &Doc) -> Vec<Span> {
 
 /// Whether a period written right after `word` belongs to it rather than ending a
 /// sentence in running text: an initial ("J"), a dotted abbreviation ("U.S") or a listed
-/// abbreviation ("Mr", "Inc", "No"), compared case-insensitively. Other stages use it to
+/// abbreviation ("Mr", "Inc", "No"; a title as listed or in lower case, so "mr" but not
+/// "FT", which is no "Ft."). Other stages use it to
 /// keep the period with the word when they cut words.
 pub fn is_abbreviation(word: &str) -> bool {
-    let listed = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
+    let lower = word.to_lowercase();
+    let as_listed_or_lower = |list: &[&str]| list.iter().any(|&entry| entry == word || entry.to_lowercase() == word);
     is_initial(word)
         || is_dotted(word)
-        || listed(&LEADING_ABBREVIATIONS)
-        || listed(&NUMBER_ABBREVIATIONS)
-        || listed(&ABBREVIATIONS)
+        || as_listed_or_lower(&LEADING_ABBREVIATIONS)
+        || as_listed_or_lower(&NUMBER_ABBREVIATIONS)
+        || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// Sentence ranges of one paragraph, trimmed of surrounding whitespace.
@@ -195,7 +198,8 @@ impl Boundary<'_> {
     fn ends(&self) -> bool {
         let next_word = self.next_word();
         let next_first = next_word.chars().next();
-        if next_first.is_some_and(char::is_lowercase) && !next_word.contains(char::is_uppercase) {
+        let lower_case = next_first.is_some_and(char::is_lowercase) && !next_word.contains(char::is_uppercase);
+        if lower_case && !self.opens_quotation() {
             return false;
         }
         if self.stop.ellipsis {
@@ -206,6 +210,14 @@ impl Boundary<'_> {
             return !self.inside_attributed_quotation();
         }
         self.single_period_ends()
+    }
+
+    /// Whether a double quotation opens right after the boundary (an even number of marks
+    /// before it): a quotation written in lower case after a stop still starts a sentence
+    /// (`on Twitter. "thank you," she tweeted.`).
+    fn opens_quotation(&self) -> bool {
+        let marks_before = self.text.as_bytes()[..self.next].iter().filter(|&&b| b == b'"').count();
+        self.text[self.next..].starts_with('"') && marks_before % 2 == 0
     }
 
     /// The word after the boundary (opening quotes and brackets skipped).
@@ -253,22 +265,34 @@ impl Boundary<'_> {
     }
 
     /// Whether a time or era after a number ("9 a.m.", "44 B.C.") ends the sentence: only
-    /// before a capitalised word that neither goes on the time ("Eastern", "Monday",
-    /// "Moscow time") nor follows a time phrase opening the sentence ("At 5 a.m. Mr.").
+    /// before a capitalised word that neither goes on the time (a day, month or zone:
+    /// "Eastern", "Monday", "AST", "Moscow time", "New Delhi time", "Thanksgiving day")
+    /// nor follows a time phrase opening the sentence ("At 5 a.m. Mr. Smith").
     fn time_ends(&self, token_start: usize) -> bool {
         let next_word = self.next_word();
         if !next_word.starts_with(char::is_uppercase) {
             return false;
         }
-        let rest = &self.text[self.next..];
-        let zone_named = rest.split_whitespace().nth(1).is_some_and(|w| w.trim_end_matches([',', '.', ')']) == "time");
-        let qualifies = TIME_QUALIFIERS.contains(&next_word.to_lowercase().as_str()) || zone_named;
         let opener: Vec<&str> = self.text[self.start..token_start].split_whitespace().collect();
         let opens_sentence = opener.len() <= TIME_OPENER_MAX_WORDS
-            && opener
-                .first()
-                .is_some_and(|w| TIME_OPENERS.contains(&w.trim_start_matches(is_opener).to_lowercase().as_str()));
-        !qualifies && !opens_sentence
+            && opener.first().is_some_and(|w| TIME_OPENERS.contains(&w.trim_start_matches(is_opener).to_lowercase().as_str()));
+        !self.qualifies_time(next_word) && !opens_sentence
+    }
+
+    /// Whether the words after the boundary go on a time: a listed day, month or zone, a
+    /// zone abbreviation ("AST": two to four capitals ending in T), or one or two
+    /// capitalised words before "time" or "day".
+    fn qualifies_time(&self, next_word: &str) -> bool {
+        let zone_abbreviation = (2..=4).contains(&next_word.len())
+            && next_word.bytes().all(|b| b.is_ascii_uppercase())
+            && next_word.ends_with('T');
+        let named = self.text[self.next..]
+            .split_whitespace()
+            .skip(1)
+            .take(2)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .any(|w| w == "time" || w == "day");
+        zone_abbreviation || named || TIME_QUALIFIERS.contains(&next_word.to_lowercase().as_str())
     }
 
     /// Whether the next word is itself an initial with its period ("U. A. E.").

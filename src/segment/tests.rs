@@ -178,6 +178,8 @@ fn times_and_eras_end_a_sentence_before_a_new_one() {
         "The blast came at 9 a.m. Eastern time on Friday.",
         "Talks resume at 10 a.m. Monday in Geneva.",
         "Sirens sounded at 4 a.m. Kyiv time across the country.",
+        "The probe landed around 8:31 p.m. New Delhi time on Friday.",
+        "He was arrested around 11:30 p.m. AST at his home.",
         "At 5 a.m. Mr. Smith went to the bank.",
         "In 44 B.C. Caesar was killed in Rome.",
         "The temple was built around 300 A.D. and rebuilt later.",
@@ -276,7 +278,16 @@ fn abbreviations_keep_their_period_for_other_stages() {
     for word in ["Mr", "mr", "U.S", "J", "Inc", "No", "a.m"] {
         assert!(is_abbreviation(word), "{word}");
     }
-    for word in ["said", "in", "tall", "I'm"] {
+    for word in ["said", "in", "tall", "I'm", "FT", "NO"] {
         assert!(!is_abbreviation(word), "{word}");
     }
+}
+
+#[test]
+fn a_quotation_opening_in_lower_case_after_a_stop_starts_a_sentence() {
+    assert_splits(&[
+        ("She thanked fans on Twitter. \"thank you all,\" she tweeted.", &["She thanked fans on Twitter.", "\"thank you all,\" she tweeted."]),
+        ("\"That upset me,\" he said. \"and then I left.\"", &["\"That upset me,\" he said.", "\"and then I left.\""]),
+    ]);
+    assert_whole(&["She turned to him, \"This is great.\" she said.", "He said \"fine.\" and left."]);
 }
