@@ -286,12 +286,17 @@ impl Boundary<'_> {
         let zone_abbreviation = (2..=4).contains(&next_word.len())
             && next_word.bytes().all(|b| b.is_ascii_uppercase())
             && next_word.ends_with('T');
-        let named = self.text[self.next..]
+        let words: Vec<&str> = self.text[self.next..]
             .split_whitespace()
-            .skip(1)
-            .take(2)
-            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .any(|w| w == "time" || w == "day");
+            .take(3)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let is_time_noun = |w: &&str| w.eq_ignore_ascii_case("time") || w.eq_ignore_ascii_case("day");
+        let named = match words.as_slice() {
+            [_, second, ..] if is_time_noun(second) => true,
+            [_, second, third] => second.starts_with(char::is_uppercase) && is_time_noun(third),
+            _ => false,
+        };
         zone_abbreviation || named || TIME_QUALIFIERS.contains(&next_word.to_lowercase().as_str())
     }
 

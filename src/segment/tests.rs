@@ -173,6 +173,7 @@ fn times_and_eras_end_a_sentence_before_a_new_one() {
         ("The blast came at 9 a.m. Police said two people died.", &["The blast came at 9 a.m.", "Police said two people died."]),
         ("The city fell in 146 B.C. Rome then ruled Greece.", &["The city fell in 146 B.C.", "Rome then ruled Greece."]),
         ("Voting closed at 8 p.m. The count began.", &["Voting closed at 8 p.m.", "The count began."]),
+        ("She stopped moving at 6:07 a.m. During that time, nobody came.", &["She stopped moving at 6:07 a.m.", "During that time, nobody came."]),
     ]);
     assert_whole(&[
         "The blast came at 9 a.m. Eastern time on Friday.",
