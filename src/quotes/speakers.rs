@@ -51,7 +51,7 @@ struct Parts {
 /// Resolves speaker mentions of one document to canonical names.
 pub struct Resolver<'a> {
     doc: &'a Doc,
-    tokens: &'a Tokens,
+    tokens: &'a Tokens<'a>,
     people: Vec<Person>,
     history: Vec<Event>,
 }
@@ -181,7 +181,7 @@ fn office_key(office: &str) -> String {
 
 impl<'a> Resolver<'a> {
     /// Indexes the people the document names (capitalised runs and PER entities).
-    pub fn new(doc: &'a Doc, units: &[Unit], tokens: &'a Tokens) -> Self {
+    pub fn new(doc: &'a Doc, units: &[Unit], tokens: &'a Tokens<'a>) -> Self {
         let text = &doc.normalized.text;
         let lowercase_words = LowercaseWords::new(text);
         let mut people = Vec::new();

@@ -369,3 +369,12 @@ fn tagged_sources_are_cut_to_polnear_spans() {
         assert_eq!(cleaned_source(sentence, tagged), expected, "{sentence}");
     }
 }
+
+#[test]
+fn an_entity_that_cuts_a_title_names_no_one() {
+    let mut d = plain("Kevin Roberts spoke first. \"We have had enough,\" Mr. Roberts told lawmakers.");
+    let at = d.text.find(". Roberts").expect("in the text");
+    let span = Span::new(at, at + ". Roberts".len());
+    d.entities.push(crate::doc::Entity { span, label: "PER".into(), score: 1.0 });
+    assert_has(&run(&d), Direct, "Kevin Roberts", "We have had enough,");
+}

@@ -267,31 +267,40 @@ pub fn units(doc: &Doc, paras: &[Range], pairs: &[Pair]) -> Vec<Unit> {
 
 /// The words and punctuation of a document's content, cut once per document and read by
 /// every step of quote attribution.
-pub struct Tokens {
+pub struct Tokens<'t> {
+    text: &'t str,
     toks: Vec<Tok>,
 }
 
-impl Tokens {
+impl<'t> Tokens<'t> {
     /// Cuts the content paragraphs into tokens: words (letters and digits, with inner
     /// `.'-&`) and single punctuation characters; a word keeps a period that belongs to it
     /// ("J.", "Mr.", "U.S.", as [`segment::is_abbreviation`] says). This is the one place
     /// the stage tokenises; it is where the document token layer will be read instead.
-    pub fn new(text: &str, paras: &[Range]) -> Self {
+    pub fn new(text: &'t str, paras: &[Range]) -> Self {
         let mut toks = Vec::new();
         for &para in paras {
             tokenize(text, para, &mut toks);
         }
-        Tokens { toks }
+        Tokens { text, toks }
     }
 
-    /// The tokens inside `range`, those it cuts clipped to it.
+    /// The tokens inside `range`; a token it cuts is clipped to it, and is a word only if
+    /// the piece left starts with a letter or digit (the "." of "Mr." is punctuation).
     pub fn within(&self, (start, end): Range) -> Vec<Tok> {
         let first = self.toks.partition_point(|t| t.end <= start);
         self.toks[first..]
             .iter()
             .take_while(|t| t.start < end)
-            .map(|t| Tok { start: t.start.max(start), end: t.end.min(end), word: t.word })
-            .filter(|t| t.start < t.end)
+            .map(|t| (t.start.max(start), t.end.min(end), t.word))
+            .filter(|&(start, end, _)| {
+                start < end && self.text.is_char_boundary(start) && self.text.is_char_boundary(end)
+            })
+            .map(|(start, end, word)| Tok {
+                start,
+                end,
+                word: word && self.text[start..].starts_with(char::is_alphanumeric),
+            })
             .collect()
     }
 }

@@ -238,7 +238,8 @@ impl Boundary<'_> {
         let token_start = self.token_start();
         let token = self.text[token_start..self.stop.at].trim_start_matches(|c| is_opener(c) || items::is_bullet(c));
         let token = token.rsplit('-').next().unwrap_or(token);
-        let first_in_sentence = self.text[self.start..token_start].trim_start_matches(items::is_bullet).trim().is_empty();
+        let first_in_sentence =
+            self.text[self.start..token_start].trim_start_matches(items::is_bullet).trim().is_empty();
         let number_follows = self.next_word().starts_with(|c: char| c.is_ascii_digit());
         let after_number = self.number_before(token_start);
         let lower = token.to_lowercase();
@@ -275,7 +276,9 @@ impl Boundary<'_> {
         }
         let opener: Vec<&str> = self.text[self.start..token_start].split_whitespace().collect();
         let opens_sentence = opener.len() <= TIME_OPENER_MAX_WORDS
-            && opener.first().is_some_and(|w| TIME_OPENERS.contains(&w.trim_start_matches(is_opener).to_lowercase().as_str()));
+            && opener
+                .first()
+                .is_some_and(|w| TIME_OPENERS.contains(&w.trim_start_matches(is_opener).to_lowercase().as_str()));
         !self.qualifies_time(next_word) && !opens_sentence
     }
 

@@ -156,8 +156,14 @@ fn assert_whole(texts: &[&str]) {
 #[test]
 fn list_items_without_a_stop_are_sentences() {
     assert_splits(&[
-        ("(a) Keep the bridges open (b) Protect the grain ships", &["(a) Keep the bridges open", "(b) Protect the grain ships"]),
-        ("1) Ceasefire 2) Prisoner exchange 3) Talks in Istanbul", &["1) Ceasefire", "2) Prisoner exchange", "3) Talks in Istanbul"]),
+        (
+            "(a) Keep the bridges open (b) Protect the grain ships",
+            &["(a) Keep the bridges open", "(b) Protect the grain ships"],
+        ),
+        (
+            "1) Ceasefire 2) Prisoner exchange 3) Talks in Istanbul",
+            &["1) Ceasefire", "2) Prisoner exchange", "3) Talks in Istanbul"],
+        ),
         ("a. Evacuate the town. b. Count the missing", &["a. Evacuate the town.", "b. Count the missing"]),
     ]);
     assert_whole(&[
@@ -170,10 +176,19 @@ fn list_items_without_a_stop_are_sentences() {
 #[test]
 fn times_and_eras_end_a_sentence_before_a_new_one() {
     assert_splits(&[
-        ("The blast came at 9 a.m. Police said two people died.", &["The blast came at 9 a.m.", "Police said two people died."]),
-        ("The city fell in 146 B.C. Rome then ruled Greece.", &["The city fell in 146 B.C.", "Rome then ruled Greece."]),
+        (
+            "The blast came at 9 a.m. Police said two people died.",
+            &["The blast came at 9 a.m.", "Police said two people died."],
+        ),
+        (
+            "The city fell in 146 B.C. Rome then ruled Greece.",
+            &["The city fell in 146 B.C.", "Rome then ruled Greece."],
+        ),
         ("Voting closed at 8 p.m. The count began.", &["Voting closed at 8 p.m.", "The count began."]),
-        ("She stopped moving at 6:07 a.m. During that time, nobody came.", &["She stopped moving at 6:07 a.m.", "During that time, nobody came."]),
+        (
+            "She stopped moving at 6:07 a.m. During that time, nobody came.",
+            &["She stopped moving at 6:07 a.m.", "During that time, nobody came."],
+        ),
     ]);
     assert_whole(&[
         "The blast came at 9 a.m. Eastern time on Friday.",
@@ -193,8 +208,14 @@ fn times_and_eras_end_a_sentence_before_a_new_one() {
 fn citation_brackets_stay_with_the_sentence_before() {
     assert_splits(&[
         ("The town was founded in 1650.[1] It grew fast.", &["The town was founded in 1650.[1]", "It grew fast."]),
-        ("The town was founded in 1650.[1][2] It grew fast.", &["The town was founded in 1650.[1][2]", "It grew fast."]),
-        ("Its mayor resigned.[citation needed] A new one was elected.", &["Its mayor resigned.[citation needed]", "A new one was elected."]),
+        (
+            "The town was founded in 1650.[1][2] It grew fast.",
+            &["The town was founded in 1650.[1][2]", "It grew fast."],
+        ),
+        (
+            "Its mayor resigned.[citation needed] A new one was elected.",
+            &["Its mayor resigned.[citation needed]", "A new one was elected."],
+        ),
         ("He won.\"[3] Then he left.", &["He won.\"[3]", "Then he left."]),
     ]);
     assert_whole(&["See the list.[Note: Updated]Then stop.", "It was 3.[1]5 metres."]);
@@ -269,7 +290,10 @@ fn initials_run_on() {
         "It was the U. A. E. Government that paid.",
     ]);
     assert_splits(&[
-        ("He was born in the U. A. E. The family later moved.", &["He was born in the U. A. E.", "The family later moved."]),
+        (
+            "He was born in the U. A. E. The family later moved.",
+            &["He was born in the U. A. E.", "The family later moved."],
+        ),
         ("We make a good team, you and I. Did you see him?", &["We make a good team, you and I.", "Did you see him?"]),
     ]);
 }
@@ -287,7 +311,10 @@ fn abbreviations_keep_their_period_for_other_stages() {
 #[test]
 fn a_quotation_opening_in_lower_case_after_a_stop_starts_a_sentence() {
     assert_splits(&[
-        ("She thanked fans on Twitter. \"thank you all,\" she tweeted.", &["She thanked fans on Twitter.", "\"thank you all,\" she tweeted."]),
+        (
+            "She thanked fans on Twitter. \"thank you all,\" she tweeted.",
+            &["She thanked fans on Twitter.", "\"thank you all,\" she tweeted."],
+        ),
         ("\"That upset me,\" he said. \"and then I left.\"", &["\"That upset me,\" he said.", "\"and then I left.\""]),
     ]);
     assert_whole(&["She turned to him, \"This is great.\" she said.", "He said \"fine.\" and left."]);
