@@ -69,13 +69,13 @@ pub fn is_bullet(c: char) -> bool {
 /// The item ranges of a paragraph: the whole paragraph unless it opens with a list marker.
 pub fn items(text: &str) -> Vec<Range<usize>> {
     let lead = text.len() - text.trim_start().len();
-    let Some(mut marker) = marker_at(text, lead) else { return vec![0..text.len()] };
+    let mut marker = marker_at(text, lead);
     let mut out = Vec::new();
     let mut start = 0;
-    while let Some(next) = marker.successor() {
+    while let Some(next) = marker.as_ref().and_then(Marker::successor) {
         let Some(at) = find_marker(text, start + 1, &next) else { break };
         out.push(start..at);
-        (start, marker) = (at, next);
+        (start, marker) = (at, Some(next));
     }
     out.push(start..text.len());
     out
