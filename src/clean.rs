@@ -9,87 +9,25 @@
 
 use crate::dates;
 use crate::doc::{Boilerplate, BoilerplateKind, Cleaning, DateOrigin, Doc, PartialDate};
+use crate::words;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Whole lines that are site navigation, lower-cased.
-const NAVIGATION_LINES: &[&str] = &[
-    "read more",
-    "editor's picks",
-    "newsletters",
-    "more from the national",
-    "story video icon",
-    "advertisement",
-    "related",
-    "related articles",
-    "related stories",
-    "most popular",
-    "most read",
-    "trending",
-    "share this article",
-    "share",
-    "skip to content",
-];
+static NAVIGATION_LINES: LazyLock<Vec<&str>> = words!("en/clean/navigation_lines.txt");
 
 /// Line prefixes of navigation and teaser lines, lower-cased.
-const NAVIGATION_PREFIXES: &[&str] = &[
-    "an image that illustrates this article",
-    "read more:",
-    "read more about",
-    "click here",
-    "watch:",
-    "photos:",
-    "video:",
-    "related:",
-    "see also:",
-    "sign up to",
-    "sign up for",
-    "follow us",
-    "follow @",
-    "follow cnn",
-    "like cnn",
-    "read:",
-    "more:",
-    "interactive:",
-    "see the full article",
-];
+static NAVIGATION_PREFIXES: LazyLock<Vec<&str>> = words!("en/clean/navigation_prefixes.txt");
 
 /// Line prefixes of editorial notices, lower-cased.
-const NOTICE_PREFIXES: &[&str] = &[
-    "updated:",
-    "updated at",
-    "last updated",
-    "this is a developing story",
-    "this story is developing",
-    "this story has been updated",
-    "this article has been updated",
-    "breaking news:",
-    "editor's note:",
-    "the opinions expressed in this commentary",
-    "the opinions in this",
-    "the views expressed in this",
-    "entire contents of this article copyright",
-];
+static NOTICE_PREFIXES: LazyLock<Vec<&str>> = words!("en/clean/notice_prefixes.txt");
 
 /// Phrases that end a line crediting reporters ("CNN's X contributed to this report."), lower-cased.
-const CREDIT_ENDINGS: &[&str] = &[
-    "contributed to this report",
-    "contributed to this story",
-    "contributed to this article",
-    "contributed reporting",
-];
+static CREDIT_ENDINGS: LazyLock<Vec<&str>> = words!("en/clean/credit_endings.txt");
 
 /// Phrases that open a line crediting reporters, lower-cased.
-const CREDIT_OPENINGS: &[&str] = &[
-    "with reuters reports",
-    "with afp reports",
-    "with ap reports",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "writing by",
-];
+static CREDIT_OPENINGS: LazyLock<Vec<&str>> = words!("en/clean/credit_openings.txt");
 
 /// Month names and abbreviations as one regex alternation.
 const MONTHS: &str = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
@@ -364,9 +302,9 @@ fn record_meta(line: &str, start: usize, kind: BoilerplateKind, found: &mut Foun
 fn line_kind(line: &str) -> Option<BoilerplateKind> {
     let lower = line.to_lowercase();
     let lower = lower.trim_end_matches(['.', ':', ' ']);
-    if NAVIGATION_LINES.contains(&lower) || starts_with_any(lower, NAVIGATION_PREFIXES) || TAG_RUN.is_match(line) {
+    if NAVIGATION_LINES.contains(&lower) || starts_with_any(lower, &NAVIGATION_PREFIXES) || TAG_RUN.is_match(line) {
         Some(BoilerplateKind::Navigation)
-    } else if starts_with_any(lower, NOTICE_PREFIXES)
+    } else if starts_with_any(lower, &NOTICE_PREFIXES)
         || COPYRIGHT.is_match(line)
         || lower.ends_with("all rights reserved")
     {
@@ -388,7 +326,7 @@ fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
 /// Whether a (lower-cased) line credits reporters rather than reporting.
 fn is_credit(lower: &str) -> bool {
     let tail_start = lower.floor_char_boundary(lower.len().saturating_sub(CREDIT_TAIL_BYTES));
-    starts_with_any(lower, CREDIT_OPENINGS) || CREDIT_ENDINGS.iter().any(|m| lower[tail_start..].contains(m))
+    starts_with_any(lower, &CREDIT_OPENINGS) || CREDIT_ENDINGS.iter().any(|m| lower[tail_start..].contains(m))
 }
 
 /// Whether a line ends with a sentence stop, possibly inside closing quotes or brackets.

@@ -30,7 +30,8 @@ mod speakers;
 mod text;
 
 use crate::doc::{AttributionPart, Doc, Quote, QuoteKind, Span, Speaker};
-use text::{Pair, Range, Unit};
+use lexicon::{NOT_SOURCE_ENDS, NOT_SOURCE_TAILS};
+use text::{Pair, Range, Tokens, Unit};
 
 /// Where a candidate's speaker comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,10 +61,18 @@ pub fn quotes(doc: &Doc) -> Vec<Quote> {
     let paras = text::paragraphs(doc);
     let pairs = text::pairs(doc, &paras);
     let units = text::units(doc, &paras, &pairs);
-    let found: Vec<frames::Found> = units.iter().map(|&unit| frames::find(text, unit, &pairs)).collect();
-    let mut candidates = assemble(&units, &pairs, &found, text);
+    let tokens = Tokens::new(text, &paras);
+    let found: Vec<frames::Found> = units.iter().map(|&unit| frames::find(text, unit, &pairs, &tokens)).collect();
+    let mut candidates = assemble(&units, &pairs, &found, text, &tokens);
     merge_model_candidates(doc, &mut candidates);
-    resolve(doc, &units, &found, candidates)
+    resolve(doc, &units, &found, candidates, &tokens)
+}
+
+/// Whether `word` (in any case) is a speech verb that cues an attribution ("said",
+/// "told", "warned"): the one list of cue verbs, for stages that ask about a word the
+/// quote layer does not cover.
+pub fn is_cue_verb(word: &str) -> bool {
+    lexicon::CUE_VERBS.contains(&word.to_lowercase().as_str())
 }
 
 /// Bytes between a tagged content and its cue, or a cue and its source, at most.
@@ -166,26 +175,6 @@ impl ModelTags<'_> {
     }
 }
 
-/// Words that never end a source: a tagged "federal prosecutors in" is "federal prosecutors".
-const NOT_SOURCE_ENDS: [&str; 6] = ["in", "on", "at", "this", "last", "for"];
-
-/// Phrases that never end a source, with any commas around them: dates by weekday ("the
-/// Security Council on Friday") and sentence adverbs ("Donald Trump, in particular,").
-const NOT_SOURCE_TAILS: [&str; 12] = [
-    "in particular",
-    "on monday",
-    "on tuesday",
-    "on wednesday",
-    "on thursday",
-    "on friday",
-    "on saturday",
-    "on sunday",
-    "however",
-    "too",
-    "also",
-    "though",
-];
-
 /// A tagged source cleaned up to PolNeAR's source spans: widened to the whole of every
 /// entity it cuts ("Donald" of "Donald Trump"), then cut as [`source_text_len`] says.
 fn source_span(doc: &Doc, tagged: Span) -> Span {
@@ -254,7 +243,7 @@ fn model_kind(text: &str, content: Range) -> QuoteKind {
 }
 
 /// Frame candidates plus the quotations attached by position, in content order.
-fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str) -> Vec<Candidate> {
+fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str, tokens: &Tokens) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = found.iter().flat_map(|f| f.candidates.iter().copied()).collect();
     attach_orphans(units, pairs, found, text, &mut out);
     for pair in pairs.iter().filter(|p| p.is_double(text)) {
@@ -262,7 +251,7 @@ fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str)
             continue;
         }
         let Some(u) = units.partition_point(|u| u.start <= pair.open).checked_sub(1) else { continue };
-        if let Some(c) = opened_by_cue(text, pair, found[u].subject) {
+        if let Some(c) = opened_by_cue(text, tokens, pair, found[u].subject) {
             out.push(c);
         } else if continues(text, pair, units[u], units, &out) {
             out.push(Candidate {
@@ -314,14 +303,14 @@ fn attach_orphans(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text:
 
 /// `SPEAKER “agreed that ...”`: a quotation right after the unit's subject that opens
 /// with a cue word.
-fn opened_by_cue(text: &str, pair: &Pair, subject: Option<Range>) -> Option<Candidate> {
+fn opened_by_cue(text: &str, tokens: &Tokens, pair: &Pair, subject: Option<Range>) -> Option<Candidate> {
     let subject = subject?;
     let between = text.get(subject.1..pair.open)?;
     if !between.trim().is_empty() {
         return None;
     }
     let inner = pair.inner();
-    let first = text::tokenize(text, inner).into_iter().next().filter(|t| t.word)?;
+    let first = tokens.within(inner).into_iter().next().filter(|t| t.word)?;
     let word = text[first.start..first.end].to_lowercase();
     lexicon::CUE_VERBS.contains(&word.as_str()).then_some(Candidate {
         kind: QuoteKind::Direct,
@@ -342,8 +331,14 @@ fn continues(text: &str, pair: &Pair, unit: Unit, units: &[Unit], out: &[Candida
 }
 
 /// Resolves every candidate's speaker, walking mentions and unit subjects in text order.
-fn resolve(doc: &Doc, units: &[Unit], found: &[frames::Found], candidates: Vec<Candidate>) -> Vec<Quote> {
-    let mut resolver = speakers::Resolver::new(doc, units);
+fn resolve(
+    doc: &Doc,
+    units: &[Unit],
+    found: &[frames::Found],
+    candidates: Vec<Candidate>,
+    tokens: &Tokens,
+) -> Vec<Quote> {
+    let mut resolver = speakers::Resolver::new(doc, units, tokens);
     let mut mentions: Vec<Range> = found.iter().filter_map(|f| f.subject).collect();
     mentions.extend(candidates.iter().filter_map(|c| match c.source {
         Some(Source::Mention(range)) => Some(range),

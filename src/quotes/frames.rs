@@ -11,11 +11,11 @@
 //!   before it ("... at @OSCE,” the OSCE. Raab said on Twitter.").
 
 use super::lexicon::{
-    ACT_OBJECTS, ACT_VERBS, AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS, CUE_CHANNELS, CUE_VERBS,
-    DETERMINERS, NOT_NAMES, NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS, PARTICIPLE_CUES, PREPOSITIONS, PRONOUNS,
-    TRAILING_CONNECTIVES, WEAK_CUES,
+    pronoun_number, ACT_OBJECTS, ACT_VERBS, AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS,
+    CUE_CHANNEL_WORDS, CUE_VERBS, DETERMINERS, NOT_NAMES, NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS, PARTICIPLE_CUES,
+    PREPOSITIONS, TRAILING_CONNECTIVES, WEAK_CUES,
 };
-use super::text::{tokenize, Pair, Range, Tok, Unit};
+use super::text::{Pair, Range, Tok, Tokens, Unit};
 use super::{Candidate, Source};
 use crate::doc::QuoteKind;
 
@@ -68,8 +68,8 @@ struct Shape {
 }
 
 /// The frames of one unit.
-pub fn find(text: &str, unit: Unit, pairs: &[Pair]) -> Found {
-    let toks = tokenize(text, (unit.start, unit.end));
+pub fn find(text: &str, unit: Unit, pairs: &[Pair], tokens: &Tokens) -> Found {
+    let toks = tokens.within((unit.start, unit.end));
     let lower = toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
     let s = Sentence { text, unit, toks, lower, pairs };
     let subject = s.subject();
@@ -143,26 +143,28 @@ impl Sentence<'_> {
     fn is_cue(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
             && !self.quoted(i)
-            && (self.is(i, CUE_VERBS) || (self.is(i, &["according"]) && self.is(i + 1, &["to"])))
+            && (self.is(i, &CUE_VERBS) || (self.is(i, &["according"]) && self.is(i + 1, &["to"])))
             && !self.is_act(i)
     }
 
     /// Whether token `i` is an act verb with an act object ("declared victory").
     fn is_act(&self, i: usize) -> bool {
-        self.is(i, ACT_VERBS)
-            && (self.is(i + 1, ACT_OBJECTS) || (self.is(i + 1, DETERMINERS) && self.is(i + 2, ACT_OBJECTS)))
+        self.is(i, &ACT_VERBS)
+            && (self.is(i + 1, &ACT_OBJECTS) || (self.is(i + 1, &DETERMINERS) && self.is(i + 2, &ACT_OBJECTS)))
     }
 
     /// Whether token `i` is a capitalised word that can be part of a name.
     fn capitalised(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
             && self.word(i).chars().next().is_some_and(char::is_uppercase)
-            && !self.is(i, NOT_NAMES)
+            && !self.is(i, &NOT_NAMES)
     }
 
     /// Whether token `i` is a third-person pronoun that can name a speaker.
     fn pronoun(&self, i: usize) -> bool {
-        PRONOUNS.iter().any(|(p, _)| self.is(i, &[p]) && *p != "i" && *p != "we")
+        self.toks.get(i).is_some_and(|t| t.word)
+            && !matches!(self.lower(i), "i" | "we")
+            && pronoun_number(self.lower(i)).is_some()
     }
 
     /// Length of a title or role phrase starting at token `i`, longest first.
@@ -200,7 +202,7 @@ impl Sentence<'_> {
             return Some((from, from + 1));
         }
         let mut j = from;
-        if self.is(j, DETERMINERS) {
+        if self.is(j, &DETERMINERS) {
             j += 1;
         }
         let body = j;
@@ -244,7 +246,7 @@ impl Sentence<'_> {
         if j == end {
             return self.common_noun_before(end).map(|(a, _)| (a, full));
         }
-        if j > 0 && self.is(j - 1, DETERMINERS) {
+        if j > 0 && self.is(j - 1, &DETERMINERS) {
             j -= 1;
         }
         Some((j, full))
@@ -270,13 +272,13 @@ impl Sentence<'_> {
     fn modifier_before_office(&self, k: usize) -> bool {
         let plain = self.toks[k].word
             && self.word(k).chars().all(char::is_lowercase)
-            && !self.is(k, NOT_NOUNS)
-            && !self.is(k, PREPOSITIONS)
-            && !self.is(k, DETERMINERS);
+            && !self.is(k, &NOT_NOUNS)
+            && !self.is(k, &PREPOSITIONS)
+            && !self.is(k, &DETERMINERS);
         plain
             && (k == 0
                 || self.capitalised(k - 1)
-                || self.is(k - 1, DETERMINERS)
+                || self.is(k - 1, &DETERMINERS)
                 || self.word(k - 1) == ","
                 || self.closes_pair(k - 1))
     }
@@ -296,7 +298,8 @@ impl Sentence<'_> {
         let lowercase =
             |k: usize| self.toks[k].word && self.word(k).chars().all(|c| c.is_lowercase() || c == '\'' || c == '-');
         let noun = |k: usize| {
-            (lowercase(k) && !self.is(k, DETERMINERS) && !self.is(k, NOT_NOUNS)) || (k + 1 < end && self.capitalised(k))
+            (lowercase(k) && !self.is(k, &DETERMINERS) && !self.is(k, &NOT_NOUNS))
+                || (k + 1 < end && self.capitalised(k))
         };
         if end == 0 || !lowercase(end - 1) {
             return None;
@@ -305,14 +308,14 @@ impl Sentence<'_> {
         while j > 0 && end - j < 5 && noun(j - 1) && !self.word(j - 1).ends_with("'s") {
             j -= 1;
         }
-        let opened = j > 0 && (self.is(j - 1, DETERMINERS) || (self.word(j - 1).ends_with("'s") && j < end));
+        let opened = j > 0 && (self.is(j - 1, &DETERMINERS) || (self.word(j - 1).ends_with("'s") && j < end));
         (j < end && opened).then(|| (j - 1, end))
     }
 
     /// The unit's subject: the mention that opens it, after a leading adverbial.
     fn subject(&self) -> Option<(usize, usize)> {
         let mut from = 0;
-        if self.is(0, OPENERS) {
+        if self.is(0, &OPENERS) {
             from = (0..self.toks.len().min(12)).find(|&k| self.word(k) == ",").map_or(0, |k| k + 1);
         }
         if self.is_mark(from) {
@@ -350,7 +353,7 @@ impl Sentence<'_> {
         let mut j = i;
         while j > 0
             && self.toks[j - 1].word
-            && (self.is(j - 1, AUXILIARIES) || (self.lower(j - 1).ends_with("ly") && !self.capitalised(j - 1)))
+            && (self.is(j - 1, &AUXILIARIES) || (self.lower(j - 1).ends_with("ly") && !self.capitalised(j - 1)))
         {
             j -= 1;
         }
@@ -366,7 +369,7 @@ impl Sentence<'_> {
         if self.word(j) == "," {
             return self.lower(j + 1).ends_with("ing") || !(j..n).any(|k| self.opens_pair(k));
         }
-        self.is(j, CUE_ADJUNCT_STARTS)
+        self.is(j, &CUE_ADJUNCT_STARTS)
             && (j..self.participle_clause_start(j))
                 .all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
     }
@@ -382,7 +385,7 @@ impl Sentence<'_> {
     /// The cue span, taking a channel adjunct along ("said on Twitter").
     fn cue_range(&self, i: usize, after: usize) -> Range {
         let channel =
-            CUE_CHANNELS.iter().find(|words| words.iter().enumerate().all(|(k, w)| self.lower(after + k) == *w));
+            CUE_CHANNEL_WORDS.iter().find(|words| words.iter().enumerate().all(|(k, w)| self.lower(after + k) == *w));
         match channel {
             Some(words) if after == i + 1 => self.range(i, after + words.len()),
             _ => self.range(i, i + 1),
@@ -419,7 +422,7 @@ impl Sentence<'_> {
                 return Some((shape, after, (a, b)));
             }
         }
-        if i > 0 && self.ends_left_content(i - 1) && !self.is(i, PARTICIPLE_CUES) {
+        if i > 0 && self.ends_left_content(i - 1) && !self.is(i, &PARTICIPLE_CUES) {
             let (a, b) = self.mention_after(i + 1)?;
             if self.tail_is_adjunct(b) {
                 let left_end = self.toks[i - 1].end;
@@ -459,8 +462,8 @@ impl Sentence<'_> {
         self.word(after) == ","
             && self.toks.get(after + 1).is_some_and(|t| t.word)
             && !self.lower(after + 1).ends_with("ing")
-            && !self.is(after + 1, DETERMINERS)
-            && !self.is(after + 1, CUE_ADJUNCT_STARTS)
+            && !self.is(after + 1, &DETERMINERS)
+            && !self.is(after + 1, &CUE_ADJUNCT_STARTS)
             && !self.is(after + 1, &["who", "which", "whose", "and", "but"])
             && (after + 2..self.toks.len()).any(|k| self.word(k) == "." || k + 1 == self.toks.len())
     }
@@ -473,17 +476,17 @@ impl Sentence<'_> {
     /// The token after a cue and the audience it names ("told USA Today", "told me",
     /// "told the club website").
     fn after_object(&self, i: usize) -> usize {
-        if !self.is(i, OBJECT_CUES) {
+        if !self.is(i, &OBJECT_CUES) {
             return i + 1;
         }
         if let Some((_, b)) = self.mention_after(i + 1) {
             return b;
         }
         let mut j = i + 1;
-        while self.is(j, AUDIENCES) {
+        while self.is(j, &AUDIENCES) {
             j += 1;
         }
-        if j > i + 1 && self.is(j - 1, DETERMINERS) {
+        if j > i + 1 && self.is(j - 1, &DETERMINERS) {
             while j < i + 5 && self.toks.get(j).is_some_and(|t| t.word) && !self.is(j, &["that"]) {
                 j += 1;
             }
@@ -533,7 +536,7 @@ impl Sentence<'_> {
 
     /// `..., denying CONTENT`, `while adding that CONTENT`, `in urging CONTENT`.
     fn participle(&self, i: usize, subject: Option<(usize, usize)>) -> Option<Shape> {
-        if !self.is(i, PARTICIPLE_CUES)
+        if !self.is(i, &PARTICIPLE_CUES)
             || i == 0
             || !(self.word(i - 1) == "," || self.is(i - 1, &["while", "in", "by", "and"]))
         {
@@ -559,7 +562,7 @@ impl Sentence<'_> {
         }
         let before = self.skip_auxiliaries(i);
         let start = self.content_start(i)?;
-        if self.is(i, WEAK_CUES) && !self.pairs.iter().any(|p| p.open >= start && p.close < self.unit.end) {
+        if self.is(i, &WEAK_CUES) && !self.pairs.iter().any(|p| p.open >= start && p.close < self.unit.end) {
             return None;
         }
         let coordinated = before > 0 && self.is(before - 1, &["and"]) && !self.capitalised(before.saturating_sub(2));
@@ -569,7 +572,7 @@ impl Sentence<'_> {
         } else {
             let end = self.appositive_start(before).unwrap_or(before);
             let (a, b) = self.mention_before(end)?;
-            if a > 0 && self.is(a - 1, PREPOSITIONS) || self.word(b - 1).ends_with("'s") {
+            if a > 0 && self.is(a - 1, &PREPOSITIONS) || self.word(b - 1).ends_with("'s") {
                 return None;
             }
             (a, b, a)
@@ -623,12 +626,12 @@ impl Sentence<'_> {
     /// channel ("in a statement that"), "that", a colon or a comma.
     fn content_start(&self, i: usize) -> Option<usize> {
         let mut j = self.after_object(i);
-        if self.is(i, OBJECT_CUES) {
+        if self.is(i, &OBJECT_CUES) {
             if let Some(that) = (i + 1..(i + 11).min(self.toks.len())).find(|&k| self.is(k, &["that"])) {
                 j = that;
             }
         }
-        if self.is(j, CUE_ADJUNCT_STARTS) {
+        if self.is(j, &CUE_ADJUNCT_STARTS) {
             j = (j..(j + 12).min(self.toks.len()))
                 .find(|&k| self.is(k, &["that"]) || self.word(k) == ":" || self.opens_pair(k))?;
         }
@@ -643,7 +646,7 @@ impl Sentence<'_> {
             j += 1;
         }
         let tok = self.toks.get(j)?;
-        if self.is(j, PREPOSITIONS) || !(tok.word || self.is_mark(j)) {
+        if self.is(j, &PREPOSITIONS) || !(tok.word || self.is_mark(j)) {
             return None;
         }
         Some(tok.start)
@@ -657,7 +660,7 @@ impl Sentence<'_> {
             .iter()
             .enumerate()
             .filter(|(k, t)| t.start > start && !self.quoted(*k))
-            .find(|(k, _)| self.word(*k) == ";" || (self.word(*k) == "," && self.is(k + 1, CLAUSE_BREAKS)))
+            .find(|(k, _)| self.word(*k) == ";" || (self.word(*k) == "," && self.is(k + 1, &CLAUSE_BREAKS)))
             .map_or(self.unit.end, |(_, t)| t.start);
         next_frame.min(break_at)
     }

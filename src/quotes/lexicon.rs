@@ -1,562 +1,78 @@
-//! The word lists of quote attribution, in one place.
+//! The word lists of quote attribution, loaded from `lexicon/en/quotes/`.
 //!
-//! Every list is lower-case; lookups lower-case the text first.
+//! Every list is lower-case; lookups lower-case the text first. Each file's header says
+//! what its words do.
 
+use crate::{table, words};
 use std::sync::LazyLock;
 
+/// A word list loaded at compile time.
+type Words = LazyLock<Vec<&'static str>>;
+
 /// Speech verbs that introduce or close an attribution, in every inflection used.
-///
-/// "called" is here for "X called Y “Z”" (a mixed quote); "denies" and "denying" for
-/// reported denials.
-pub const CUE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "added",
-    "adds",
-    "adding",
-    "warned",
-    "warns",
-    "warning",
-    "urged",
-    "urges",
-    "urging",
-    "stressed",
-    "stresses",
-    "stressing",
-    "emphasised",
-    "emphasized",
-    "emphasises",
-    "emphasizes",
-    "insisted",
-    "insists",
-    "insisting",
-    "claimed",
-    "claims",
-    "claiming",
-    "denied",
-    "denies",
-    "denying",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "declared",
-    "declares",
-    "noted",
-    "noting",
-    "explained",
-    "explains",
-    "argued",
-    "argues",
-    "arguing",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "asserted",
-    "asserts",
-    "suggested",
-    "suggests",
-    "wrote",
-    "writes",
-    "tweeted",
-    "tweets",
-    "posted",
-    "stated",
-    "confirmed",
-    "confirms",
-    "alleged",
-    "alleges",
-    "accused",
-    "accuses",
-    "accusing",
-    "called",
-    "predicted",
-    "predicts",
-    "underscored",
-    "underscores",
-    "underlined",
-    "underlines",
-    "reiterated",
-    "reiterates",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-    "threatened",
-    "threatens",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "agreed",
-    "agrees",
-    "cautioned",
-    "cautions",
-    "demanded",
-    "believes",
-    "believed",
-    "estimated",
-    "concluded",
-    "concludes",
-    "recalled",
-    "recalls",
-    "complained",
-    "complains",
-    "countered",
-    "counters",
-    "contended",
-    "contends",
-    "maintained",
-    "maintains",
-    "revealed",
-    "reveals",
-    "disclosed",
-    "indicated",
-    "indicates",
-    "conceded",
-];
-
-/// Cue verbs that only attribute when their complement is a clause or a quote: "X
-/// called the move “Y”" is a quote, "X called Y" is not.
-pub const WEAK_CUES: &[&str] =
-    &["called", "asked", "asks", "posted", "reported", "reports", "promises", "vows", "pledges"];
-
+pub static CUE_VERBS: Words = words!("en/quotes/cue_verbs.txt");
+/// Cue verbs that only attribute when their complement is a clause or a quote.
+pub static WEAK_CUES: Words = words!("en/quotes/weak_cues.txt");
 /// Participles that take the subject of their clause as speaker (", adding that ...").
-pub const PARTICIPLE_CUES: &[&str] = &[
-    "saying",
-    "adding",
-    "warning",
-    "urging",
-    "stressing",
-    "insisting",
-    "claiming",
-    "denying",
-    "noting",
-    "arguing",
-    "accusing",
-    "telling",
-];
-
+pub static PARTICIPLE_CUES: Words = words!("en/quotes/participle_cues.txt");
 /// Words that may stand between a speaker and the cue verb ("has also said").
-pub const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "further",
-    "again",
-    "later",
-    "earlier",
-    "previously",
-    "repeatedly",
-    "would",
-    "will",
-    "did",
-    "does",
-    "do",
-    "then",
-    "once",
-    "already",
-    "separately",
-    "reportedly",
-    "publicly",
-    "privately",
-    "recently",
-    "both",
-];
-
-/// Words after a cue that continue an attribution frame rather than start its content
-/// ("said on Twitter", "said in a statement", "told reporters").
-pub const CUE_ADJUNCT_STARTS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "during",
-    "after",
-    "before",
-    "via",
-    "through",
-    "to",
-    "from",
-    "while",
-    "when",
-    "as",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "reporters",
-    "journalists",
-    "also",
-    "afterwards",
-    "recently",
-    "again",
-];
-
+pub static AUXILIARIES: Words = words!("en/quotes/auxiliaries.txt");
+/// Words after a cue that continue an attribution frame rather than start its content.
+pub static CUE_ADJUNCT_STARTS: Words = words!("en/quotes/cue_adjunct_starts.txt");
 /// Leading words of a unit that open an adverbial before its subject ("However, ...").
-pub const OPENERS: &[&str] = &[
-    "however",
-    "meanwhile",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "following",
-    "apart",
-    "since",
-    "as",
-    "when",
-    "while",
-    "earlier",
-    "later",
-    "last",
-    "yesterday",
-    "today",
-    "but",
-    "and",
-    "also",
-    "still",
-    "yet",
-    "instead",
-    "now",
-    "then",
-    "under",
-    "amid",
-    "despite",
-    "with",
-    "without",
-    "for",
-    "from",
-    "by",
-    "over",
-];
-
+pub static OPENERS: Words = words!("en/quotes/openers.txt");
 /// Lower-case words that never end or fill a common-noun speaker mention.
-pub const NOT_NOUNS: &[&str] = &[
-    "that", "which", "who", "and", "or", "but", "is", "was", "are", "were", "be", "been", "not", "it", "he", "she",
-    "they", "we", "there", "this", "what", "also", "has", "have", "had", "of", "to", "in", "on", "for", "with", "as",
-    "by", "at",
-];
-
+pub static NOT_NOUNS: Words = words!("en/quotes/not_nouns.txt");
 /// Cue verbs that also perform an act ("declared victory").
-pub const ACT_VERBS: &[&str] = &["declared", "declares", "declare", "declaring", "proclaimed", "proclaims"];
-
-/// Objects that make an act verb an act reporting nothing ("declared victory", "declared
-/// war", "declared a state of emergency"), not a report ("declared that ...").
-pub const ACT_OBJECTS: &[&str] =
-    &["victory", "war", "independence", "martial", "state", "ceasefire", "truce", "bankruptcy", "candidacy"];
-
+pub static ACT_VERBS: Words = words!("en/quotes/act_verbs.txt");
+/// Objects that make an act verb an act reporting nothing ("declared war").
+pub static ACT_OBJECTS: Words = words!("en/quotes/act_objects.txt");
 /// Cues followed by whom the speaker addressed ("told reporters that").
-pub const OBJECT_CUES: &[&str] = &["told", "tells", "telling", "asked", "asks"];
-
+pub static OBJECT_CUES: Words = words!("en/quotes/object_cues.txt");
 /// Words after a cue that name whom the speaker addressed ("told reporters").
-pub const AUDIENCES: &[&str] = &[
-    "reporters",
-    "journalists",
-    "lawmakers",
-    "parliament",
-    "congress",
-    "the",
-    "a",
-    "an",
-    "me",
-    "us",
-    "him",
-    "her",
-    "them",
-    "some",
-];
-
-/// Adjuncts that belong to the cue ("said on Twitter").
-pub const CUE_CHANNELS: &[&[&str]] = &[
-    &["on", "twitter"],
-    &["in", "a", "statement"],
-    &["in", "a", "tweet"],
-    &["on", "telegram"],
-    &["on", "facebook"],
-    &["in", "an", "interview"],
-];
-
-/// Pronouns that can name a speaker, with their number: `true` for plural.
-pub const PRONOUNS: &[(&str, bool)] =
-    &[("he", false), ("she", false), ("it", false), ("they", true), ("we", true), ("i", false)];
-
+pub static AUDIENCES: Words = words!("en/quotes/audiences.txt");
 /// Determiners that may open a speaker mention ("the bank", "several cast members").
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "both", "another", "several", "many", "some", "two", "three", "its", "his", "her", "their",
-    "other", "one",
-];
-
-/// Honorifics that precede a surname ("Mr Blinken").
-pub const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"];
-
-/// Offices that precede or replace a name ("Foreign Secretary", "President"), longest first
-/// within a shared head word so that the longest match wins.
-pub const TITLES: &[&str] = &[
-    "secretary of state",
-    "foreign secretary",
-    "home secretary",
-    "defence secretary",
-    "defense secretary",
-    "press secretary",
-    "secretary-general",
-    "secretary general",
-    "foreign minister",
-    "defence minister",
-    "defense minister",
-    "prime minister",
-    "deputy prime minister",
-    "interior minister",
-    "finance minister",
-    "minister",
-    "high representative",
-    "president",
-    "vice president",
-    "chancellor",
-    "secretary",
-    "ambassador",
-    "envoy",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "governor",
-    "gov.",
-    "mayor",
-    "general",
-    "gen.",
-    "commander",
-    "chief",
-    "king",
-    "queen",
-    "pope",
-    "premier",
-    "leader",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "adviser",
-    "advisor",
-    "national security adviser",
-    "attorney general",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "prosecutor",
-    "judge",
-    "mp",
-    "foreign policy chief",
-];
-
-/// Role nouns that describe a speaker by function ("spokesman", "official").
-pub const ROLES: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "analyst",
-    "expert",
-    "diplomat",
-    "diplomats",
-    "aide",
-    "representative",
-    "negotiator",
-    "minister",
-    "secretary",
-    "ministry",
-    "officer",
-    "witness",
-    "witnesses",
-    "residents",
-    "resident",
-    "spokespeople",
-    "journalist",
-    "reporter",
-    "commissioner",
-];
-
-/// [`TITLES`] and [`ROLES`] split into words, for matching token by token.
-pub static OFFICES: LazyLock<Vec<Vec<&'static str>>> =
-    LazyLock::new(|| TITLES.iter().chain(ROLES).map(|phrase| phrase.split(' ').collect()).collect());
-
+pub static DETERMINERS: Words = words!("en/quotes/determiners.txt");
 /// Last words of organisation names ("State Department", "Foreign Office").
-pub const ORG_HEADS: &[&str] = &[
-    "department",
-    "office",
-    "ministry",
-    "kremlin",
-    "government",
-    "agency",
-    "council",
-    "commission",
-    "committee",
-    "service",
-    "services",
-    "army",
-    "forces",
-    "police",
-    "union",
-    "organization",
-    "organisation",
-    "nato",
-    "un",
-    "eu",
-    "house",
-    "parliament",
-    "congress",
-    "senate",
-    "party",
-    "court",
-    "bank",
-    "pentagon",
-    "administration",
-    "embassy",
-    "staff",
-    "command",
-    "military",
-    "guard",
-    "fund",
-    "institute",
-    "group",
-    "alliance",
-    "cabinet",
-];
-
+pub static ORG_HEADS: Words = words!("en/quotes/org_heads.txt");
 /// Words that end a clause reported by an indirect quote when they follow a comma.
-pub const CLAUSE_BREAKS: &[&str] =
-    &["while", "but", "although", "though", "whereas", "despite", "amid", "as", "which", "adding", "saying"];
-
+pub static CLAUSE_BREAKS: Words = words!("en/quotes/clause_breaks.txt");
 /// Words trimmed off the end of reported content ("... with Ukraine as").
-pub const TRAILING_CONNECTIVES: &[&str] =
-    &["and", "as", "while", "but", "or", "because", "when", "after", "before", "amid"];
-
+pub static TRAILING_CONNECTIVES: Words = words!("en/quotes/trailing_connectives.txt");
 /// Prepositions: a name right after one is an object, not a speaker.
-pub const PREPOSITIONS: &[&str] = &[
-    "with", "to", "of", "in", "on", "for", "from", "by", "at", "against", "about", "into", "over", "under", "between",
-    "among", "toward", "towards", "than",
-];
-
-/// Abbreviations after which a period does not end a sentence.
-pub const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "prof", "jr", "sr",
-    "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-];
-
+pub static PREPOSITIONS: Words = words!("en/quotes/prepositions.txt");
 /// Words written with a capital that are not names (sentence openers, days, months).
-pub const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
-    "to",
-    "of",
-    "as",
-    "however",
-    "meanwhile",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "both",
-    "apart",
-    "following",
-    "during",
-    "since",
-    "there",
-    "what",
-    "who",
-    "some",
-    "many",
-    "one",
-    "two",
-    "all",
-    "last",
-    "next",
-    "read",
-    "more",
-    "updated",
-    "former",
-    "where",
-    "why",
-    "how",
-    "unlike",
-    "although",
-    "though",
-    "because",
-    "everything",
-    "nothing",
-    "despite",
-];
+pub static NOT_NAMES: Words = words!("en/quotes/not_names.txt");
+/// Words that never end a source ("federal prosecutors in").
+pub static NOT_SOURCE_ENDS: Words = words!("en/quotes/not_source_ends.txt");
+/// Phrases that never end a source ("on Friday", "in particular").
+pub static NOT_SOURCE_TAILS: Words = words!("en/quotes/not_source_tails.txt");
+
+static HONORIFICS: Words = words!("en/quotes/honorifics.txt");
+static PRONOUNS: LazyLock<Vec<(&str, &str)>> = table!("en/quotes/pronouns.tsv");
+static TITLES: Words = words!("en/quotes/titles.txt");
+static ROLES: Words = words!("en/quotes/roles.txt");
+static CUE_CHANNELS: Words = words!("en/quotes/cue_channels.txt");
+
+/// Offices (titles such as "foreign secretary" and roles such as "spokesman") split into
+/// words, for matching token by token.
+pub static OFFICES: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| split_phrases(TITLES.iter().chain(ROLES.iter())));
+
+/// Adjuncts that belong to the cue ("said on Twitter"), split into words.
+pub static CUE_CHANNEL_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| split_phrases(CUE_CHANNELS.iter()));
+
+fn split_phrases<'a>(phrases: impl Iterator<Item = &'a &'static str>) -> Vec<Vec<&'static str>> {
+    phrases.map(|phrase| phrase.split(' ').collect()).collect()
+}
+
+/// Whether a lower-case word is an honorific ("mr", "mr.", "lady").
+pub fn is_honorific(lower: &str) -> bool {
+    HONORIFICS.contains(&lower.strip_suffix('.').unwrap_or(lower))
+}
+
+/// The grammatical number of a pronoun that can name a speaker (`Some(true)` for plural),
+/// compared ASCII case-insensitively.
+pub fn pronoun_number(word: &str) -> Option<bool> {
+    PRONOUNS.iter().find(|(pronoun, _)| word.eq_ignore_ascii_case(pronoun)).map(|&(_, number)| number == "plural")
+}

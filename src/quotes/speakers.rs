@@ -16,8 +16,8 @@
 //! "Antony Blinken and Josep Borrell". NER entities, when present, type names (PER, ORG)
 //! and add people; without them capitalisation and the lexicons decide.
 
-use super::lexicon::{DETERMINERS, HONORIFICS, NOT_NAMES, OFFICES, ORG_HEADS, PRONOUNS};
-use super::text::{tokenize, Range, Unit};
+use super::lexicon::{is_honorific, pronoun_number, DETERMINERS, NOT_NAMES, OFFICES, ORG_HEADS};
+use super::text::{Range, Tokens, Unit};
 use crate::doc::{Doc, Speaker};
 
 /// A person the story names, with the office it gives them.
@@ -51,15 +51,16 @@ struct Parts {
 /// Resolves speaker mentions of one document to canonical names.
 pub struct Resolver<'a> {
     doc: &'a Doc,
+    tokens: &'a Tokens<'a>,
     people: Vec<Person>,
     history: Vec<Event>,
 }
 
 /// The words of a range outside parentheses ("Gwen Moore (D-Wis.)" → Gwen, Moore).
-fn words(text: &str, range: Range) -> Vec<(Range, &str)> {
+fn words<'t>(tokens: &Tokens, text: &'t str, range: Range) -> Vec<(Range, &'t str)> {
     let mut depth = 0usize;
     let mut out = Vec::new();
-    for t in tokenize(text, range) {
+    for t in tokens.within(range) {
         match &text[t.start..t.end] {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
@@ -102,7 +103,7 @@ fn parts(ws: &[(Range, &str)]) -> Parts {
     let mut parts = Parts::default();
     let mut ws = ws;
     if let Some(((_, first), rest)) = ws.split_first() {
-        if DETERMINERS.contains(&first.to_lowercase().as_str()) || HONORIFICS.contains(&first.to_lowercase().as_str()) {
+        if DETERMINERS.contains(&first.to_lowercase().as_str()) || is_honorific(&first.to_lowercase()) {
             parts.determiner = Some(first.to_lowercase());
             ws = rest;
         }
@@ -180,13 +181,13 @@ fn office_key(office: &str) -> String {
 
 impl<'a> Resolver<'a> {
     /// Indexes the people the document names (capitalised runs and PER entities).
-    pub fn new(doc: &'a Doc, units: &[Unit]) -> Self {
+    pub fn new(doc: &'a Doc, units: &[Unit], tokens: &'a Tokens<'a>) -> Self {
         let text = &doc.normalized.text;
         let lowercase_words = LowercaseWords::new(text);
         let mut people = Vec::new();
         for unit in units {
-            for run in capitalised_runs(text, (unit.start, unit.end)) {
-                let ws = words(text, run);
+            for run in capitalised_runs(tokens, text, (unit.start, unit.end)) {
+                let ws = words(tokens, text, run);
                 let after_break = text[..run.0].trim_end().chars().next_back().is_none_or(|c| !c.is_alphanumeric());
                 let opener = after_break && ws.first().is_some_and(|(_, w)| lowercase_words.contains(w));
                 people.extend(person(if opener { &ws[1..] } else { &ws }));
@@ -195,14 +196,14 @@ impl<'a> Resolver<'a> {
         for entity in doc.entities.iter().filter(|e| e.label == "PER") {
             let range =
                 (doc.normalized.from_original(entity.span.start), doc.normalized.from_original(entity.span.end));
-            let ws = words(text, range);
+            let ws = words(tokens, text, range);
             if ws.len() >= 2 {
                 let name = join(&ws);
                 people.push(Person { surname: surname(&name), name, titled: false, office: None, at: range.0 });
             }
         }
         people.sort_by_key(|p| p.at);
-        Resolver { doc, people, history: Vec::new() }
+        Resolver { doc, tokens, people, history: Vec::new() }
     }
 
     /// The canonical full name for a name as written.
@@ -247,11 +248,11 @@ impl<'a> Resolver<'a> {
     /// canonical one ("State Department").
     pub fn resolve(&mut self, mention: Range) -> Option<Speaker> {
         let text = &self.doc.normalized.text;
-        let ws = words(text, mention);
+        let ws = words(self.tokens, text, mention);
         let span = self.doc.normalized.span_to_original(mention.0, mention.1);
         let (speaker, plural) = if let [(_, only)] = ws.as_slice() {
-            match PRONOUNS.iter().find(|(p, _)| only.eq_ignore_ascii_case(p)) {
-                Some(&(pronoun, plural)) => (self.antecedent(mention.0, pronoun)?, plural),
+            match pronoun_number(only) {
+                Some(plural) => (self.antecedent(mention.0, &only.to_ascii_lowercase())?, plural),
                 None => (self.single(&ws, span), false),
             }
         } else {
@@ -348,7 +349,7 @@ fn guess_entity(name: &str, parts: &Parts, known_person: bool) -> Option<String>
     } else if known_person
         || name.contains(' ')
         || parts.office.is_some()
-        || parts.determiner.as_deref().is_some_and(|d| HONORIFICS.contains(&d))
+        || parts.determiner.as_deref().is_some_and(is_honorific)
     {
         Some("PER".into())
     } else {
@@ -375,8 +376,8 @@ fn person(ws: &[(Range, &str)]) -> Option<Person> {
 }
 
 /// Runs of capitalised words (with offices and `of` inside) in a range.
-fn capitalised_runs(text: &str, range: Range) -> Vec<Range> {
-    let ws = words(text, range);
+fn capitalised_runs(tokens: &Tokens, text: &str, range: Range) -> Vec<Range> {
+    let ws = words(tokens, text, range);
     let mut runs = Vec::new();
     let mut i = 0;
     while i < ws.len() {

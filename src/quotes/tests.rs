@@ -1,7 +1,7 @@
 //! Tests on the seed stories and on sentences from PolNeAR and CNN.
 
 use super::quotes;
-use crate::doc::{Doc, Meta, Quote, QuoteKind};
+use crate::doc::{Doc, Meta, Quote, QuoteKind, Span};
 
 fn doc(text: &str) -> Doc {
     let mut doc = Doc::new(text.to_string(), Meta::default());
@@ -25,8 +25,16 @@ fn summary(doc: &Doc, quotes: &[Quote]) -> Vec<(QuoteKind, String, String)> {
         .collect()
 }
 
+/// A document whose every line is content (no cleaning), split into sentences.
 fn plain(text: &str) -> Doc {
-    Doc::new(text.to_string(), Meta::default())
+    let mut doc = Doc::new(text.to_string(), Meta::default());
+    let mut start = 0;
+    for line in text.split('\n') {
+        doc.cleaning.content.push(Span::new(start, start + line.len()));
+        start += line.len() + 1;
+    }
+    doc.sentences = crate::segment::sentences(&doc);
+    doc
 }
 
 fn has(found: &[(QuoteKind, String, String)], kind: QuoteKind, speaker: &str, content: &str) -> bool {
@@ -360,4 +368,13 @@ fn tagged_sources_are_cut_to_polnear_spans() {
     for (sentence, tagged, expected) in cases {
         assert_eq!(cleaned_source(sentence, tagged), expected, "{sentence}");
     }
+}
+
+#[test]
+fn an_entity_that_cuts_a_title_names_no_one() {
+    let mut d = plain("Kevin Roberts spoke first. \"We have had enough,\" Mr. Roberts told lawmakers.");
+    let at = d.text.find(". Roberts").expect("in the text");
+    let span = Span::new(at, at + ". Roberts".len());
+    d.entities.push(crate::doc::Entity { span, label: "PER".into(), score: 1.0 });
+    assert_has(&run(&d), Direct, "Kevin Roberts", "We have had enough,");
 }

@@ -1,12 +1,12 @@
 //! Text helpers of quote attribution: paragraphs, quotation-mark pairs, sentence units
-//! and word tokens.
+//! (the segmenter's sentences) and word tokens.
 //!
 //! Everything here works on byte offsets into [`Doc::normalized`], where every
 //! quotation mark is one ASCII byte; the original text is only read to tell an opening
 //! curly mark from a closing one.
 
-use super::lexicon::{ABBREVIATIONS, HONORIFICS};
 use crate::doc::Doc;
+use crate::segment;
 
 /// A half-open byte range into the normalised text.
 pub type Range = (usize, usize);
@@ -69,22 +69,11 @@ enum Facing {
     Either,
 }
 
-/// The content paragraphs as normalised ranges; the whole text's lines without a
-/// cleaning layer.
+/// The content paragraphs as normalised ranges.
 pub fn paragraphs(doc: &Doc) -> Vec<Range> {
     let n = &doc.normalized;
-    let spans: Vec<Range> = if doc.cleaning.content.is_empty() {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for line in n.text.split('\n') {
-            lines.push((start, start + line.len()));
-            start += line.len() + 1;
-        }
-        lines
-    } else {
-        doc.cleaning.content.iter().map(|s| (n.from_original(s.start), n.from_original(s.end))).collect()
-    };
-    spans.into_iter().map(|r| trim(&n.text, r)).filter(|r| r.0 < r.1).collect()
+    let spans = doc.cleaning.content.iter().map(|s| (n.from_original(s.start), n.from_original(s.end)));
+    spans.map(|r| trim(&n.text, r)).filter(|r| r.0 < r.1).collect()
 }
 
 /// A range without its leading and trailing white space.
@@ -252,15 +241,12 @@ pub fn enclosing(pairs: &[Pair], at: usize) -> Option<Pair> {
     before.checked_sub(1).map(|i| pairs[i]).filter(|p| at <= p.close)
 }
 
-/// Sentence units: the segmenter's sentences (paragraphs when there are none), joined
-/// where a quotation runs across them and split at sentence ends outside quotations.
+/// Sentence units: the segmenter's sentences as they are, joined where a quotation runs
+/// across them; never cut again.
 pub fn units(doc: &Doc, paras: &[Range], pairs: &[Pair]) -> Vec<Unit> {
     let n = &doc.normalized;
     let mut base: Vec<Range> =
         doc.sentences.iter().map(|s| (n.from_original(s.start), n.from_original(s.end))).collect();
-    if base.is_empty() {
-        base = paras.to_vec();
-    }
     base.sort();
     let mut joined: Vec<Range> = Vec::new();
     for range in base {
@@ -271,67 +257,57 @@ pub fn units(doc: &Doc, paras: &[Range], pairs: &[Pair]) -> Vec<Unit> {
             _ => joined.push(range),
         }
     }
-    let mut out = Vec::new();
-    for range in joined {
-        let para = paras.partition_point(|p| p.0 <= range.0).saturating_sub(1);
-        for (start, end) in split_sentences(&n.text, range, pairs) {
-            let (start, end) = trim(&n.text, (start, end));
-            if start < end {
-                out.push(Unit { start, end, para });
-            }
+    joined
+        .into_iter()
+        .map(|range| trim(&n.text, range))
+        .filter(|(start, end)| start < end)
+        .map(|(start, end)| Unit { start, end, para: paras.partition_point(|p| p.0 <= start).saturating_sub(1) })
+        .collect()
+}
+
+/// The words and punctuation of a document's content, cut once per document and read by
+/// every step of quote attribution.
+pub struct Tokens<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Cuts the content paragraphs into tokens: words (letters and digits, with inner
+    /// `.'-&`) and single punctuation characters; a word keeps a period that belongs to it
+    /// ("J.", "Mr.", "U.S.", as [`segment::is_abbreviation`] says). This is the one place
+    /// the stage tokenises; it is where the document token layer will be read instead.
+    pub fn new(text: &'t str, paras: &[Range]) -> Self {
+        let mut toks = Vec::new();
+        for &para in paras {
+            tokenize(text, para, &mut toks);
         }
+        Tokens { text, toks }
     }
-    out
-}
 
-/// Cuts a range after each `.`, `!` or `?` (and closing marks) that is followed by a
-/// space and a capital, a digit or an opening mark, outside quotations and abbreviations.
-fn split_sentences(text: &str, (start, end): Range, pairs: &[Pair]) -> Vec<Range> {
-    let mut out = Vec::new();
-    let mut from = start;
-    let Some(slice) = text.get(start..end) else { return out };
-    for (i, c) in slice.char_indices() {
-        let at = start + i;
-        if c == '\n' {
-            if !inside(pairs, at) {
-                out.push((from, at));
-                from = at + 1;
-            }
-            continue;
-        }
-        if !matches!(c, '.' | '!' | '?') || (c == '.' && abbreviation_before(text, at)) {
-            continue;
-        }
-        let mut after = at + 1;
-        while after < end && matches!(text.as_bytes()[after], b'"' | b'\'' | b')') {
-            after += 1;
-        }
-        if inside(pairs, after) || !text[after..end].starts_with(' ') {
-            continue;
-        }
-        let next = text[after..end].trim_start().chars().next();
-        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'') {
-            out.push((from, after));
-            from = after;
-        }
+    /// The tokens inside `range`; a token it cuts is clipped to it, and is a word only if
+    /// the piece left starts with a letter or digit (the "." of "Mr." is punctuation).
+    pub fn within(&self, (start, end): Range) -> Vec<Tok> {
+        let first = self.toks.partition_point(|t| t.end <= start);
+        self.toks[first..]
+            .iter()
+            .take_while(|t| t.start < end)
+            .map(|t| (t.start.max(start), t.end.min(end), t.word))
+            .filter(|&(start, end, _)| {
+                start < end && self.text.is_char_boundary(start) && self.text.is_char_boundary(end)
+            })
+            .map(|(start, end, word)| Tok {
+                start,
+                end,
+                word: word && self.text[start..].starts_with(char::is_alphanumeric),
+            })
+            .collect()
     }
-    out.push((from, end));
-    out
 }
 
-fn abbreviation_before(text: &str, at: usize) -> bool {
-    let word = text[..at].rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
-    let lower = word.to_lowercase();
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
-        || HONORIFICS.iter().any(|h| h.trim_end_matches('.') == lower)
-}
-
-/// Tokens of a range: words (letters and digits, with inner `.'-&`) and single
-/// punctuation characters; an initial or abbreviation keeps its period ("J.", "Mr.").
-pub fn tokenize(text: &str, (start, end): Range) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let Some(slice) = text.get(start..end) else { return toks };
+/// Appends the tokens of a range to `toks`.
+fn tokenize(text: &str, (start, end): Range, toks: &mut Vec<Tok>) {
+    let Some(slice) = text.get(start..end) else { return };
     let mut i = 0;
     while let Some(c) = slice[i..].chars().next() {
         if c.is_whitespace() {
@@ -344,11 +320,11 @@ pub fn tokenize(text: &str, (start, end): Range) -> Vec<Tok> {
             continue;
         }
         let j = word_end(slice, i);
-        let j = if slice[j..].starts_with('.') && abbreviation_before(slice, j) { j + 1 } else { j };
+        let last_part = slice[i..j].rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or_default();
+        let j = if slice[j..].starts_with('.') && segment::is_abbreviation(last_part) { j + 1 } else { j };
         toks.push(Tok { start: start + i, end: start + j, word: true });
         i = j;
     }
-    toks
 }
 
 fn word_end(s: &str, from: usize) -> usize {
