@@ -8,6 +8,7 @@ use crate::profile::default_profile;
 pub(super) fn doc_of(text: &str, date: Option<PartialDate>) -> Doc {
     let mut doc = Doc::new(text.to_string(), Meta::default());
     doc.sentences = vec![Span::new(0, doc.text.len())];
+    doc.cleaning.content = vec![Span::new(0, doc.text.len())];
     doc.cleaning.date = date.map(|d| (d, DateOrigin::Stated));
     fill_layers(&mut doc);
     doc

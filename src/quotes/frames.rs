@@ -13,7 +13,7 @@
 use super::lexicon::{
     pronoun_number, ACT_OBJECTS, ACT_VERBS, AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS,
     CUE_CHANNEL_WORDS, CUE_VERBS, DETERMINERS, NOT_NAMES, NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS, PARTICIPLE_CUES,
-    PREPOSITIONS, TRAILING_CONNECTIVES, WEAK_CUES,
+    NAME_PARTICLES, PREPOSITIONS, TRAILING_CONNECTIVES, WEAK_CUES,
 };
 use super::text::{Pair, Range, Tok, Tokens, Unit};
 use super::{Candidate, Source};
@@ -190,6 +190,12 @@ impl Sentence<'_> {
     /// Whether tokens `i` and `i+1` may be joined by a connector at `i`.
     fn connector_between(&self, left: usize, i: usize) -> bool {
         let right = i + 1;
+        if self.is(i, &NAME_PARTICLES) {
+            let named_left = self.capitalised(left) || self.is(left, &NAME_PARTICLES);
+            let named_right =
+                self.capitalised(right) || (self.is(right, &NAME_PARTICLES) && self.capitalised(right + 1));
+            return named_left && named_right;
+        }
         self.is(i, &["of", "for", "on", "and", "&"])
             && (self.capitalised(left) || self.office_before(left + 1) > 0)
             && (self.capitalised(right)
@@ -308,8 +314,24 @@ impl Sentence<'_> {
         while j > 0 && end - j < 5 && noun(j - 1) && !self.word(j - 1).ends_with("'s") {
             j -= 1;
         }
-        let opened = j > 0 && (self.is(j - 1, &DETERMINERS) || (self.word(j - 1).ends_with("'s") && j < end));
-        (j < end && opened).then(|| (j - 1, end))
+        if j == end || j == 0 {
+            return None;
+        }
+        if self.is(j - 1, &DETERMINERS) {
+            return Some((j - 1, end));
+        }
+        if !(self.word(j - 1).ends_with("'s") && j < end) {
+            return None;
+        }
+        // The possessor's own phrase: "the state attorney general's office".
+        let mut a = j - 1;
+        while a > 0 && end - a < 8 && noun(a - 1) && !self.word(a - 1).ends_with("'s") {
+            a -= 1;
+        }
+        if a > 0 && self.is(a - 1, &DETERMINERS) {
+            a -= 1;
+        }
+        Some((a, end))
     }
 
     /// The unit's subject: the mention that opens it, after a leading adverbial.
@@ -370,6 +392,7 @@ impl Sentence<'_> {
             return self.lower(j + 1).ends_with("ing") || !(j..n).any(|k| self.opens_pair(k));
         }
         self.is(j, &CUE_ADJUNCT_STARTS)
+            && !self.opens_number(j)
             && (j..self.participle_clause_start(j))
                 .all(|k| !self.is_mark(k) && !self.is(k, &["that"]) && self.word(k) != ":")
     }
@@ -562,7 +585,9 @@ impl Sentence<'_> {
         }
         let before = self.skip_auxiliaries(i);
         let start = self.content_start(i)?;
-        if self.is(i, &WEAK_CUES) && !self.pairs.iter().any(|p| p.open >= start && p.close < self.unit.end) {
+        let clause = (i + 1..self.toks.len()).take_while(|&k| self.toks[k].start < start).any(|k| self.is(k, &["that"]));
+        let quoted = self.pairs.iter().any(|p| p.open >= start && p.close < self.unit.end);
+        if self.is(i, &WEAK_CUES) && !clause && !quoted {
             return None;
         }
         let coordinated = before > 0 && self.is(before - 1, &["and"]) && !self.capitalised(before.saturating_sub(2));
@@ -631,7 +656,7 @@ impl Sentence<'_> {
                 j = that;
             }
         }
-        if self.is(j, &CUE_ADJUNCT_STARTS) {
+        if self.is(j, &CUE_ADJUNCT_STARTS) && !self.opens_number(j) {
             j = (j..(j + 12).min(self.toks.len()))
                 .find(|&k| self.is(k, &["that"]) || self.word(k) == ":" || self.opens_pair(k))?;
         }
@@ -646,10 +671,18 @@ impl Sentence<'_> {
             j += 1;
         }
         let tok = self.toks.get(j)?;
-        if self.is(j, &PREPOSITIONS) || !(tok.word || self.is_mark(j)) {
+        if self.is(j, &PREPOSITIONS) && !self.opens_number(j) || !(tok.word || self.is_mark(j)) {
             return None;
         }
         Some(tok.start)
+    }
+
+    /// Whether a number mention starts at token `k`: a preposition that qualifies a
+    /// number ("said at least 50 people died", "said about 300 were hurt") opens reported
+    /// speech, where one that opens an adjunct ("said in Kyiv") does not.
+    fn opens_number(&self, k: usize) -> bool {
+        let rest = &self.text[self.toks[k].start..self.unit.end];
+        crate::numbers::find(rest).first().is_some_and(|(range, _)| range.start == 0)
     }
 
     /// The end of content starting at `start`: the next frame, a clause break or the unit end.

@@ -39,6 +39,8 @@ pub static ORG_HEADS: Words = words!("en/quotes/org_heads.txt");
 pub static CLAUSE_BREAKS: Words = words!("en/quotes/clause_breaks.txt");
 /// Words trimmed off the end of reported content ("... with Ukraine as").
 pub static TRAILING_CONNECTIVES: Words = words!("en/quotes/trailing_connectives.txt");
+/// Lower-case particles inside personal names ("de la", "van", "bin").
+pub static NAME_PARTICLES: Words = words!("en/quotes/name_particles.txt");
 /// Prepositions: a name right after one is an object, not a speaker.
 pub static PREPOSITIONS: Words = words!("en/quotes/prepositions.txt");
 /// Words written with a capital that are not names (sentence openers, days, months).

@@ -378,3 +378,57 @@ fn an_entity_that_cuts_a_title_names_no_one() {
     d.entities.push(crate::doc::Entity { span, label: "PER".into(), score: 1.0 });
     assert_has(&run(&d), Direct, "Kevin Roberts", "We have had enough,");
 }
+
+/// (speaker as written, content) of each quote of a one-paragraph document.
+fn sources_of(text: &str) -> Vec<(String, String)> {
+    let d = plain(text);
+    quotes(&d)
+        .iter()
+        .map(|q| (q.speaker.as_ref().map_or(String::new(), |s| d.slice(s.span).to_string()), d.slice(q.content).into()))
+        .collect()
+}
+
+fn pair(speaker: &str, content: &str) -> Vec<(String, String)> {
+    vec![(speaker.to_string(), content.to_string())]
+}
+
+#[test]
+fn a_number_right_after_the_cue_opens_reported_speech() {
+    let cases = [
+        ("Zelenskiy said at least 50 people died.", "Zelenskiy", "at least 50 people died"),
+        ("The mayor said about 300 were hurt.", "The mayor", "about 300 were hurt"),
+        ("Officials said over 40 homes burned.", "Officials", "over 40 homes burned"),
+    ];
+    for (text, speaker, content) in cases {
+        assert_eq!(sources_of(text), pair(speaker, content), "{text}");
+    }
+    // A preposition that opens an adjunct still closes the frame.
+    assert_eq!(sources_of("The mayor said in Kyiv."), []);
+    assert_eq!(sources_of("The mayor said at a news conference that 300 were hurt."), pair("The mayor", "300 were hurt"));
+}
+
+#[test]
+fn collective_sources_possessors_and_name_particles_are_speakers() {
+    let cases = [
+        ("Twelve people were killed, authorities said Wednesday.", "authorities", "Twelve people were killed"),
+        ("Nine people were hurt, police said.", "police", "Nine people were hurt"),
+        ("Four were killed across the region, opposition activists said.", "opposition activists", "Four were killed across the region"),
+        ("The fighting displaced thousands, aid agencies said.", "aid agencies", "The fighting displaced thousands"),
+        ("Six were killed, the state attorney general's office said.", "the state attorney general's office", "Six were killed"),
+        ("The vote was lost, Rodrigo Medina de la Cruz said.", "Rodrigo Medina de la Cruz", "The vote was lost"),
+        ("Ludwig van Beethoven said the symphony was done.", "Ludwig van Beethoven", "the symphony was done"),
+    ];
+    for (text, speaker, content) in cases {
+        assert_eq!(sources_of(text), pair(speaker, content), "{text}");
+    }
+}
+
+#[test]
+fn weak_cues_attribute_a_that_clause_but_not_a_noun() {
+    assert_eq!(sources_of("The agency reported that eight people have died."), pair("The agency", "eight people have died"));
+    assert_eq!(sources_of("The agency reported eight deaths."), []);
+    assert_eq!(
+        sources_of("The United Nations estimates that more than 100,000 people have died."),
+        pair("The United Nations", "more than 100,000 people have died")
+    );
+}
