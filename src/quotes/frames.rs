@@ -12,8 +12,8 @@
 
 use super::lexicon::{
     pronoun_number, ACT_OBJECTS, ACT_VERBS, AUDIENCES, AUXILIARIES, CLAUSE_BREAKS, CUE_ADJUNCT_STARTS,
-    CUE_CHANNEL_WORDS, CUE_VERBS, DETERMINERS, NOT_NAMES, NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS, PARTICIPLE_CUES,
-    NAME_PARTICLES, PREPOSITIONS, TRAILING_CONNECTIVES, WEAK_CUES,
+    CUE_CHANNEL_WORDS, CUE_VERBS, DETERMINERS, NAME_PARTICLES, NOT_NAMES, NOT_NOUNS, OBJECT_CUES, OFFICES, OPENERS,
+    PARTICIPLE_CUES, PREPOSITIONS, TRAILING_CONNECTIVES, WEAK_CUES,
 };
 use super::text::{Pair, Range, Tok, Tokens, Unit};
 use super::{Candidate, Source};
@@ -585,7 +585,8 @@ impl Sentence<'_> {
         }
         let before = self.skip_auxiliaries(i);
         let start = self.content_start(i)?;
-        let clause = (i + 1..self.toks.len()).take_while(|&k| self.toks[k].start < start).any(|k| self.is(k, &["that"]));
+        let clause =
+            (i + 1..self.toks.len()).take_while(|&k| self.toks[k].start < start).any(|k| self.is(k, &["that"]));
         let quoted = self.pairs.iter().any(|p| p.open >= start && p.close < self.unit.end);
         if self.is(i, &WEAK_CUES) && !clause && !quoted {
             return None;

@@ -404,7 +404,10 @@ fn a_number_right_after_the_cue_opens_reported_speech() {
     }
     // A preposition that opens an adjunct still closes the frame.
     assert_eq!(sources_of("The mayor said in Kyiv."), []);
-    assert_eq!(sources_of("The mayor said at a news conference that 300 were hurt."), pair("The mayor", "300 were hurt"));
+    assert_eq!(
+        sources_of("The mayor said at a news conference that 300 were hurt."),
+        pair("The mayor", "300 were hurt")
+    );
 }
 
 #[test]
@@ -412,9 +415,17 @@ fn collective_sources_possessors_and_name_particles_are_speakers() {
     let cases = [
         ("Twelve people were killed, authorities said Wednesday.", "authorities", "Twelve people were killed"),
         ("Nine people were hurt, police said.", "police", "Nine people were hurt"),
-        ("Four were killed across the region, opposition activists said.", "opposition activists", "Four were killed across the region"),
+        (
+            "Four were killed across the region, opposition activists said.",
+            "opposition activists",
+            "Four were killed across the region",
+        ),
         ("The fighting displaced thousands, aid agencies said.", "aid agencies", "The fighting displaced thousands"),
-        ("Six were killed, the state attorney general's office said.", "the state attorney general's office", "Six were killed"),
+        (
+            "Six were killed, the state attorney general's office said.",
+            "the state attorney general's office",
+            "Six were killed",
+        ),
         ("The vote was lost, Rodrigo Medina de la Cruz said.", "Rodrigo Medina de la Cruz", "The vote was lost"),
         ("Ludwig van Beethoven said the symphony was done.", "Ludwig van Beethoven", "the symphony was done"),
     ];
@@ -425,7 +436,10 @@ fn collective_sources_possessors_and_name_particles_are_speakers() {
 
 #[test]
 fn weak_cues_attribute_a_that_clause_but_not_a_noun() {
-    assert_eq!(sources_of("The agency reported that eight people have died."), pair("The agency", "eight people have died"));
+    assert_eq!(
+        sources_of("The agency reported that eight people have died."),
+        pair("The agency", "eight people have died")
+    );
     assert_eq!(sources_of("The agency reported eight deaths."), []);
     assert_eq!(
         sources_of("The United Nations estimates that more than 100,000 people have died."),
