@@ -221,6 +221,9 @@ pub struct Speaker {
     pub span: Span,
     /// The canonical name in the document ("Antony Blinken").
     pub name: String,
+    /// For a pronoun ("he", "they"), the named mention it stands for (where the
+    /// antecedent was itself a pronoun, that one's antecedent); none otherwise.
+    pub antecedent: Option<Span>,
     /// PER, ORG or none.
     pub entity: Option<String>,
     /// Role when stated ("spokesman").

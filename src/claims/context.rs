@@ -15,8 +15,8 @@
 //!   the number's clause within [`RATE_REACH`] tokens after it: "up to 100 soldiers a
 //!   day" is 100 per `day`, not a toll;
 //! - `attributed_to`: the speaker of the quote whose content holds the number, as the
-//!   quotes stage found it (direct or reported speech, "according to X"); claims finds
-//!   no speakers of its own.
+//!   quotes stage found it (direct or reported speech, "according to X"), a pronoun
+//!   replaced by the named mention it stands for; claims finds no speakers of its own.
 
 use super::sentence::{Sentence, Sentences};
 use crate::dates::TimeExpr;
@@ -115,7 +115,7 @@ impl Sentence<'_> {
     /// holds it.
     pub(super) fn asserted_by(&self, span: Span) -> Option<Span> {
         let quote = self.doc.quotes.iter().find(|q| q.content.contains(span))?;
-        quote.speaker.as_ref().map(|speaker| speaker.span)
+        quote.speaker.as_ref().map(|speaker| speaker.antecedent.unwrap_or(speaker.span))
     }
 
     /// The unit of a rate phrase within [`RATE_REACH`] tokens after the number, in its
@@ -353,5 +353,14 @@ mod tests {
         let mut doc = doc_of(text, None);
         doc.quotes.clear();
         assert_eq!(claims_of(&doc)[0].attributed_to, None, "without quotes, no one");
+    }
+
+    #[test]
+    fn a_pronoun_speaker_asserts_through_the_name_it_stands_for() {
+        let text = "Mayor Anna Kovalenko spoke on Monday. She said 12 people were killed in the shelling. \
+                    Later she said at least 40 were wounded.";
+        let doc = doc_of(text, None);
+        let speakers: Vec<Option<&str>> = claims_of(&doc).iter().map(|c| text_of(&doc, c.attributed_to)).collect();
+        assert_eq!(speakers, [Some("Mayor Anna Kovalenko"), Some("Mayor Anna Kovalenko")]);
     }
 }

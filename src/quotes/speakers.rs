@@ -252,7 +252,11 @@ impl<'a> Resolver<'a> {
         let span = self.doc.normalized.span_to_original(mention.0, mention.1);
         let (speaker, plural) = if let [(_, only)] = ws.as_slice() {
             match pronoun_number(only) {
-                Some(plural) => (self.antecedent(mention.0, &only.to_ascii_lowercase())?, plural),
+                Some(plural) => {
+                    let antecedent = self.antecedent(mention.0, &only.to_ascii_lowercase())?;
+                    let named = antecedent.antecedent.unwrap_or(antecedent.span);
+                    (Speaker { antecedent: Some(named), ..antecedent }, plural)
+                }
                 None => (self.single(&ws, span), false),
             }
         } else {
@@ -274,7 +278,7 @@ impl<'a> Resolver<'a> {
         let members: Vec<Speaker> = groups.iter().map(|g| self.single_at(g, span, at)).collect();
         let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
         let entity = members.iter().all(|m| m.entity.as_deref() == Some("PER")).then(|| "PER".to_string());
-        (Speaker { span, name: names.join(" and "), entity, role: None, affiliation: None }, true)
+        (Speaker { span, name: names.join(" and "), antecedent: None, entity, role: None, affiliation: None }, true)
     }
 
     fn single(&self, ws: &[(Range, &str)], span: crate::doc::Span) -> Speaker {
@@ -289,6 +293,7 @@ impl<'a> Resolver<'a> {
         let speaker = |name: String, entity: Option<&str>| Speaker {
             span,
             name,
+            antecedent: None,
             entity: entity.map(str::to_string),
             role: role.clone(),
             affiliation: affiliation.clone(),
