@@ -19,6 +19,10 @@ use super::text::{Pair, Range, Tok, Tokens, Unit};
 use super::{Candidate, Source};
 use crate::doc::QuoteKind;
 
+/// How many tokens from a preposition [`Sentence::opens_number`] reads: enough for the
+/// longest qualified number ("as many as one and a half million").
+const NUMBER_LOOKAHEAD: usize = 10;
+
 /// A unit that only names a speaker and a cue; its content is a quotation before it, or
 /// after it when the unit ends with a colon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -680,9 +684,11 @@ impl Sentence<'_> {
 
     /// Whether a number mention starts at token `k`: a preposition that qualifies a
     /// number ("said at least 50 people died", "said about 300 were hurt") opens reported
-    /// speech, where one that opens an adjunct ("said in Kyiv") does not.
+    /// speech, where one that opens an adjunct ("said in Kyiv") does not. Only the next
+    /// [`NUMBER_LOOKAHEAD`] tokens are read, so that the check costs the same anywhere.
     fn opens_number(&self, k: usize) -> bool {
-        let rest = &self.text[self.toks[k].start..self.unit.end];
+        let last = (k + NUMBER_LOOKAHEAD).min(self.toks.len()) - 1;
+        let rest = &self.text[self.toks[k].start..self.toks[last].end.min(self.unit.end)];
         crate::numbers::find(rest).first().is_some_and(|(range, _)| range.start == 0)
     }
 
