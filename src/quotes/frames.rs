@@ -303,7 +303,8 @@ impl Sentence<'_> {
     }
 
     /// `the bank`, `a source`, `the ad's narrator`, `Connecticut's tax commissioner`: up
-    /// to four lower-case words after a determiner or a possessive.
+    /// to four lower-case words after a determiner or a possessive, the possessor's own
+    /// phrase included ("the state attorney general's office").
     fn common_noun_before(&self, end: usize) -> Option<(usize, usize)> {
         let lowercase =
             |k: usize| self.toks[k].word && self.word(k).chars().all(|c| c.is_lowercase() || c == '\'' || c == '-');
@@ -314,28 +315,28 @@ impl Sentence<'_> {
         if end == 0 || !lowercase(end - 1) {
             return None;
         }
-        let mut j = end;
-        while j > 0 && end - j < 5 && noun(j - 1) && !self.word(j - 1).ends_with("'s") {
-            j -= 1;
-        }
+        // The start of the run of nouns ending at `from`, at most `longest` tokens before `end`.
+        let run_start = |from: usize, longest: usize| {
+            let mut k = from;
+            while k > 0 && end - k < longest && noun(k - 1) && !self.word(k - 1).ends_with("'s") {
+                k -= 1;
+            }
+            k
+        };
+        let j = run_start(end, 5);
         if j == end || j == 0 {
             return None;
         }
         if self.is(j - 1, &DETERMINERS) {
             return Some((j - 1, end));
         }
-        if !(self.word(j - 1).ends_with("'s") && j < end) {
+        if !self.word(j - 1).ends_with("'s") {
             return None;
         }
         // The possessor's own phrase: "the state attorney general's office".
-        let mut a = j - 1;
-        while a > 0 && end - a < 8 && noun(a - 1) && !self.word(a - 1).ends_with("'s") {
-            a -= 1;
-        }
-        if a > 0 && self.is(a - 1, &DETERMINERS) {
-            a -= 1;
-        }
-        Some((a, end))
+        let a = run_start(j - 1, 8);
+        let determined = a > 0 && self.is(a - 1, &DETERMINERS);
+        Some((if determined { a - 1 } else { a }, end))
     }
 
     /// The unit's subject: the mention that opens it, after a leading adverbial.
