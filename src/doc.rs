@@ -7,7 +7,7 @@
 
 use crate::normalize::Normalized;
 use crate::pipeline::stage::Layers;
-pub use crate::schema::{AttributionPart, BoilerplateKind, ClaimKind, QuoteKind};
+pub use crate::schema::{AttributionPart, BoilerplateKind, ClaimKind, Event, QuoteKind, Unit};
 use crate::tokens::Tokens;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -292,6 +292,31 @@ pub struct Claim {
     pub rate: Option<&'static str>,
     /// Who asserts the figure ("according to Kiev", "Zelenskiy said").
     pub attributed_to: Option<Span>,
+    /// What is counted: people, households or homes.
+    pub unit: Unit,
+    /// Which event the figure reports: the article's own incident, another, or a total.
+    pub event: Event,
+}
+
+/// The victims of the article's own incident: per kind, the best figure and the claims
+/// it rests on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    /// People killed.
+    pub killed: Option<TallyFigure>,
+    /// People wounded.
+    pub wounded: Option<TallyFigure>,
+    /// People displaced.
+    pub displaced: Option<TallyFigure>,
+}
+
+/// One figure of a [`Tally`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TallyFigure {
+    /// How many.
+    pub count: u64,
+    /// Indexes into `Doc::claims` of the claims the figure rests on.
+    pub claims: Vec<usize>,
 }
 
 /// One article: the original text and every layer the stages added.
@@ -319,6 +344,8 @@ pub struct Doc {
     pub quantities: Vec<Quantity>,
     /// Numeric claims, in order.
     pub claims: Vec<Claim>,
+    /// The victims of the article's own incident, from the claims.
+    pub tally: Tally,
     /// The layers the stages have assigned so far.
     pub layers: Layers,
 }
@@ -339,6 +366,7 @@ impl Doc {
             quotes: Vec::new(),
             quantities: Vec::new(),
             claims: Vec::new(),
+            tally: Tally::default(),
             layers: Layers::default(),
         }
     }

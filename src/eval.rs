@@ -2,7 +2,8 @@
 //!
 //! [`fixtures`] scores the claims, quotes and entities of the pipeline's output records
 //! against `gold/<id>.json` files; [`conll`] scores NER on a CoNLL-2003 file with exact
-//! span matching, as conlleval does.
+//! span matching, as conlleval does; [`victims`] scores the per-article tally against
+//! GVDB-style victim counts.
 
 use crate::doc::{Entity, PartialDate, Span};
 use crate::ner;
@@ -13,6 +14,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+mod victims;
+pub use victims::{victims, CountScore, Miss, VictimsReport};
 
 /// Why an evaluation could not run.
 #[derive(Debug, thiserror::Error)]

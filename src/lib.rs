@@ -36,4 +36,5 @@ pub mod report;
 pub mod schema;
 pub mod segment;
 pub mod tagger;
+pub mod tally;
 pub mod tokens;

@@ -176,6 +176,17 @@ enum EvalTarget {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Score the per-article tally against GVDB-style victim counts (`killed`, `injured`
+    /// per JSONL line), with the always-0 and always-1 baselines.
+    Victims {
+        /// GVDB-style JSONL: `id`, `text`, `killed`, `injured` per line.
+        file: PathBuf,
+        /// Also print the articles whose counts are wrong (id, gold, tallied) to stdout.
+        #[arg(long)]
+        misses: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Score NER on a CoNLL-2003 file (conlleval-compatible exact spans).
     Ner {
         /// CoNLL file: `token POS chunk NER` lines, blank lines between sentences.
@@ -264,6 +275,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval { target: EvalTarget::Quotes { polnear, fixtures, model } } => {
             let pipeline = build_pipeline(&model, 64, false, profile::default_profile())?;
             print!("{}", eval::quotes(&pipeline, &polnear, &fixtures)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { target: EvalTarget::Victims { file, misses, model } } => {
+            let pipeline = build_pipeline(&model, 256, false, profile::default_profile())?;
+            let report = eval::victims(&pipeline, &file)?;
+            print!("{report}");
+            if misses {
+                print!("{}", report.misses_table());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Ner { conll, model } } => {

@@ -69,6 +69,7 @@ fn kind_named(name: &str) -> Option<ClaimKind> {
         "troops" => Some(ClaimKind::Troops),
         "captured" => Some(ClaimKind::Captured),
         "missing" => Some(ClaimKind::Missing),
+        "shot" => Some(ClaimKind::Shot),
         _ => None,
     }
 }
@@ -77,7 +78,7 @@ fn kind_named(name: &str) -> Option<ClaimKind> {
 ///
 /// # Panics
 /// On a value that names no kind: a lexicon file is source code (a test loads them all).
-fn word_kinds(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, ClaimKind)> {
+pub(super) fn word_kinds(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, ClaimKind)> {
     rows.iter()
         .map(|(word, kind)| (*word, kind_named(kind).unwrap_or_else(|| panic!("{word:?}: no claim kind {kind:?}"))))
         .collect()
@@ -184,7 +185,7 @@ impl Sentence<'_> {
 
     /// A predicate ending right before token `first`, over a few skippable words, or a
     /// toll a few words back.
-    fn predicate_before(&self, first: usize) -> Option<ClaimKind> {
+    pub(super) fn predicate_before(&self, first: usize) -> Option<ClaimKind> {
         let mut p = first;
         for _ in 0..4 {
             p = p.checked_sub(1)?;

@@ -29,11 +29,12 @@ mod sentence;
 mod subject;
 #[cfg(test)]
 mod testing;
+mod victims;
 
 pub use context::{MAX_TIME_DISTANCE, PLACE_REACH, RATE_REACH};
 pub use kind::counting_verbs;
 
-use crate::doc::{Claim, Doc, Quantity};
+use crate::doc::{Claim, Doc, Event, Quantity};
 use crate::profile::Profile;
 use sentence::{Sentence, Sentences};
 use subject::Subject;
@@ -46,10 +47,18 @@ pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
     for quantity in &doc.quantities {
         let Some(index) = doc.sentences.iter().position(|s| s.contains(quantity.span)) else { continue };
         let previous = out.last().filter(|c| c.sentence == index);
-        if let Some(mut claim) = sentences.get(index).claim(quantity, previous) {
-            claim.place = claim.place.or_else(|| context::place_in_paragraph(&sentences, index));
+        if let Some(claim) = sentences.get(index).claim(quantity, previous) {
             out.push(claim);
         }
+    }
+    for (index, span) in doc.sentences.iter().enumerate() {
+        if victims::may_hold_victims(doc.slice(*span)) {
+            out.extend(sentences.get(index).victim_claims());
+        }
+    }
+    out.sort_by_key(|c| (c.quantity.span.start, c.quantity.span.end));
+    for claim in &mut out {
+        claim.place = claim.place.or_else(|| context::place_in_paragraph(&sentences, claim.sentence));
     }
     out
 }
@@ -80,6 +89,8 @@ impl Sentence<'_> {
             time: self.time(first, end),
             rate: self.rate(end),
             attributed_to: self.asserted_by(quantity.span),
+            unit: self.unit(subject),
+            event: Event::Incident,
         })
     }
 }

@@ -8,9 +8,9 @@
 
 use super::kind::{noun_kind, ATTRIBUTIVE_CASUALTIES};
 use super::sentence::Sentence;
-use crate::doc::{Claim, ClaimKind};
+use crate::doc::{Claim, ClaimKind, Unit};
 use crate::numbers;
-use crate::words;
+use crate::{table, words};
 use std::sync::LazyLock;
 
 /// Words that end a counted noun phrase after the number.
@@ -45,9 +45,22 @@ impl Subject {
     }
 }
 
-/// Whether a word can head a counted noun phrase: people, a kind, or "lives".
+/// Counted nouns that are not people, and the unit they count ("families", "homes").
+static UNIT_NOUNS: LazyLock<Vec<(&str, &str)>> = table!("en/claims/unit_nouns.tsv");
+
+/// Whether a word can head a counted noun phrase: people, a kind, a household or home,
+/// or "lives".
 fn is_subject_noun(word: &str) -> bool {
-    numbers::is_counted_noun(word) || noun_kind(&word.to_lowercase()).is_some() || word.eq_ignore_ascii_case("lives")
+    numbers::is_counted_noun(word)
+        || noun_kind(&word.to_lowercase()).is_some()
+        || word.eq_ignore_ascii_case("lives")
+        || unit_of_noun(&word.to_lowercase()).is_some()
+}
+
+/// The unit a counted noun names other than people ("families" -> households).
+fn unit_of_noun(lower: &str) -> Option<Unit> {
+    let (_, unit) = UNIT_NOUNS.iter().find(|(noun, _)| *noun == lower)?;
+    Some(unit.parse().unwrap_or_else(|_| panic!("{lower:?}: no unit {unit:?}")))
 }
 
 impl Sentence<'_> {
@@ -84,6 +97,15 @@ impl Sentence<'_> {
             }
         }
         Subject::Other
+    }
+
+    /// What the counted noun phrase counts: people unless its head names households or
+    /// homes.
+    pub(super) fn unit(&self, subject: Subject) -> Unit {
+        match subject {
+            Subject::People(_, to) => self.lower(to - 1).and_then(|head| unit_of_noun(&head)).unwrap_or(Unit::People),
+            _ => Unit::People,
+        }
     }
 
     /// Whether a number without a noun can share the previous claim's counted noun: only

@@ -4,10 +4,13 @@
 //! A stage value outside the schema's vocabularies (an entity label the model invented,
 //! an unknown qualifier) makes the document an error record naming the value.
 
-use crate::doc::{CharIndex, Claim, DateOrigin, Doc, Entity, Quote, Span};
+use crate::doc::{CharIndex, Claim, DateOrigin, Doc, Entity, Quote, Span, Tally, TallyFigure};
 use crate::io::DocError;
 pub use crate::schema::Record;
-use crate::schema::{ClaimRecord, EntityRecord, QuoteRecord, SpeakerRecord, Status, TextSpan, TimeRecord, UnknownName};
+use crate::schema::{
+    ClaimRecord, EntityRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord, TallyRecord, TextSpan, TimeRecord,
+    UnknownName,
+};
 use std::io::Write;
 
 /// Builds the output record of an annotated document.
@@ -52,7 +55,15 @@ fn annotated_record(doc: &Doc) -> Result<Record, UnknownName> {
         entities: doc.entities.iter().map(|e| entity_record(e, &to_span)).collect::<Result<_, _>>()?,
         quotes: doc.quotes.iter().map(|q| quote_record(q, &to_span)).collect::<Result<_, _>>()?,
         claims: doc.claims.iter().map(|c| claim_record(doc, c, &index, &to_span)).collect::<Result<_, _>>()?,
+        tally: tally_record(&doc.tally),
     })
+}
+
+fn tally_record(tally: &Tally) -> TallyRecord {
+    let figure = |f: &Option<TallyFigure>| {
+        f.as_ref().map(|f| TallyFigureRecord { count: f.count, claims: f.claims.clone() })
+    };
+    TallyRecord { killed: figure(&tally.killed), wounded: figure(&tally.wounded), displaced: figure(&tally.displaced) }
 }
 
 fn entity_record(entity: &Entity, to_span: &impl Fn(Span) -> TextSpan) -> Result<EntityRecord, UnknownName> {
@@ -104,6 +115,8 @@ fn claim_record(
         rate: claim.rate.map(str::parse).transpose()?,
         attributed_to: claim.attributed_to.map(to_span),
         sentence_text: doc.sentences.get(claim.sentence).map(|&s| doc.slice(s).to_string()),
+        unit: claim.unit,
+        event: claim.event,
     })
 }
 

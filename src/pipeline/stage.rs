@@ -31,6 +31,8 @@ pub enum Layer {
     Quantities,
     /// Numeric claims.
     Claims,
+    /// The victims of the article's own incident.
+    Tally,
 }
 
 impl Layer {

@@ -9,6 +9,7 @@
 //! | quotes   | Cleaning, Sentences                     | Quotes                  |
 //! | numbers  | Sentences                               | Quantities              |
 //! | claims   | Cleaning, Sentences, Quotes, Quantities | Claims                  |
+//! | tally    | Quantities, Claims                      | Tally                   |
 //!
 //! The model stage is left out when no model runs (`--no-ner`); the quotes stage then
 //! works from its rules alone. Each stage is a thin adapter over its module's function.
@@ -18,7 +19,7 @@ use crate::doc::{Doc, Span};
 use crate::profile::Profile;
 use crate::tagger::{Tag, TagInput, Tagger};
 use crate::tokens::Tokens;
-use crate::{attribution, claims, clean, ner, numbers, quotes, segment};
+use crate::{attribution, claims, clean, ner, numbers, quotes, segment, tally};
 use std::sync::Arc;
 
 /// The transformer run over every sentence, between the structure and the rule stages.
@@ -46,7 +47,7 @@ pub fn stages(transformer: Transformer, profile: Arc<Profile>) -> Stages {
         Transformer::Ner(model) => list.push(Box::new(Model::Ner(model))),
         Transformer::Joint { model, entities } => list.push(Box::new(Model::Joint { model, entities })),
     }
-    list.extend([Box::new(Quotes) as Box<dyn Stage>, Box::new(Numbers), Box::new(Claims { profile })]);
+    list.extend([Box::new(Quotes) as Box<dyn Stage>, Box::new(Numbers), Box::new(Claims { profile }), Box::new(TallyStage)]);
     Stages::new(list).expect("the built-in stage order meets every requirement")
 }
 
@@ -167,6 +168,25 @@ impl Stage for Claims {
     }
     fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
         doc.claims = claims::claims(doc, &self.profile);
+        Ok(())
+    }
+}
+
+/// [`tally::tally`]: the victims of the article's own incident.
+struct TallyStage;
+
+impl Stage for TallyStage {
+    fn name(&self) -> &'static str {
+        "tally"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Quantities, Layer::Claims]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Tally]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.tally = tally::tally(doc);
         Ok(())
     }
 }

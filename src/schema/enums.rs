@@ -93,6 +93,46 @@ named_enum! {
         Captured = "captured",
         /// People missing.
         Missing = "missing",
+        /// People shot, the outcome not stated ("two men were shot"); the tally reads
+        /// those not killed as wounded.
+        Shot = "shot",
+    }
+}
+
+named_enum! {
+    /// What a claim counts: people, or households and homes, which are never turned into
+    /// people ("300 families displaced" is 300 households, not 300 people).
+    "unit" pub enum Unit {
+        /// People (the default).
+        People = "people",
+        /// Households or families.
+        Households = "households",
+        /// Homes, houses or buildings.
+        Homes = "homes",
+    }
+}
+
+impl Default for Unit {
+    fn default() -> Self {
+        Unit::People
+    }
+}
+
+named_enum! {
+    /// Which event a claim reports, relative to the article's own incident.
+    "event" pub enum Event {
+        /// The incident the article reports.
+        Incident = "incident",
+        /// A different or earlier event ("the Paris attacks that killed 130").
+        Other = "other",
+        /// A total over many events ("one of 19 officers killed nationwide this year").
+        Aggregate = "aggregate",
+    }
+}
+
+impl Default for Event {
+    fn default() -> Self {
+        Event::Incident
     }
 }
 

@@ -7,6 +7,10 @@ pub mod enums;
 pub mod record;
 
 pub use enums::{
-    AttributionPart, BoilerplateKind, ClaimKind, EntityLabel, Qualifier, QuoteKind, Rate, Status, UnknownName,
+    AttributionPart, BoilerplateKind, ClaimKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit,
+    UnknownName,
 };
-pub use record::{ClaimRecord, EntityRecord, QuoteRecord, Record, SpeakerRecord, TextSpan, TimeRecord};
+pub use record::{
+    ClaimRecord, EntityRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord, TallyRecord, TextSpan,
+    TimeRecord,
+};

@@ -5,7 +5,7 @@
 //! Fields that older records may lack read as empty.
 
 use crate::doc::PartialDate;
-use crate::schema::enums::{BoilerplateKind, ClaimKind, EntityLabel, Qualifier, QuoteKind, Rate, Status};
+use crate::schema::enums::{BoilerplateKind, ClaimKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit};
 use serde::{Deserialize, Serialize};
 
 /// A text span in output units: code point offsets, end exclusive.
@@ -62,6 +62,29 @@ pub struct Record {
     /// Numeric claims.
     #[serde(default)]
     pub claims: Vec<ClaimRecord>,
+    /// The victims of the article's own incident: the best figure per kind.
+    #[serde(default)]
+    pub tally: TallyRecord,
+}
+
+/// The victims of the article's own incident, per kind; null where no claim counts it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TallyRecord {
+    /// People killed.
+    pub killed: Option<TallyFigureRecord>,
+    /// People wounded.
+    pub wounded: Option<TallyFigureRecord>,
+    /// People displaced.
+    pub displaced: Option<TallyFigureRecord>,
+}
+
+/// One figure of the tally and the claims it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TallyFigureRecord {
+    /// How many.
+    pub count: u64,
+    /// Indexes into `claims` of the claims the figure rests on.
+    pub claims: Vec<usize>,
 }
 
 impl Record {
@@ -84,6 +107,7 @@ impl Record {
             entities: Vec::new(),
             quotes: Vec::new(),
             claims: Vec::new(),
+            tally: TallyRecord::default(),
         }
     }
 }
@@ -180,6 +204,12 @@ pub struct ClaimRecord {
     pub attributed_to: Option<TextSpan>,
     /// The text of the claim's sentence, so that readers of the records need no corpus.
     pub sentence_text: Option<String>,
+    /// What is counted: people, households or homes.
+    #[serde(default)]
+    pub unit: Unit,
+    /// Which event the figure reports: the article's own incident, another, or a total.
+    #[serde(default)]
+    pub event: Event,
 }
 
 #[cfg(test)]
@@ -188,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_record_reads_back_as_written() {
-        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null}]}"#;
+        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"unit":"people","event":"incident"}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null}}"#;
         let record: Record = serde_json::from_str(line).unwrap();
         assert_eq!(record.claims[0].qualifier, Some(Qualifier::MoreThan));
         assert_eq!(serde_json::to_string(&record).unwrap(), line);
