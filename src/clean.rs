@@ -136,14 +136,17 @@ struct Found {
 pub fn clean(doc: &Doc) -> Cleaning {
     let text = doc.normalized.text.as_str();
     let mut found = Found::default();
-    let mut pieces = split_pieces(text, &mut found);
+    let title = doc.meta.title.as_deref().map(|t| crate::normalize::Normalized::new(t.trim()).text);
+    let mut pieces = split_pieces(text, title.as_deref(), &mut found);
     classify_lines(text, &mut pieces, &mut found);
     mark_context(text, &mut pieces);
     assemble(doc, &pieces, &found)
 }
 
-/// Cuts the text into trimmed non-empty lines and peels boilerplate parts off them.
-fn split_pieces(text: &str, found: &mut Found) -> Vec<Piece> {
+/// Cuts the text into trimmed non-empty lines and peels boilerplate parts off them. A
+/// first line that starts with the reader's `title` and runs on past it without a break
+/// ("...Los Angeles TimesJassely Lupoe, a 5-year-old, was...") is cut after the title.
+fn split_pieces(text: &str, title: Option<&str>, found: &mut Found) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut offset = 0;
     for (index, raw) in text.split('\n').enumerate() {
@@ -158,6 +161,7 @@ fn split_pieces(text: &str, found: &mut Found) -> Vec<Piece> {
                 pieces.push(Piece { start: marker_start, end: marker_end, kind: Some(BoilerplateKind::DateMarker) });
                 start = whole.end();
             }
+            start = split_glued_title(text, start, offset - 1, title, &mut pieces);
         }
         push_trimmed(text, start, offset - 1, None, &mut pieces);
     }
@@ -172,6 +176,20 @@ fn split_pieces(text: &str, found: &mut Found) -> Vec<Piece> {
 }
 
 /// Pushes `text[start..end]` trimmed of whitespace, when anything is left.
+/// Pushes the reader's title as its own piece where the line `start..end` starts with it
+/// and goes on; returns where the rest of the line starts.
+fn split_glued_title(text: &str, start: usize, end: usize, title: Option<&str>, pieces: &mut Vec<Piece>) -> usize {
+    let line = &text[start..end];
+    let lead = line.len() - line.trim_start().len();
+    match title.filter(|t| !t.is_empty() && line[lead..].len() > t.len() && line[lead..].starts_with(t)) {
+        Some(title) => {
+            push_trimmed(text, start + lead, start + lead + title.len(), None, pieces);
+            start + lead + title.len()
+        }
+        None => start,
+    }
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, kind: Option<BoilerplateKind>, out: &mut Vec<Piece>) {
     let slice = &text[start..end];
     let trimmed = slice.trim();
@@ -298,8 +316,16 @@ fn record_meta(line: &str, start: usize, kind: BoilerplateKind, found: &mut Foun
     }
 }
 
+/// Lines longer than this (in bytes) are content whatever they start or end with: a
+/// paragraph that ends "All rights reserved." is an article whose notice lost its line
+/// break.
+const MAX_BOILERPLATE_LINE: usize = 300;
+
 /// The boilerplate kind of a line judged on its own text, if any.
 fn line_kind(line: &str) -> Option<BoilerplateKind> {
+    if line.len() > MAX_BOILERPLATE_LINE {
+        return None;
+    }
     let lower = line.to_lowercase();
     let lower = lower.trim_end_matches(['.', ':', ' ']);
     if NAVIGATION_LINES.contains(&lower) || starts_with_any(lower, &NAVIGATION_PREFIXES) || TAG_RUN.is_match(line) {

@@ -11,8 +11,10 @@
 //!   one;
 //! - the figure is the larger of the two, resting on the claims that gave it.
 //!
-//! People shot with no outcome stated count as wounded where they outnumber the killed
-//! ("three people were shot, one fatally": 1 killed, 2 wounded).
+//! Wounded is the larger of the wounded figure and the figure of the wounded and the shot
+//! together less the killed: people shot with no outcome stated count as wounded where
+//! they outnumber the killed ("three people were shot, one fatally": 1 killed, 2
+//! wounded; "a man was shot; he died": 1 killed, none wounded).
 
 use crate::doc::{Claim, ClaimKind, Doc, Event, Tally, TallyFigure, Unit};
 use crate::words;
@@ -25,25 +27,30 @@ static NEW_PERSON_DETERMINERS: LazyLock<Vec<&str>> = words!("en/tally/new_person
 /// Determiners and pronouns of a victim phrase that refer back to someone ("the victim", "he").
 static REFERRING_WORDS: LazyLock<Vec<&str>> = words!("en/tally/referring_words.txt");
 
+/// Heads of referring phrases that may name anyone already counted ("the victim").
+static GENERIC_HEADS: LazyLock<Vec<&str>> = words!("en/tally/generic_heads.txt");
+
 /// The tally of a document's claims.
 pub fn tally(doc: &Doc) -> Tally {
-    let killed = figure(doc, ClaimKind::Killed);
-    let wounded = figure(doc, ClaimKind::Wounded);
-    let shot = figure(doc, ClaimKind::Shot);
+    let killed = figure(doc, &[ClaimKind::Killed]);
     let killed_count = killed.as_ref().map_or(0, |f| f.count);
-    let shot_not_killed = shot
-        .filter(|s| s.count > killed_count)
-        .map(|s| TallyFigure { count: s.count - killed_count, claims: s.claims });
-    let wounded = match (wounded, shot_not_killed) {
-        (Some(w), Some(s)) => Some(if s.count > w.count { s } else { w }),
-        (w, s) => w.or(s),
-    };
-    Tally { killed, wounded, displaced: figure(doc, ClaimKind::Displaced) }
+    let wounded = [figure(doc, &[ClaimKind::Wounded]), figure(doc, &[ClaimKind::Wounded, ClaimKind::Shot])]
+        .into_iter()
+        .flatten()
+        .map(|f| if f.claims.iter().any(|&i| doc.claims[i].kind == ClaimKind::Shot) { less(f, killed_count) } else { f })
+        .filter(|f| f.count > 0)
+        .max_by_key(|f| f.count);
+    Tally { killed, wounded, displaced: figure(doc, &[ClaimKind::Displaced]) }
 }
 
-/// The figure of one kind, from the incident's claims of people.
-fn figure(doc: &Doc, kind: ClaimKind) -> Option<TallyFigure> {
-    let counted = |c: &&Claim| c.kind == kind && c.event == Event::Incident && c.unit == Unit::People;
+/// A figure of people shot less those killed: the shot who did not die.
+fn less(figure: TallyFigure, killed: u64) -> TallyFigure {
+    TallyFigure { count: figure.count.saturating_sub(killed), claims: figure.claims }
+}
+
+/// The figure of some kinds together, from the incident's claims of people.
+fn figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
+    let counted = |c: &&Claim| kinds.contains(&c.kind) && c.event == Event::Incident && c.unit == Unit::People;
     let claims: Vec<(usize, &Claim)> = doc.claims.iter().enumerate().filter(|(_, c)| counted(c)).collect();
     let (numbered, single): (Vec<_>, Vec<_>) = claims.into_iter().partition(|(_, c)| has_number(doc, c));
     let best_number = numbered
@@ -64,24 +71,31 @@ fn has_number(doc: &Doc, claim: &Claim) -> bool {
     doc.quantities.iter().any(|q| q.span == claim.quantity.span)
 }
 
-/// How many distinct people victim phrases name: names once each, new-person phrases
-/// once per head noun, at least one when there is any phrase.
+/// How many distinct people victim phrases name: the most of distinct names (by
+/// surname), distinct new-person phrases ("a 26-year-old man", "a 23-year-old man") and
+/// distinct heads of referring phrases ("the woman", "the man"; not "the victim"); at
+/// least one when there is any phrase.
 fn distinct_people<'a>(doc: &Doc, claims: impl Iterator<Item = &'a Claim>) -> u64 {
     let mut names = BTreeSet::new();
-    let mut heads = BTreeSet::new();
+    let mut new_people = BTreeSet::new();
+    let mut referred = BTreeSet::new();
     let mut any = false;
     for claim in claims {
         any = true;
-        let mention = doc.slice(claim.quantity.span);
-        let first = mention.split_whitespace().next().unwrap_or("").to_lowercase();
-        let last = mention.split_whitespace().last().unwrap_or("").to_lowercase();
-        if NEW_PERSON_DETERMINERS.contains(&first.as_str()) {
-            heads.insert(last);
-        } else if !REFERRING_WORDS.contains(&first.as_str()) && mention.starts_with(char::is_uppercase) {
+        let mention = doc.slice(claim.quantity.span).to_lowercase();
+        let first = mention.split_whitespace().next().unwrap_or("");
+        let last = mention.split_whitespace().last().unwrap_or("").to_string();
+        if NEW_PERSON_DETERMINERS.contains(&first) {
+            new_people.insert(mention.clone());
+        } else if REFERRING_WORDS.contains(&first) {
+            if !GENERIC_HEADS.contains(&last.as_str()) && mention.contains(' ') {
+                referred.insert(last);
+            }
+        } else if doc.slice(claim.quantity.span).starts_with(char::is_uppercase) {
             names.insert(last);
         }
     }
-    let counted = names.len().max(heads.len()) as u64;
+    let counted = names.len().max(new_people.len()).max(referred.len()) as u64;
     if any {
         counted.max(1)
     } else {

@@ -39,6 +39,13 @@ static LEFT_STATES: LazyLock<Vec<(&str, ClaimKind)>> =
 /// keeps most sentences from being tokenised.
 static CASUALTY_STEMS: LazyLock<Vec<&str>> = words!("en/claims/casualty_stems.txt");
 
+/// Words that make a predicate before a victim phrase a possibility, not an event
+/// ("possibly killing", "tried to shoot", "threatened to kill").
+static HEDGES: LazyLock<Vec<&str>> = words!("en/claims/hedges.txt");
+
+/// Tokens before a victim phrase read for a hedge.
+const HEDGE_REACH: usize = 4;
+
 /// Modifiers read at most between a determiner and its noun ("a 26-year-old black man").
 const MODIFIER_REACH: usize = 6;
 
@@ -69,10 +76,13 @@ impl Sentence<'_> {
                 k += 1;
                 continue;
             };
-            if let Some(kind) = self.victim_kind(victim) {
-                out.push(self.victim_claim(victim, kind));
+            match self.victim_kind(victim) {
+                Some(kind) => {
+                    out.push(self.victim_claim(victim, kind));
+                    k = victim.end;
+                }
+                None => k += 1,
             }
-            k = victim.end;
         }
         out
     }
@@ -84,8 +94,14 @@ impl Sentence<'_> {
         let joined = self.is(after, "and").then(|| self.victim_at(after + 1)).flatten();
         let predicate_from = joined.map_or(after, |other| self.after_apposition(other.end));
         self.predicate_after(predicate_from)
-            .or_else(|| self.predicate_before(victim.first))
+            .or_else(|| self.predicate_before(victim.first).filter(|_| !self.hedged_before(victim.first)))
             .or_else(|| self.left_state(victim))
+    }
+
+    /// Whether a hedge stands a few words before the phrase, so that the predicate before
+    /// it did not happen ("possibly killing the trooper", "tried to shoot a man").
+    fn hedged_before(&self, first: usize) -> bool {
+        (first.saturating_sub(HEDGE_REACH)..first).any(|k| self.is_in(k, &HEDGES))
     }
 
     /// The victim phrase starting at token `k`, if any.
@@ -154,13 +170,20 @@ impl Sentence<'_> {
     /// The token after an apposition that follows a victim phrase (", 33,", ", a father of
     /// two,"), or `end` when none follows.
     fn after_apposition(&self, end: usize) -> usize {
-        if !self.is_comma(end) {
-            return end;
+        let mut at = end;
+        while self.is_comma(at) {
+            if self.is(at + 1, "who") {
+                return at + 1;
+            }
+            let closing = (at + 1..at + APPOSITION_REACH)
+                .take_while(|&j| j < self.tokens.len() && !self.ends_clause(j))
+                .find(|&j| self.is_comma(j));
+            match closing {
+                Some(j) => at = j + 1,
+                None => break,
+            }
         }
-        (end + 1..end + APPOSITION_REACH)
-            .take_while(|&j| j < self.tokens.len() && !self.ends_clause(j))
-            .find(|&j| self.is_comma(j))
-            .map_or(end, |j| j + 1)
+        at
     }
 
     /// "left a man dead", "leaving a woman injured": the kind of the casualty word after
