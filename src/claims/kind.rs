@@ -134,6 +134,9 @@ impl Sentence<'_> {
             };
             return counted.then_some((kind, false));
         }
+        if let Some(kind) = self.result_state(first, after) {
+            return Some((kind, false));
+        }
         let including = first.checked_sub(1).is_some_and(|p| self.is(p, "including"));
         previous.filter(|_| including).map(|p| (p.kind, false))
     }
@@ -154,6 +157,9 @@ impl Sentence<'_> {
         }
         if self.is(k, "including") {
             k = (k + 1..k + 8).find(|n| self.is_in(*n, &AUXILIARIES))?;
+        }
+        if let Some(kind) = self.predicate_at(k, &PREDICATES_AFTER) {
+            return Some(kind);
         }
         if self.is_in(k, &["in", "near", "at", "on", "from"]) {
             let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());

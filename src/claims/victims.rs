@@ -31,9 +31,35 @@ static SINGULAR_DETERMINERS: LazyLock<Vec<&str>> = words!("en/claims/singular_de
 /// Pronouns that stand for one victim as a subject ("he", "she").
 static VICTIM_PRONOUNS: LazyLock<Vec<&str>> = words!("en/claims/victim_pronouns.txt");
 
-/// Casualty words after "left N" ("left a man dead", "leaving one injured"), and their kind.
-static LEFT_STATES: LazyLock<Vec<(&str, ClaimKind)>> =
-    LazyLock::new(|| super::kind::word_kinds(&crate::table!("en/claims/left_states.tsv")));
+/// Result verbs and the states after their object ("left a man dead", "sent two people
+/// to the hospital"): verb, state words, kind.
+static RESULT_STATES: LazyLock<Vec<(&str, Vec<&str>, ClaimKind)>> = LazyLock::new(|| {
+    let rows = super::kind::word_kinds(&crate::table!("en/claims/result_states.tsv"));
+    rows.into_iter()
+        .map(|(phrase, kind)| {
+            let (verb, state) = phrase.split_once(' ').unwrap_or_else(|| panic!("{phrase:?}: a verb and a state"));
+            (verb, state.split(' ').collect(), kind)
+        })
+        .collect()
+});
+
+/// Casualty verbs that take an object when active ("shot", "kills").
+static ACTIVE_VERBS: LazyLock<Vec<&str>> = words!("en/claims/active_verbs.txt");
+
+/// Auxiliaries that keep a verb after them active ("has", "allegedly").
+static ACTIVE_AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/active_auxiliaries.txt");
+
+/// Auxiliaries that make the verb after them passive ("was", "were", "been").
+static PASSIVE_AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/passive_auxiliaries.txt");
+
+/// Words that open the object of an active casualty verb ("a", "his", "two").
+static OBJECT_STARTS: LazyLock<Vec<&str>> = words!("en/claims/object_starts.txt");
+
+/// Ordinals that stand for a further victim with "a" ("a second was injured").
+static ELIDED_ORDINALS: LazyLock<Vec<&str>> = words!("en/claims/elided_ordinals.txt");
+
+/// Words that end the modifiers of a victim noun ("the scene where the victim").
+static MODIFIER_STOPS: LazyLock<Vec<&str>> = words!("en/claims/modifier_stops.txt");
 
 /// Stems of which a sentence must hold one to be read for victims: a quick filter that
 /// keeps most sentences from being tokenised.
@@ -72,12 +98,9 @@ impl Sentence<'_> {
         let mut out: Vec<Claim> = Vec::new();
         let mut k = 0;
         while k < self.tokens.len() {
-            let Some(victim) = self.victim_at(k) else {
-                k += 1;
-                continue;
-            };
-            match self.victim_kind(victim) {
-                Some(kind) => {
+            let found = self.victims_at(k).into_iter().find_map(|v| Some((v, self.victim_kind(v)?)));
+            match found {
+                Some((victim, kind)) => {
                     out.push(self.victim_claim(victim, kind));
                     k = victim.end;
                 }
@@ -88,14 +111,47 @@ impl Sentence<'_> {
     }
 
     /// The kind a predicate gives the victim phrase: after it, after a phrase joined to it
-    /// by "and", before it, or around it ("left a man dead").
+    /// by "and", before it, or around it ("left a man dead", "sent a man to the hospital").
     fn victim_kind(&self, victim: Victim) -> Option<ClaimKind> {
         let after = self.after_apposition(victim.end);
-        let joined = self.is(after, "and").then(|| self.victim_at(after + 1)).flatten();
+        let joined = self.is(after, "and").then(|| self.victims_at(after + 1).into_iter().next()).flatten();
         let predicate_from = joined.map_or(after, |other| self.after_apposition(other.end));
+        let before = self.before_age(victim.first);
         self.predicate_after(predicate_from)
-            .or_else(|| self.predicate_before(victim.first).filter(|_| !self.hedged_before(victim.first)))
-            .or_else(|| self.left_state(victim))
+            .filter(|_| !self.acts_on_object(predicate_from))
+            .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
+            .or_else(|| self.result_state(victim.first, victim.end))
+    }
+
+    /// Where a victim phrase starts counting an age written before it ("the shooting
+    /// death of 38-year-old Goldie Long"): the age's first token, else `first`.
+    fn before_age(&self, first: usize) -> usize {
+        let aged = first >= 3
+            && self.tokens[first - 3].kind == crate::numbers::TokenKind::Number
+            && self.is_punct(first - 2, &["-"])
+            && self.lower(first - 1).is_some_and(|w| w.starts_with("year"));
+        if aged {
+            first - 3
+        } else {
+            first
+        }
+    }
+
+    /// Whether the predicate after a phrase is an active verb with an object ("He shot a
+    /// man", "Gunman kills two"): the phrase is then the agent, not the victim. A passive
+    /// auxiliary before the verb ("was shot a day later") keeps it a victim.
+    fn acts_on_object(&self, from: usize) -> bool {
+        let mut k = from;
+        while self.is_in(k, &ACTIVE_AUXILIARIES) {
+            k += 1;
+        }
+        if self.is_in(k, &PASSIVE_AUXILIARIES) || !self.is_in(k, &ACTIVE_VERBS) {
+            return false;
+        }
+        let object = k + 1;
+        self.is_in(object, &OBJECT_STARTS)
+            || self.tokens.get(object).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number)
+            || self.word(object).is_some_and(|w| w.starts_with(char::is_uppercase))
     }
 
     /// Whether a hedge stands a few words before the phrase, so that the predicate before
@@ -104,28 +160,54 @@ impl Sentence<'_> {
         (first.saturating_sub(HEDGE_REACH)..first).any(|k| self.is_in(k, &HEDGES))
     }
 
-    /// The victim phrase starting at token `k`, if any.
-    fn victim_at(&self, k: usize) -> Option<Victim> {
+    /// The victim phrases starting at token `k`, longest reading first: a pronoun, a
+    /// name, a determined or headline noun phrase, or an elided one ("a second").
+    fn victims_at(&self, k: usize) -> Vec<Victim> {
         if self.is_in(k, &VICTIM_PRONOUNS) {
-            return Some(Victim { first: k, end: k + 1, head: (k, k + 1) });
+            return vec![Victim { first: k, end: k + 1, head: (k, k + 1) }];
         }
-        if let Some(end) = self.name_end(k) {
-            return Some(Victim { first: k, end, head: (k, end) });
-        }
+        let named = self.name_end(k).map(|end| Victim { first: k, end, head: (k, end) });
+        let elided = self.elided_victim(k);
+        let phrase = self.noun_phrase_victim(k);
+        let bare = self.is_victim_noun(k).then_some(Victim { first: k, end: k + 1, head: (k, k + 1) });
+        [named, phrase, elided, bare].into_iter().flatten().filter(|v| !self.holds_quantity(*v)).collect()
+    }
+
+    /// "a second", "a third", "another" with no noun, right before a predicate's auxiliary
+    /// ("one person died and a second was injured").
+    fn elided_victim(&self, k: usize) -> Option<Victim> {
+        let end = if self.is(k, "another") {
+            k + 1
+        } else if self.is_in(k, &["a", "the"]) && self.is_in(k + 1, &ELIDED_ORDINALS) {
+            k + 2
+        } else {
+            return None;
+        };
+        self.is_in(end, &["was", "is", "has", "had", "remains", "remained"]).then_some(Victim { first: k, end, head: (end - 1, end) })
+    }
+
+    /// A singular person noun after a determiner, or opening a headline, over modifiers.
+    fn noun_phrase_victim(&self, k: usize) -> Option<Victim> {
         let determined = self.is_in(k, &SINGULAR_DETERMINERS);
-        let headline = !determined && self.starts_headline(k);
-        if !determined && !headline {
+        if !determined && !self.starts_headline(k) {
             return None;
         }
         let from = if determined { k + 1 } else { k };
         let noun = (from..from + MODIFIER_REACH)
-            .take_while(|&j| self.is_modifier(j) || self.is_in(j, &VICTIM_NOUNS))
-            .find(|&j| self.is_in(j, &VICTIM_NOUNS) && !self.is_in(j + 1, &VICTIM_NOUNS))?;
-        if self.is_punct(noun + 1, &["'", "’"]) || self.is(noun + 1, "s") {
-            return None;
+            .take_while(|&j| self.is_modifier(j) || self.is_victim_noun(j))
+            .find(|&j| self.is_victim_noun(j) && !self.is_victim_noun(j + 1))?;
+        Some(Victim { first: k, end: noun + 1, head: (noun, noun + 1) })
+    }
+
+    /// Whether token `j` is a victim noun, or its possessive before "body" ("a man's body
+    /// was found").
+    fn is_victim_noun(&self, j: usize) -> bool {
+        let Some(word) = self.lower(j) else { return false };
+        let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+        match stem {
+            Some(stem) => self.is(j + 1, "body") && VICTIM_NOUNS.contains(&stem),
+            None => VICTIM_NOUNS.contains(&word.as_str()),
         }
-        let victim = Victim { first: k, end: noun + 1, head: (noun, noun + 1) };
-        (!self.holds_quantity(victim)).then_some(victim)
     }
 
     /// Whether token `j` can stand between a determiner and its noun: a word that is not
@@ -134,7 +216,8 @@ impl Sentence<'_> {
         match self.word(j) {
             Some(word) => {
                 let lower = word.to_lowercase();
-                !matches!(lower.as_str(), "and" | "or" | "of" | "who" | "was" | "is" | "were")
+                !MODIFIER_STOPS.contains(&lower.as_str())
+                    && !SINGULAR_DETERMINERS.contains(&lower.as_str())
                     && !lower.ends_with("ed")
                     && self.predicate_after(j).is_none()
             }
@@ -142,12 +225,12 @@ impl Sentence<'_> {
         }
     }
 
-    /// Whether a bare singular noun at `k` opens a headline ("Man killed in shooting"):
-    /// the sentence's first word, or after a headline separator, capitalised.
+    /// Whether a bare noun phrase at `k` may open a headline ("Man killed in shooting",
+    /// "Young person hurt"): the sentence's first token, or after a headline separator.
     fn starts_headline(&self, k: usize) -> bool {
-        let capitalised = self.word(k).is_some_and(|w| w.starts_with(char::is_uppercase));
-        let opens = k == 0 || self.is_punct(k - 1, &["|", "-", ":", "–", "—"]);
-        capitalised && opens && self.is_in(k, &VICTIM_NOUNS)
+        let capitalised = self.word(k).is_some_and(|w| w.starts_with(char::is_uppercase))
+            || self.tokens.get(k).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number);
+        capitalised && (k == 0 || self.is_punct(k - 1, &["|", "-", ":", "–", "—"]))
     }
 
     /// The end of a person's name starting at token `k`: an entity of the entity layer,
@@ -186,12 +269,11 @@ impl Sentence<'_> {
         at
     }
 
-    /// "left a man dead", "leaving a woman injured": the kind of the casualty word after
-    /// the phrase, after "left" or "leaving" before it.
-    fn left_state(&self, victim: Victim) -> Option<ClaimKind> {
-        let left = victim.first.checked_sub(1).is_some_and(|p| self.is_in(p, &["left", "leaving", "leaves"]));
-        let word = self.lower(victim.end)?;
-        left.then(|| LEFT_STATES.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)).flatten()
+    /// "left a man dead", "sent a woman to the hospital": the state after the phrase
+    /// (tokens `first..end`) when a result verb stands right before it.
+    pub(super) fn result_state(&self, first: usize, end: usize) -> Option<ClaimKind> {
+        let verb = self.lower(first.checked_sub(1)?)?;
+        RESULT_STATES.iter().find(|(v, words, _)| *v == verb && self.are(end, words)).map(|(_, _, kind)| *kind)
     }
 
     /// Whether the phrase holds a number mention, which the numbers stage counts.
