@@ -27,6 +27,9 @@ static NEW_PERSON_DETERMINERS: LazyLock<Vec<&str>> = words!("en/tally/new_person
 /// Determiners and pronouns of a victim phrase that refer back to someone ("the victim", "he").
 static REFERRING_WORDS: LazyLock<Vec<&str>> = words!("en/tally/referring_words.txt");
 
+/// Ordinals after "a" that name a further person ("a second was injured").
+static FURTHER_ORDINALS: LazyLock<Vec<&str>> = words!("en/claims/elided_ordinals.txt");
+
 /// Heads of referring phrases that may name anyone already counted ("the victim").
 static GENERIC_HEADS: LazyLock<Vec<&str>> = words!("en/tally/generic_heads.txt");
 
@@ -34,13 +37,30 @@ static GENERIC_HEADS: LazyLock<Vec<&str>> = words!("en/tally/generic_heads.txt")
 pub fn tally(doc: &Doc) -> Tally {
     let killed = figure(doc, &[ClaimKind::Killed]);
     let killed_count = killed.as_ref().map_or(0, |f| f.count);
-    let wounded = [figure(doc, &[ClaimKind::Wounded]), figure(doc, &[ClaimKind::Wounded, ClaimKind::Shot])]
-        .into_iter()
-        .flatten()
-        .map(|f| if f.claims.iter().any(|&i| doc.claims[i].kind == ClaimKind::Shot) { less(f, killed_count) } else { f })
-        .filter(|f| f.count > 0)
-        .max_by_key(|f| f.count);
+    let hurt = [ClaimKind::Wounded, ClaimKind::Shot];
+    let candidates = [
+        numbered_figure(doc, &[ClaimKind::Wounded]),
+        numbered_figure(doc, &hurt).map(|f| less(f, killed_count)),
+        people_figure(doc, &hurt).map(|f| {
+            let others = further_people(doc, &f);
+            let count = f.count.saturating_sub(killed_count).max(others);
+            TallyFigure { count, claims: f.claims }
+        }),
+    ];
+    let wounded = candidates.into_iter().flatten().filter(|f| f.count > 0).max_by_key(|f| f.count);
     Tally { killed, wounded, displaced: figure(doc, &[ClaimKind::Displaced]) }
+}
+
+/// How many of a figure's victim phrases name a further person ("another teen", "a
+/// second"), who cannot be one of the killed counted before.
+fn further_people(doc: &Doc, figure: &TallyFigure) -> u64 {
+    let further = |i: &&usize| {
+        let mention = doc.slice(doc.claims[**i].quantity.span).to_lowercase();
+        let mut words = mention.split_whitespace();
+        let first = words.next().unwrap_or("");
+        first == "another" || (first == "a" && words.next().is_some_and(|w| FURTHER_ORDINALS.contains(&w)))
+    };
+    figure.claims.iter().filter(further).count() as u64
 }
 
 /// A figure of people shot less those killed: the shot who did not die.
@@ -48,21 +68,37 @@ fn less(figure: TallyFigure, killed: u64) -> TallyFigure {
     TallyFigure { count: figure.count.saturating_sub(killed), claims: figure.claims }
 }
 
-/// The figure of some kinds together, from the incident's claims of people.
+/// The figure of some kinds together, from the incident's claims of people: the larger
+/// of the best number and the distinct people of the victim phrases.
 fn figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
+    match (numbered_figure(doc, kinds), people_figure(doc, kinds)) {
+        (Some(n), Some(p)) => Some(if n.count >= p.count { n } else { p }),
+        (n, p) => n.or(p),
+    }
+}
+
+/// The incident's claims of people of some kinds, with their indexes, split into those
+/// with a number mention and victim phrases.
+fn incident_claims<'a>(doc: &'a Doc, kinds: &[ClaimKind]) -> (Vec<(usize, &'a Claim)>, Vec<(usize, &'a Claim)>) {
     let counted = |c: &&Claim| kinds.contains(&c.kind) && c.event == Event::Incident && c.unit == Unit::People;
-    let claims: Vec<(usize, &Claim)> = doc.claims.iter().enumerate().filter(|(_, c)| counted(c)).collect();
-    let (numbered, single): (Vec<_>, Vec<_>) = claims.into_iter().partition(|(_, c)| has_number(doc, c));
-    let best_number = numbered
+    doc.claims.iter().enumerate().filter(|(_, c)| counted(c)).partition(|(_, c)| has_number(doc, c))
+}
+
+/// The largest figure with a number mention (its lower bound, else its upper bound).
+fn numbered_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
+    let (numbered, _) = incident_claims(doc, kinds);
+    let (count, i) = numbered
         .iter()
         .filter_map(|&(i, c)| Some((c.quantity.low.or(c.quantity.high)?, i)))
-        .max_by_key(|&(count, i)| (count, std::cmp::Reverse(i)));
-    let people = distinct_people(doc, single.iter().map(|(_, c)| *c));
-    match best_number {
-        Some((count, i)) if count >= people => Some(TallyFigure { count, claims: vec![i] }),
-        _ if people > 0 => Some(TallyFigure { count: people, claims: single.iter().map(|(i, _)| *i).collect() }),
-        _ => None,
-    }
+        .max_by_key(|&(count, i)| (count, std::cmp::Reverse(i)))?;
+    Some(TallyFigure { count, claims: vec![i] })
+}
+
+/// The distinct people of the victim phrases.
+fn people_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
+    let (_, single) = incident_claims(doc, kinds);
+    let count = distinct_people(doc, single.iter().map(|(_, c)| *c));
+    (count > 0).then(|| TallyFigure { count, claims: single.iter().map(|(i, _)| *i).collect() })
 }
 
 /// Whether a claim's mention is a number mention of the numbers stage (not a victim

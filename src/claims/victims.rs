@@ -55,6 +55,9 @@ static PASSIVE_AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/passive_auxi
 /// Words that open the object of an active casualty verb ("a", "his", "two").
 static OBJECT_STARTS: LazyLock<Vec<&str>> = words!("en/claims/object_starts.txt");
 
+/// Words after an age that make the age the victim noun ("a 17-year-old was shot").
+static AGE_NOUN_FOLLOWERS: LazyLock<Vec<&str>> = words!("en/claims/age_noun_followers.txt");
+
 /// Ordinals that stand for a further victim with "a" ("a second was injured").
 static ELIDED_ORDINALS: LazyLock<Vec<&str>> = words!("en/claims/elided_ordinals.txt");
 
@@ -170,6 +173,10 @@ impl Sentence<'_> {
         let elided = self.elided_victim(k);
         let phrase = self.noun_phrase_victim(k);
         let bare = self.is_victim_noun(k).then_some(Victim { first: k, end: k + 1, head: (k, k + 1) });
+        let counted = k.checked_sub(1).is_some_and(|p| self.ends_quantity(p));
+        if counted {
+            return Vec::new();
+        }
         [named, phrase, elided, bare].into_iter().flatten().filter(|v| !self.holds_quantity(*v)).collect()
     }
 
@@ -183,7 +190,9 @@ impl Sentence<'_> {
         } else {
             return None;
         };
-        self.is_in(end, &["was", "is", "has", "had", "remains", "remained"]).then_some(Victim { first: k, end, head: (end - 1, end) })
+        let predicate_next = self.is_in(end, &["was", "is", "has", "had", "remains", "remained"])
+            || self.predicate_after(end).is_some();
+        predicate_next.then_some(Victim { first: k, end, head: (end - 1, end) })
     }
 
     /// A singular person noun after a determiner, or opening a headline, over modifiers.
@@ -199,10 +208,13 @@ impl Sentence<'_> {
         Some(Victim { first: k, end: noun + 1, head: (noun, noun + 1) })
     }
 
-    /// Whether token `j` is a victim noun, or its possessive before "body" ("a man's body
-    /// was found").
+    /// Whether token `j` is a victim noun, its possessive before "body" ("a man's body
+    /// was found"), or an age standing for a person ("a 17-year-old was shot").
     fn is_victim_noun(&self, j: usize) -> bool {
         let Some(word) = self.lower(j) else { return false };
+        if word == "year-old" || word == "years-old" {
+            return self.word(j + 1).is_none() || self.is_in(j + 1, &AGE_NOUN_FOLLOWERS) || self.predicate_after(j + 1).is_some();
+        }
         let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
         match stem {
             Some(stem) => self.is(j + 1, "body") && VICTIM_NOUNS.contains(&stem),
@@ -274,6 +286,13 @@ impl Sentence<'_> {
     pub(super) fn result_state(&self, first: usize, end: usize) -> Option<ClaimKind> {
         let verb = self.lower(first.checked_sub(1)?)?;
         RESULT_STATES.iter().find(|(v, words, _)| *v == verb && self.are(end, words)).map(|(_, _, kind)| *kind)
+    }
+
+    /// Whether a number mention ends at token `p` ("one" of "one person"): the noun after
+    /// it belongs to that count.
+    fn ends_quantity(&self, p: usize) -> bool {
+        let end = self.span(p, p + 1).end;
+        self.doc.quantities.iter().any(|q| q.span.end == end)
     }
 
     /// Whether the phrase holds a number mention, which the numbers stage counts.
