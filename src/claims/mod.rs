@@ -216,10 +216,52 @@ mod tests {
             "December 2, 2021, 4:17 pm",
             "The National\nFeb 1, 2022",
             "Updated: February 1st 2022, 3:55 PM",
-            "A 45-year-old soldier was killed, 5% of soldiers died and $5 million was lost.",
+            "5% of soldiers died and $5 million was lost.",
         ] {
             let doc = doc_of(text, Some(PartialDate::day(2021, 12, 2)));
             assert_eq!(claims_of(&doc), vec![], "{text}");
+        }
+        let doc = doc_of("A 45-year-old soldier was killed.", None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1, "the age is no count; the soldier is one victim");
+        assert_eq!((doc.slice(found[0].quantity.span), found[0].quantity.low), ("A 45-year-old soldier", Some(1)));
+    }
+
+    #[test]
+    fn one_victim_without_a_number_is_a_count_of_one() {
+        for (text, kind, mention) in [
+            ("A man was shot and killed outside a bar on Friday.", ClaimKind::Killed, "A man"),
+            ("Police said a woman was fatally stabbed in her apartment.", ClaimKind::Killed, "a woman"),
+            ("The gunman fatally shot a 17-year-old boy near the school.", ClaimKind::Killed, "a 17-year-old boy"),
+            ("Maria Lopez, 33, was shot and killed late Sunday.", ClaimKind::Killed, "Maria Lopez"),
+            ("An officer was wounded in the exchange of gunfire.", ClaimKind::Wounded, "An officer"),
+            ("The shooting left a teenager in critical condition.", ClaimKind::Wounded, "a teenager"),
+            ("He was later pronounced dead at the hospital.", ClaimKind::Killed, "He"),
+        ] {
+            let doc = doc_of(text, None);
+            let found = claims_of(&doc);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                (found[0].kind, doc.slice(found[0].quantity.span), found[0].quantity.low),
+                (kind, mention, Some(1)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn agents_hedges_and_negations_are_no_victims() {
+        for text in [
+            "He shot a neighbor's dog and fled.",
+            "The bullet came within inches of possibly killing the trooper.",
+            "No officers were hurt.",
+            "The man was arrested and charged with murder.",
+        ] {
+            let found = claims_of(&doc_of(text, None));
+            assert!(
+                found.iter().all(|c| c.kind != ClaimKind::Killed && c.kind != ClaimKind::Wounded),
+                "{text}: {found:?}"
+            );
         }
     }
 

@@ -190,8 +190,8 @@ impl Sentence<'_> {
         } else {
             return None;
         };
-        let predicate_next = self.is_in(end, &["was", "is", "has", "had", "remains", "remained"])
-            || self.predicate_after(end).is_some();
+        let predicate_next =
+            self.is_in(end, &["was", "is", "has", "had", "remains", "remained"]) || self.predicate_after(end).is_some();
         predicate_next.then_some(Victim { first: k, end, head: (end - 1, end) })
     }
 
@@ -213,7 +213,9 @@ impl Sentence<'_> {
     fn is_victim_noun(&self, j: usize) -> bool {
         let Some(word) = self.lower(j) else { return false };
         if word == "year-old" || word == "years-old" {
-            return self.word(j + 1).is_none() || self.is_in(j + 1, &AGE_NOUN_FOLLOWERS) || self.predicate_after(j + 1).is_some();
+            return self.word(j + 1).is_none()
+                || self.is_in(j + 1, &AGE_NOUN_FOLLOWERS)
+                || self.predicate_after(j + 1).is_some();
         }
         let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
         match stem {
@@ -233,7 +235,10 @@ impl Sentence<'_> {
                     && !lower.ends_with("ed")
                     && self.predicate_after(j).is_none()
             }
-            None => self.is_punct(j, &["-"]) || self.tokens.get(j).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number),
+            None => {
+                self.is_punct(j, &["-"])
+                    || self.tokens.get(j).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number)
+            }
         }
     }
 
@@ -258,7 +263,8 @@ impl Sentence<'_> {
         }
         let capitalised = |j: usize| self.word(j).is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
         let end = (k..k + 4).take_while(|&j| capitalised(j)).last()? + 1;
-        let aged = self.is_comma(end) && self.tokens.get(end + 1).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number);
+        let aged =
+            self.is_comma(end) && self.tokens.get(end + 1).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number);
         (end - k >= 2 && aged).then_some(end)
     }
 

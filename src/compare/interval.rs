@@ -175,6 +175,8 @@ pub(crate) mod tests {
             rate: None,
             attributed_to: None,
             sentence_text: None,
+            unit: Default::default(),
+            event: Default::default(),
         }
     }
 

@@ -74,7 +74,10 @@ pub fn victims(pipeline: &Pipeline, path: &Path) -> Result<VictimsReport, Error>
     for outcome in pipeline.annotate(inputs) {
         let record = pipeline::record(&outcome);
         let Some(expected) = gold.get(&record.id) else {
-            return Err(Error::Gold { path: path.to_path_buf(), reason: format!("no gold counts for {:?}", record.id) });
+            return Err(Error::Gold {
+                path: path.to_path_buf(),
+                reason: format!("no gold counts for {:?}", record.id),
+            });
         };
         report.add(&record, expected);
     }

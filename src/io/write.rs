@@ -8,8 +8,8 @@ use crate::doc::{CharIndex, Claim, DateOrigin, Doc, Entity, Quote, Span, Tally, 
 use crate::io::DocError;
 pub use crate::schema::Record;
 use crate::schema::{
-    ClaimRecord, EntityRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord, TallyRecord, TextSpan, TimeRecord,
-    UnknownName,
+    ClaimRecord, EntityRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord, TallyRecord, TextSpan,
+    TimeRecord, UnknownName,
 };
 use std::io::Write;
 
@@ -60,9 +60,8 @@ fn annotated_record(doc: &Doc) -> Result<Record, UnknownName> {
 }
 
 fn tally_record(tally: &Tally) -> TallyRecord {
-    let figure = |f: &Option<TallyFigure>| {
-        f.as_ref().map(|f| TallyFigureRecord { count: f.count, claims: f.claims.clone() })
-    };
+    let figure =
+        |f: &Option<TallyFigure>| f.as_ref().map(|f| TallyFigureRecord { count: f.count, claims: f.claims.clone() });
     TallyRecord { killed: figure(&tally.killed), wounded: figure(&tally.wounded), displaced: figure(&tally.displaced) }
 }
 

@@ -47,7 +47,12 @@ pub fn stages(transformer: Transformer, profile: Arc<Profile>) -> Stages {
         Transformer::Ner(model) => list.push(Box::new(Model::Ner(model))),
         Transformer::Joint { model, entities } => list.push(Box::new(Model::Joint { model, entities })),
     }
-    list.extend([Box::new(Quotes) as Box<dyn Stage>, Box::new(Numbers), Box::new(Claims { profile }), Box::new(TallyStage)]);
+    list.extend([
+        Box::new(Quotes) as Box<dyn Stage>,
+        Box::new(Numbers),
+        Box::new(Claims { profile }),
+        Box::new(TallyStage),
+    ]);
     Stages::new(list).expect("the built-in stage order meets every requirement")
 }
 

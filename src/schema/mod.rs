@@ -11,6 +11,5 @@ pub use enums::{
     UnknownName,
 };
 pub use record::{
-    ClaimRecord, EntityRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord, TallyRecord, TextSpan,
-    TimeRecord,
+    ClaimRecord, EntityRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord, TallyRecord, TextSpan, TimeRecord,
 };
