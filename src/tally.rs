@@ -77,9 +77,12 @@ fn figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
     }
 }
 
+/// Claims with their indexes in `Doc::claims`.
+type IndexedClaims<'a> = Vec<(usize, &'a Claim)>;
+
 /// The incident's claims of people of some kinds, with their indexes, split into those
 /// with a number mention and victim phrases.
-fn incident_claims<'a>(doc: &'a Doc, kinds: &[ClaimKind]) -> (Vec<(usize, &'a Claim)>, Vec<(usize, &'a Claim)>) {
+fn incident_claims<'a>(doc: &'a Doc, kinds: &[ClaimKind]) -> (IndexedClaims<'a>, IndexedClaims<'a>) {
     let counted = |c: &&Claim| kinds.contains(&c.kind) && c.event == Event::Incident && c.unit == Unit::People;
     doc.claims.iter().enumerate().filter(|(_, c)| counted(c)).partition(|(_, c)| has_number(doc, c))
 }

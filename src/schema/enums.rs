@@ -112,6 +112,7 @@ named_enum! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is defined by `named_enum!`
 impl Default for Unit {
     fn default() -> Self {
         Unit::People
@@ -130,6 +131,7 @@ named_enum! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is defined by `named_enum!`
 impl Default for Event {
     fn default() -> Self {
         Event::Incident
