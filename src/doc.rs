@@ -296,6 +296,9 @@ pub struct Claim {
     pub unit: Unit,
     /// Which event the figure reports: the article's own incident, another, or a total.
     pub event: Event,
+    /// The counts a conjoined group adds up ("three men and one woman": 3 and 1); empty
+    /// for a single count.
+    pub parts: Vec<Quantity>,
 }
 
 /// The victims of the article's own incident: per kind, the best figure and the claims

@@ -129,6 +129,12 @@ static FUNCTION_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/function_words.t
 /// Words before "one" that make it a pronoun ("no one", "the one").
 static ONE_DETERMINERS: LazyLock<Vec<&str>> = words!("en/numbers/one_determiners.txt");
 
+/// Fraction denominators: a number before one is a fraction ("two thirds").
+static FRACTION_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/fraction_words.txt");
+
+/// Ordinal words that make a compound ordinal after a tens word ("seventy fourth").
+static ORDINAL_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/ordinal_words.txt");
+
 /// Plural and singular nouns for people counted in news ("people", "soldiers").
 static COUNTED_NOUNS: LazyLock<Vec<&str>> = words!("en/numbers/counted_nouns.txt");
 
@@ -387,7 +393,7 @@ impl<'a> Scan<'a> {
         }
         let (end, trailing) = self.trailing_qualifier(last.end);
         if !self.is_count(i, start, &first, &last, qualifier.is_some() || trailing.is_some()) {
-            return Some((last.end, None));
+            return Some((self.partner_end(i, start, &last), None));
         }
         let approx = first.vague || last.vague || range_kind.is_some_and(|r| r.1);
         let interval = match (range_kind, qualifier, trailing) {
@@ -400,6 +406,16 @@ impl<'a> Scan<'a> {
             (None, None, None) => Interval { low: Some(low), high: Some(high), approx, qualifier: None },
         };
         Some((end, Some(interval)))
+    }
+
+    /// Where a number that is no count ends, with the second number of a pair that the
+    /// same prefix governs ("the ages of 16 and 19", "aged 18 to 25").
+    fn partner_end(&self, i: usize, start: usize, last: &Core) -> usize {
+        let pair = self
+            .not_count_before(i, start)
+            .then(|| self.range_after(last, Some(("between", Bound::Between))))
+            .flatten();
+        pair.map_or(last.end, |(second, _, _)| second.end)
     }
 
     /// The qualifier phrase starting at token `i`, and its length in tokens.
@@ -576,6 +592,11 @@ impl<'a> Scan<'a> {
                 } else {
                     current = current.max(1) * s;
                 }
+            } else if let Some(s) = self.and_a_half_scale(j).filter(|_| seen) {
+                total += current.max(1) * s + s / 2;
+                (current, previous, scale) = (0, None, scale.max(s));
+                j += 4;
+                continue;
             } else if word == "and" && seen && self.lower(j + 1).as_deref().and_then(word_value).is_some() && scale > 1
             {
                 j += 1;
@@ -594,6 +615,11 @@ impl<'a> Scan<'a> {
             value /= 2;
         }
         Some(Core { end: j, low: value, high: value, vague: false, words: true, scale, bare_decimal: false })
+    }
+
+    /// The scale of "and a half million" starting at token `i`.
+    fn and_a_half_scale(&self, i: usize) -> Option<u64> {
+        self.are(i, &["and", "a", "half"]).then(|| self.scale_word(i + 3)).flatten()
     }
 
     fn scale_word(&self, i: usize) -> Option<u64> {
@@ -647,7 +673,10 @@ impl<'a> Scan<'a> {
             return true;
         }
         let Some(p) = start.checked_sub(1) else { return false };
-        if self.is(p, "of") && p > 0 && (self.word(p - 1) == Some("Group") || self.is(p - 1, "age")) {
+        if self.is(p, "of")
+            && p > 0
+            && (self.word(p - 1) == Some("Group") || self.lower(p - 1).is_some_and(|w| AGE_WORDS.contains(&w.as_str())))
+        {
             return true;
         }
         let previous = self.text_of(p).unwrap_or("");
@@ -687,6 +716,8 @@ impl<'a> Scan<'a> {
             TokenKind::Word => {
                 let lower = text.to_lowercase();
                 NOT_COUNTED.contains(&lower.as_str())
+                    || FRACTION_WORDS.contains(&lower.as_str())
+                    || (ORDINAL_WORDS.contains(&lower.as_str()) && self.ends_on_tens_word(end))
                     || lower.ends_with("-old")
                     || lower.starts_with("year")
                     || (lower == "of" && self.lower(end + 1).is_some_and(|w| NOT_COUNTED.contains(&w.as_str())))
@@ -709,6 +740,17 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether the token before `end` is a tens word ("seventy"): an ordinal after it
+    /// makes a compound ordinal.
+    fn ends_on_tens_word(&self, end: usize) -> bool {
+        let tens = end.checked_sub(1).and_then(|k| self.lower(k)).and_then(|w| lookup(&NUMBER_WORDS, &w));
+        tens.is_some_and(|t| t >= 20 && t % 10 == 0)
+    }
+
+    fn after_age(&self, k: usize) -> Option<usize> {
+        after_age(self.text, &self.tokens, k)
+    }
+
     /// "Smith, 45," or "Smith (45)": an age after a name.
     fn is_age(&self, start: usize, last: &Core) -> bool {
         if last.words || last.low > 120 || start < 2 {
@@ -722,6 +764,7 @@ impl<'a> Scan<'a> {
 
     /// Whether a counted noun ("soldier", "people") follows, after up to two modifiers.
     fn counted_noun_near(&self, end: usize) -> bool {
+        let end = self.after_age(end).unwrap_or(end);
         (end..end + 3)
             .map_while(|k| self.word(k))
             .take_while(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
@@ -730,6 +773,7 @@ impl<'a> Scan<'a> {
 
     /// Whether a noun-like word follows a word number ("two Ukrainian soldiers").
     fn noun_follows(&self, end: usize) -> bool {
+        let end = self.after_age(end).unwrap_or(end);
         let Some(next) = self.lower(end) else { return false };
         if next == "of" {
             return self.lower(end + 1).is_some_and(|w| OF_COUNT_WORDS.contains(&w.as_str()));
@@ -741,6 +785,24 @@ impl<'a> Scan<'a> {
     fn after_determiner(&self, i: usize) -> bool {
         let previous = i.checked_sub(1).and_then(|p| self.lower(p));
         previous.is_some_and(|w| ONE_DETERMINERS.contains(&w.as_str()))
+    }
+}
+
+/// The token after an age written between a number and its noun ("15-year-old", "16
+/// year old"), when one starts at token `k` of `tokens` (of `text`).
+pub(crate) fn after_age(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let is = |j: usize, s: &str| tokens.get(j).is_some_and(|t| text[t.start..t.end].eq_ignore_ascii_case(s));
+    tokens.get(k).filter(|t| t.kind == TokenKind::Number)?;
+    let mut j = k + 1;
+    if is(j, "-") {
+        j += 1;
+    }
+    let word = tokens.get(j).map(|t| text[t.start..t.end].to_lowercase())?;
+    match word.as_str() {
+        "year-old" | "years-old" => Some(j + 1),
+        "year" | "years" if is(j + 1, "old") => Some(j + 2),
+        "year" | "years" if is(j + 1, "-") && is(j + 2, "old") => Some(j + 3),
+        _ => None,
     }
 }
 
@@ -864,6 +926,40 @@ mod tests {
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn units_fractions_ordinals_and_age_ranges_are_not_counts() {
+        for text in [
+            "She took 50 mg twice, waited 3 hrs and ran a 12 watts lamp for 45 mins.",
+            "Two thirds of them and three quarters of the rest agreed.",
+            "It was the seventy fourth day and the twenty first time.",
+            "Four teens between the ages of 16 and 19 had gathered.",
+            "Residents aged 18 to 25 and ages 30-40 were asked.",
+            "The 3D model runs on 4G and 5x zoom.",
+        ] {
+            let counts: Vec<_> = found(text).into_iter().filter(|f| !["Four"].contains(&f.0)).collect();
+            assert_eq!(counts, vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn indian_scales_and_half_scales_are_counts() {
+        let count = |n| Some(Interval { low: Some(n), high: Some(n), approx: false, qualifier: None });
+        assert_eq!(parse("2.5 lakh"), count(250_000));
+        assert_eq!(parse("3 crore"), count(30_000_000));
+        assert_eq!(parse("one and a half million"), count(1_500_000));
+        assert_eq!(parse("two and a half thousand"), count(2_500));
+        assert_eq!(parse("1.5 lakh"), count(150_000));
+        assert_eq!(parse("two dozen"), count(24));
+        assert_eq!(parse("half a dozen"), count(6));
+    }
+
+    #[test]
+    fn an_age_between_number_and_noun_keeps_the_count() {
+        let text = "Two 15-year-old students and three 16 year old boys were hurt.";
+        let counts: Vec<_> = found(text).into_iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(counts, vec![("Two", Some(2)), ("three", Some(3))]);
     }
 
     #[test]

@@ -104,10 +104,10 @@ fn people_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
     (count > 0).then(|| TallyFigure { count, claims: single.iter().map(|(i, _)| *i).collect() })
 }
 
-/// Whether a claim's mention is a number mention of the numbers stage (not a victim
-/// phrase of one person).
+/// Whether a claim's mention is a number mention of the numbers stage or a conjoined
+/// total (not a victim phrase of one person).
 fn has_number(doc: &Doc, claim: &Claim) -> bool {
-    doc.quantities.iter().any(|q| q.span == claim.quantity.span)
+    !claim.parts.is_empty() || doc.quantities.iter().any(|q| q.span == claim.quantity.span)
 }
 
 /// How many distinct people victim phrases name: the most of distinct names (by
@@ -131,7 +131,7 @@ fn distinct_people<'a>(doc: &Doc, claims: impl Iterator<Item = &'a Claim>) -> u6
                 referred.insert(last);
             }
         } else if doc.slice(claim.quantity.span).starts_with(char::is_uppercase) {
-            names.insert(last);
+            names.insert(last.trim_end_matches("'s").trim_end_matches("’s").to_string());
         }
     }
     let counted = names.len().max(new_people.len()).max(referred.len()) as u64;

@@ -8,6 +8,7 @@
 use super::sentence::Sentence;
 use super::subject::Subject;
 use crate::doc::{Claim, ClaimKind, Quantity};
+use crate::numbers::TokenKind;
 use crate::{table, words};
 use std::sync::LazyLock;
 
@@ -53,6 +54,12 @@ static DEPLOYMENT_WORDS: LazyLock<Vec<&str>> = words!("en/claims/deployment_word
 
 /// Verbs right before a bare word number that make it count people ("killing four").
 static COUNTING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/counting_verbs.txt");
+
+/// Openings of an age range after a counted noun ("between the ages of"), as words.
+static AGE_ASIDES: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+    let phrases: LazyLock<Vec<&str>> = words!("en/claims/age_asides.txt");
+    phrases.iter().map(|p| p.split(' ').collect()).collect()
+});
 
 /// The verbs after which a bare word number counts people on its own ("killing four,
 /// officials said"): what the numbers stage needs to hear from this one.
@@ -113,11 +120,12 @@ impl Sentence<'_> {
             return Some((kind, false));
         }
         let prisoners_of_war = self.are(after, &["of", "war"]);
-        let predicate_from = if prisoners_of_war { after + 2 } else { after };
+        let predicate_from = self.after_conjuncts(if prisoners_of_war { after + 2 } else { after });
         if let Some(kind) = self.predicate_after(predicate_from) {
             return Some((kind, false));
         }
-        if let Some(kind) = self.predicate_before(first) {
+        let conjuncts_from = if matches!(subject, Subject::People(..)) { self.before_conjuncts(first) } else { first };
+        if let Some(kind) = self.predicate_before(conjuncts_from) {
             return Some((kind, true));
         }
         if head.as_deref() == Some("lives") {
@@ -152,6 +160,7 @@ impl Sentence<'_> {
     /// A predicate after the counted noun, over auxiliaries and an "including ..." aside.
     pub(super) fn predicate_after(&self, from: usize) -> Option<ClaimKind> {
         let mut k = from + self.rate_at(from);
+        k = self.after_age_aside(k);
         if self.is_comma(k) && self.is(k + 1, "including") {
             k += 1;
         }
@@ -175,6 +184,23 @@ impl Sentence<'_> {
             k += 1;
         }
         self.predicate_at(k, &PREDICATES_AFTER)
+    }
+
+    /// The token after an age range that follows a counted noun ("between the ages of 16
+    /// and 19", ", aged 18 to 25,"), or `k` when none starts there.
+    fn after_age_aside(&self, k: usize) -> usize {
+        let comma = self.is_comma(k);
+        let from = k + usize::from(comma);
+        let Some(opening) = AGE_ASIDES.iter().find(|words| self.are(from, words)) else { return k };
+        let ages = (from + opening.len()..).take_while(|&j| {
+            self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+                || self.is_in(j, &["and", "to", "-", "through"])
+        });
+        let end = ages.last().map_or(k, |j| j + 1);
+        if end == k {
+            return k;
+        }
+        end + usize::from(comma && self.is_comma(end))
     }
 
     /// A predicate after another participle and "and"/"or" ("were tortured and killed").

@@ -23,6 +23,7 @@
 //!
 //! Word lists are data under `lexicon/en/claims/`.
 
+mod conjoined;
 mod context;
 mod kind;
 mod sentence;
@@ -57,6 +58,7 @@ pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
         }
     }
     out.sort_by_key(|c| (c.quantity.span.start, c.quantity.span.end));
+    let mut out = conjoined::merge_groups(doc, out);
     for claim in &mut out {
         claim.place = claim.place.or_else(|| context::place_in_paragraph(&sentences, claim.sentence));
     }
@@ -91,6 +93,7 @@ impl Sentence<'_> {
             attributed_to: self.asserted_by(quantity.span),
             unit: self.unit(subject),
             event: Event::Incident,
+            parts: Vec::new(),
         })
     }
 }
@@ -246,6 +249,63 @@ mod tests {
                 (kind, mention, Some(1)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn conjoined_groups_add_up_and_keep_their_parts() {
+        for (text, kind, mention, total, parts) in [
+            ("Three men and one woman were killed.", ClaimKind::Killed, "Three men and one woman", 4, vec![3, 1]),
+            (
+                "Two guards, a driver and a nurse were wounded.",
+                ClaimKind::Wounded,
+                "Two guards, a driver and a nurse",
+                4,
+                vec![2, 1, 1],
+            ),
+            ("A man and a girl were shot and killed Sunday.", ClaimKind::Killed, "A man and a girl", 2, vec![1, 1]),
+            (
+                "Rebels killed 5 soldiers and 12 civilians on Monday.",
+                ClaimKind::Killed,
+                "5 soldiers and 12 civilians",
+                17,
+                vec![5, 12],
+            ),
+        ] {
+            let doc = doc_of(text, None);
+            let found = claims_of(&doc);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let lows: Vec<_> = found[0].parts.iter().filter_map(|p| p.low).collect();
+            assert_eq!(
+                (found[0].kind, doc.slice(found[0].quantity.span), found[0].quantity.low, lows),
+                (kind, mention, Some(total), parts),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn clauses_joined_by_and_are_no_group() {
+        let doc = doc_of("Police shot a suspect and a woman was killed by a stray bullet.", None);
+        let found: Vec<_> = claims_of(&doc).iter().map(|c| (c.kind, c.quantity.low, c.parts.len())).collect();
+        assert_eq!(found, vec![(ClaimKind::Shot, Some(1), 0), (ClaimKind::Killed, Some(1), 0)]);
+        let doc = doc_of("Two soldiers were killed and three civilians were wounded.", None);
+        let kinds: Vec<_> = claims_of(&doc).iter().map(|c| (c.kind, c.quantity.low)).collect();
+        assert_eq!(kinds, vec![(ClaimKind::Killed, Some(2)), (ClaimKind::Wounded, Some(3))]);
+    }
+
+    #[test]
+    fn ages_between_a_count_and_its_noun_or_predicate_keep_the_claim() {
+        for (text, kind, count) in [
+            ("Two 15-year-old students were wounded.", ClaimKind::Wounded, 2),
+            ("Four teens between the ages of 16 and 19 were shot.", ClaimKind::Shot, 4),
+            ("Three men, aged 18 to 25, were killed.", ClaimKind::Killed, 3),
+            ("About 2.5 lakh people were displaced by the floods.", ClaimKind::Displaced, 250_000),
+            ("One and a half million people were displaced.", ClaimKind::Displaced, 1_500_000),
+        ] {
+            let found = claims_of(&doc_of(text, None));
+            let kinds: Vec<_> = found.iter().map(|c| (c.kind, c.quantity.low)).collect();
+            assert_eq!(kinds, vec![(kind, Some(count))], "{text}");
         }
     }
 

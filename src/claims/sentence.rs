@@ -111,6 +111,12 @@ impl<'a> Sentence<'a> {
         self.is_punct(k, &[".", ";", ":", "?", "!"])
     }
 
+    /// The token after an age written between a number and its noun ("15-year-old"),
+    /// when one starts at token `k`.
+    pub(super) fn after_age(&self, k: usize) -> Option<usize> {
+        numbers::after_age(self.text, &self.tokens, k)
+    }
+
     /// The original span of tokens `from..to`.
     pub(super) fn span(&self, from: usize, to: usize) -> Span {
         let start = self.base + self.tokens[from].start;

@@ -66,7 +66,7 @@ fn unit_of_noun(lower: &str) -> Option<Unit> {
 impl Sentence<'_> {
     /// The counted noun phrase after token `end`.
     pub(super) fn subject_after(&self, end: usize) -> Subject {
-        let mut start = end;
+        let mut start = self.after_age(end).unwrap_or(end);
         let noun_within = |from: usize| (from..from + 3).any(|k| self.word(k).is_some_and(is_subject_noun));
         if self.is(start, "of") {
             let determiner = self.is_in(start + 1, &OF_DETERMINERS);

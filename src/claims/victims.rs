@@ -116,10 +116,8 @@ impl Sentence<'_> {
     /// The kind a predicate gives the victim phrase: after it, after a phrase joined to it
     /// by "and", before it, or around it ("left a man dead", "sent a man to the hospital").
     fn victim_kind(&self, victim: Victim) -> Option<ClaimKind> {
-        let after = self.after_apposition(victim.end);
-        let joined = self.is(after, "and").then(|| self.victims_at(after + 1).into_iter().next()).flatten();
-        let predicate_from = joined.map_or(after, |other| self.after_apposition(other.end));
-        let before = self.before_age(victim.first);
+        let predicate_from = self.after_conjuncts(self.after_apposition(victim.end));
+        let before = self.before_conjuncts(self.before_age(victim.first));
         self.predicate_after(predicate_from)
             .filter(|_| !self.acts_on_object(predicate_from))
             .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
@@ -141,7 +139,8 @@ impl Sentence<'_> {
     }
 
     /// Whether the predicate after a phrase is an active verb with an object ("He shot a
-    /// man", "Gunman kills two"): the phrase is then the agent, not the victim. A passive
+    /// man", "Gunman kills two", "a woman who shot and killed a man"): the phrase is then
+    /// the agent, not the victim. A passive
     /// auxiliary before the verb ("was shot a day later") keeps it a victim.
     fn acts_on_object(&self, from: usize) -> bool {
         let mut k = from;
@@ -151,7 +150,8 @@ impl Sentence<'_> {
         if self.is_in(k, &PASSIVE_AUXILIARIES) || !self.is_in(k, &ACTIVE_VERBS) {
             return false;
         }
-        let object = k + 1;
+        let coordinated = self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS);
+        let object = if coordinated { k + 3 } else { k + 1 };
         self.is_in(object, &OBJECT_STARTS)
             || self.tokens.get(object).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number)
             || self.word(object).is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -178,6 +178,12 @@ impl Sentence<'_> {
             return Vec::new();
         }
         [named, phrase, elided, bare].into_iter().flatten().filter(|v| !self.holds_quantity(*v)).collect()
+    }
+
+    /// The token after the victim phrase starting at token `k` and its apposition, when
+    /// one starts there.
+    pub(super) fn victim_end(&self, k: usize) -> Option<usize> {
+        self.victims_at(k).first().map(|v| self.after_apposition(v.end))
     }
 
     /// "a second", "a third", "another" with no noun, right before a predicate's auxiliary
@@ -323,6 +329,7 @@ impl Sentence<'_> {
             attributed_to: self.asserted_by(span),
             unit: Unit::People,
             event: Event::Incident,
+            parts: Vec::new(),
         }
     }
 }

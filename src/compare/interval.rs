@@ -177,6 +177,7 @@ pub(crate) mod tests {
             sentence_text: None,
             unit: Default::default(),
             event: Default::default(),
+            parts: Vec::new(),
         }
     }
 

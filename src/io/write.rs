@@ -4,12 +4,12 @@
 //! A stage value outside the schema's vocabularies (an entity label the model invented,
 //! an unknown qualifier) makes the document an error record naming the value.
 
-use crate::doc::{CharIndex, Claim, DateOrigin, Doc, Entity, Quote, Span, Tally, TallyFigure};
+use crate::doc::{CharIndex, Claim, DateOrigin, Doc, Entity, Quantity, Quote, Span, Tally, TallyFigure};
 use crate::io::DocError;
 pub use crate::schema::Record;
 use crate::schema::{
-    ClaimRecord, EntityRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord, TallyRecord, TextSpan,
-    TimeRecord, UnknownName,
+    ClaimRecord, EntityRecord, PartRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord, TallyRecord,
+    TextSpan, TimeRecord, UnknownName,
 };
 use std::io::Write;
 
@@ -116,7 +116,19 @@ fn claim_record(
         sentence_text: doc.sentences.get(claim.sentence).map(|&s| doc.slice(s).to_string()),
         unit: claim.unit,
         event: claim.event,
+        parts: claim.parts.iter().map(|part| part_record(doc, index, part)).collect(),
     })
+}
+
+/// One count of a conjoined group as written.
+fn part_record(doc: &Doc, index: &CharIndex, part: &Quantity) -> PartRecord {
+    PartRecord {
+        low: part.low,
+        high: part.high,
+        text: doc.slice(part.span).to_string(),
+        start: index.char_offset(part.span.start),
+        end: index.char_offset(part.span.end),
+    }
 }
 
 /// The file format of the extracted records.

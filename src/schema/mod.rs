@@ -11,5 +11,6 @@ pub use enums::{
     UnknownName,
 };
 pub use record::{
-    ClaimRecord, EntityRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord, TallyRecord, TextSpan, TimeRecord,
+    ClaimRecord, EntityRecord, PartRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord, TallyRecord,
+    TextSpan, TimeRecord,
 };

@@ -210,6 +210,25 @@ pub struct ClaimRecord {
     /// Which event the figure reports: the article's own incident, another, or a total.
     #[serde(default)]
     pub event: Event,
+    /// The counts a conjoined group adds up ("three men and one woman": 3 and 1);
+    /// written only for such a total.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartRecord>,
+}
+
+/// One count of a conjoined group.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PartRecord {
+    /// Smallest count allowed; null when unbounded.
+    pub low: Option<u64>,
+    /// Largest count allowed; null when unbounded.
+    pub high: Option<u64>,
+    /// The part's mention ("three", "a woman").
+    pub text: String,
+    /// First code point of the mention.
+    pub start: usize,
+    /// One past the last code point of the mention.
+    pub end: usize,
 }
 
 #[cfg(test)]

@@ -1,0 +1,131 @@
+//! Conjoined groups: "three men and one woman were killed", "Two men, a woman and a child
+//! died". Every conjunct takes the predicate after the last one, and the claims of one
+//! group become one total that keeps its parts (4, from 3 + 1).
+//!
+//! A singular verb after the last conjunct ("He shot a man and a woman was killed") joins
+//! clauses, not subjects: the predicate then belongs to the last conjunct alone.
+
+use super::sentence::Sentence;
+use super::subject::Subject;
+use crate::doc::{Claim, Doc, Quantity, Span};
+use crate::words;
+use std::sync::LazyLock;
+
+/// Verbs after a subject that take a singular subject: a conjunct before them is no
+/// part of it.
+static SINGULAR_VERBS: LazyLock<Vec<&str>> = words!("en/claims/singular_verbs.txt");
+
+/// At most this many further conjuncts are read next to a phrase.
+const MAX_CONJUNCTS: usize = 6;
+
+/// At most this many tokens make one conjunct, read backwards.
+const CONJUNCT_REACH: usize = 6;
+
+impl Sentence<'_> {
+    /// The token after the conjuncts that follow a counted phrase ending at `end`
+    /// (", a woman and a child"), where their shared predicate starts; `end` when none
+    /// follows or the verb there is singular.
+    pub(super) fn after_conjuncts(&self, end: usize) -> usize {
+        let mut at = end;
+        for _ in 0..MAX_CONJUNCTS {
+            let next = if self.is_comma(at) && self.is(at + 1, "and") {
+                at + 2
+            } else if self.is(at, "and") || self.is_comma(at) {
+                at + 1
+            } else {
+                break;
+            };
+            match self.conjunct_end(next) {
+                Some(conjunct_end) => at = conjunct_end,
+                None => break,
+            }
+        }
+        if at == end || self.is_in(at, &SINGULAR_VERBS) {
+            end
+        } else {
+            at
+        }
+    }
+
+    /// The first token of the conjuncts before a counted phrase starting at `first`
+    /// ("killed [5 soldiers and] 12 civilians"), where a predicate before them ends;
+    /// `first` when none stands before it.
+    pub(super) fn before_conjuncts(&self, first: usize) -> usize {
+        let mut at = first;
+        for _ in 0..MAX_CONJUNCTS {
+            let Some(joint) = at.checked_sub(1).filter(|&p| self.is(p, "and") || self.is_comma(p)) else { break };
+            let joint = if self.is(joint, "and") && joint > 0 && self.is_comma(joint - 1) { joint - 1 } else { joint };
+            let start = (joint.saturating_sub(CONJUNCT_REACH)..joint).find(|&j| self.conjunct_end(j) == Some(joint));
+            match start {
+                Some(start) => at = start,
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// The end of a counted phrase starting at token `k`: a count and its people ("two
+    /// civilians") or one victim ("a woman", "John Smith").
+    fn conjunct_end(&self, k: usize) -> Option<usize> {
+        let start = self.original_start(k);
+        let counted = self.doc.quantities.iter().find(|q| q.span.start == start);
+        if let Some((_, end)) = counted.and_then(|q| self.token_range(q.span)) {
+            return match self.subject_after(end) {
+                Subject::People(_, to) => Some(to),
+                _ => None,
+            };
+        }
+        self.victim_end(k)
+    }
+}
+
+/// Merges the claims of each conjoined group into one total that keeps its parts.
+/// `claims` are in text order.
+pub(super) fn merge_groups(doc: &Doc, claims: Vec<Claim>) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        match out.last_mut() {
+            Some(total) if joins(doc, total, &claim) => add_part(total, claim),
+            _ => out.push(claim),
+        }
+    }
+    out
+}
+
+/// Where a claim's phrase ends: after its counted noun, or after its number.
+fn phrase_end(claim: &Claim) -> usize {
+    claim.subject.map_or(claim.quantity.span.end, |s| s.end.max(claim.quantity.span.end))
+}
+
+/// Whether `next` is a conjunct of the group `total` ends with: both count a noun, in the
+/// same sentence and kind, with only commas and "and" between.
+fn joins(doc: &Doc, total: &Claim, next: &Claim) -> bool {
+    let (from, to) = (phrase_end(total), next.quantity.span.start);
+    let counted = total.subject.is_some() && next.subject.is_some();
+    if !counted || total.sentence != next.sentence || total.kind != next.kind || from >= to {
+        return false;
+    }
+    let between = doc.slice(Span::new(from, to));
+    let rest = between.trim().trim_start_matches(',').trim();
+    rest.is_empty() || rest == "and"
+}
+
+/// Adds `part` to the group `total`: the total's interval is the sum of its parts.
+fn add_part(total: &mut Claim, part: Claim) {
+    if total.parts.is_empty() {
+        total.parts.push(total.quantity.clone());
+    }
+    let end = phrase_end(&part);
+    total.parts.push(part.quantity);
+    let sum = |bound: fn(&Quantity) -> Option<u64>| total.parts.iter().map(bound).sum::<Option<u64>>();
+    let qualifiers: Vec<_> = total.parts.iter().map(|q| q.qualifier.clone()).collect();
+    total.quantity = Quantity {
+        span: Span::new(total.quantity.span.start, end),
+        low: sum(|q| q.low),
+        high: sum(|q| q.high),
+        approx: total.parts.iter().any(|q| q.approx),
+        qualifier: qualifiers.iter().all(|q| *q == qualifiers[0]).then(|| qualifiers[0].clone()).flatten(),
+    };
+    total.subject = total.subject.zip(part.subject).map(|(a, b)| Span::new(a.start, b.end));
+    total.side = total.side.take().filter(|side| part.side.as_ref() == Some(side));
+}
