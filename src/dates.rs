@@ -54,6 +54,9 @@ static COUNT_QUALIFIERS: LazyLock<Vec<&str>> = words!("en/dates/count_qualifiers
 /// Words right before a bare 4-digit number that make it a year ("in 2014", "the 1989 deaths").
 static YEAR_PREPOSITIONS: LazyLock<Vec<&str>> = words!("en/dates/year_prepositions.txt");
 
+/// Words right after a bare 4-digit number that make it an address ("the 1900 block").
+static NOT_YEAR_FOLLOWERS: LazyLock<Vec<&str>> = words!("en/dates/not_year_followers.txt");
+
 /// Number words for "the past three days".
 static SMALL_NUMBERS: LazyLock<Vec<(&str, i64)>> = LazyLock::new(|| {
     let rows: LazyLock<Vec<(&str, &str)>> = table!("en/dates/small_numbers.tsv");
@@ -350,6 +353,10 @@ fn is_year_context(text: &str, range: Range<usize>) -> bool {
     {
         return false;
     }
+    let next = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+    if NOT_YEAR_FOLLOWERS.contains(&next.to_ascii_lowercase().as_str()) {
+        return false;
+    }
     let previous = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
     if YEAR_PREPOSITIONS.contains(&previous.as_str()) {
         return true;
@@ -357,7 +364,6 @@ fn is_year_context(text: &str, range: Range<usize>) -> bool {
     if text[range.clone()] < *"1900" {
         return false;
     }
-    let next = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
     !COUNT_QUALIFIERS.contains(&previous.as_str()) && !numbers::is_counted_noun(next)
 }
 
@@ -593,6 +599,7 @@ mod tests {
         assert!(dates("More than 14,000 people died, and 100,000 troops and 2000 soldiers").is_empty());
         assert!(dates("more than 2000 people were evacuated, 2014-15 season, 1990s").is_empty());
         assert!(dates("May 14,000 people").is_empty());
+        assert!(dates("Police were called to the 1900 block of Cross Willow Lane.").is_empty());
     }
 
     #[test]

@@ -25,6 +25,7 @@
 
 mod conjoined;
 mod context;
+mod event;
 mod kind;
 mod sentence;
 mod subject;
@@ -61,6 +62,7 @@ pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
     let mut out = conjoined::merge_groups(doc, out);
     for claim in &mut out {
         claim.place = claim.place.or_else(|| context::place_in_paragraph(&sentences, claim.sentence));
+        claim.event = event::event_of(doc, claim);
     }
     out
 }
@@ -101,7 +103,7 @@ impl Sentence<'_> {
 #[cfg(test)]
 mod tests {
     use super::testing::{claims_of, doc_of, text_of};
-    use crate::doc::{ClaimKind, PartialDate};
+    use crate::doc::{ClaimKind, Event, PartialDate};
 
     #[test]
     fn seed_000_killed_and_displaced_since_april_2014() {
@@ -306,6 +308,22 @@ mod tests {
             let found = claims_of(&doc_of(text, None));
             let kinds: Vec<_> = found.iter().map(|c| (c.kind, c.quantity.low)).collect();
             assert_eq!(kinds, vec![(kind, Some(count))], "{text}");
+        }
+    }
+
+    #[test]
+    fn each_claim_says_which_event_it_reports() {
+        let date = Some(PartialDate::day(2016, 1, 5));
+        for (text, event) in [
+            ("A man was shot and killed Sunday night.", Event::Incident),
+            ("So far this year, 19 officers have been killed nationwide.", Event::Aggregate),
+            ("The conflict has killed more than 13,000 people since April 2014.", Event::Aggregate),
+            ("On Oct. 17, a 15-year-old boy was shot and killed on the sidewalk.", Event::Other),
+            ("In a separate shooting, two men were wounded.", Event::Other),
+        ] {
+            let found = claims_of(&doc_of(text, date));
+            let events: Vec<_> = found.iter().map(|c| c.event).collect();
+            assert_eq!(events, vec![event], "{text}");
         }
     }
 
