@@ -66,6 +66,8 @@ fn rows_of_jsonl(path: &Path) -> Vec<ClaimRow> {
                 attributed_to_start: by["start"].as_u64(),
                 attributed_to_end: by["end"].as_u64(),
                 sentence_text: text(&claim["sentence_text"]),
+                unit: claim["unit"].as_str().unwrap().parse().unwrap(),
+                event: claim["event"].as_str().unwrap().parse().unwrap(),
             });
         }
     }

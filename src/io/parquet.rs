@@ -6,13 +6,15 @@
 //! `high`, `approx` (not null), `qualifier`, `text` (not null), `start`, `end`,
 //! `sentence` (not null), `subject`, `side`, `place`, `time_text`, `time_from`,
 //! `time_to`, `rate`, `attributed_to`, `attributed_to_start`, `attributed_to_end`,
-//! `sentence_text`. Offsets are code points, as in the JSONL records.
+//! `sentence_text`, `unit` (not null), `event` (not null). Offsets are code points, as in
+//! the JSONL records. A file written before `unit` and `event` existed reads back with
+//! their defaults (people, incident).
 //!
 //! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
 //! [`read_claim_rows`] reads a file back.
 
 use crate::io::write::RecordSink;
-use crate::schema::{ClaimKind, ClaimRecord, Qualifier, Rate, Record, UnknownName};
+use crate::schema::{ClaimKind, ClaimRecord, Event, Qualifier, Rate, Record, Unit, UnknownName};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray, UInt64Array};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -75,6 +77,10 @@ pub struct ClaimRow {
     pub attributed_to_end: Option<u64>,
     /// The claim's sentence.
     pub sentence_text: Option<String>,
+    /// What is counted: people, households or homes.
+    pub unit: Unit,
+    /// Which event the figure reports: incident, other or aggregate.
+    pub event: Event,
 }
 
 /// Why a Parquet claims file could not be read.
@@ -158,6 +164,8 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
         attributed_to_start: attributed.map(|a| a.start as u64),
         attributed_to_end: attributed.map(|a| a.end as u64),
         sentence_text: claim.sentence_text.clone(),
+        unit: claim.unit,
+        event: claim.event,
     }
 }
 
@@ -185,6 +193,8 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("rate", true, |r| r.rate.map(Rate::as_str)),
     ("attributed_to", true, |r| r.attributed_to.as_deref()),
     ("sentence_text", true, |r| r.sentence_text.as_deref()),
+    ("unit", false, |r| Some(r.unit.as_str())),
+    ("event", false, |r| Some(r.event.as_str())),
 ];
 
 /// Count columns: name, nullable, and the row field.
@@ -306,6 +316,8 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
         (count("low")?, count("high")?, count("start")?, count("end")?, count("sentence")?);
     let (attributed_start, attributed_end) = (count("attributed_to_start")?, count("attributed_to_end")?);
     let (date_inferred, approx) = (flag("date_inferred")?, flag("approx")?);
+    let optional = |name| batch.column_by_name(name).is_some().then(|| text(name)).transpose();
+    let (unit, event) = (optional("unit")?, optional("event")?);
     let string = |array: &StringArray, i: usize| array.is_valid(i).then(|| array.value(i).to_string());
     let number = |array: &UInt64Array, i: usize| array.is_valid(i).then(|| array.value(i));
     (0..batch.num_rows())
@@ -335,6 +347,8 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
                 attributed_to_start: number(attributed_start, i),
                 attributed_to_end: number(attributed_end, i),
                 sentence_text: string(sentence_text, i),
+                unit: unit.map(|u| named(u, "unit", i)).transpose()?.flatten().unwrap_or_default(),
+                event: event.map(|e| named(e, "event", i)).transpose()?.flatten().unwrap_or_default(),
             })
         })
         .collect()
