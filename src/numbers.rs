@@ -129,6 +129,9 @@ static FUNCTION_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/function_words.t
 /// Words before "one" that make it a pronoun ("no one", "the one").
 static ONE_DETERMINERS: LazyLock<Vec<&str>> = words!("en/numbers/one_determiners.txt");
 
+/// Verbs before a number that make it a phone number ("called 911").
+static PHONE_VERBS: LazyLock<Vec<&str>> = words!("en/numbers/phone_verbs.txt");
+
 /// Fraction denominators: a number before one is a fraction ("two thirds").
 static FRACTION_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/fraction_words.txt");
 
@@ -700,7 +703,11 @@ impl<'a> Scan<'a> {
             return true;
         }
         let word = self.word(p).unwrap_or("");
-        LABELS.contains(&word) || AGE_WORDS.contains(&word.to_lowercase().as_str()) || self.is_currency_code(p)
+        let lower = word.to_lowercase();
+        LABELS.contains(&word)
+            || AGE_WORDS.contains(&lower.as_str())
+            || PHONE_VERBS.contains(&lower.as_str())
+            || self.is_currency_code(p)
     }
 
     fn is_currency_code(&self, p: usize) -> bool {
@@ -937,6 +944,7 @@ mod tests {
             "Four teens between the ages of 16 and 19 had gathered.",
             "Residents aged 18 to 25 and ages 30-40 were asked.",
             "The 3D model runs on 4G and 5x zoom.",
+            "Her mother called 911 and later dialed 311 after a neighbor's 911 call.",
         ] {
             let counts: Vec<_> = found(text).into_iter().filter(|f| !["Four"].contains(&f.0)).collect();
             assert_eq!(counts, vec![], "{text}");

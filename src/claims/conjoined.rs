@@ -81,15 +81,39 @@ impl Sentence<'_> {
 
 /// Merges the claims of each conjoined group into one total that keeps its parts.
 /// `claims` are in text order.
+/// A group ends on "and" ("A, B and C"): claims joined by commas alone are a list of
+/// appositions or headings ("Last August, 72 migrants"), and stay apart.
 pub(super) fn merge_groups(doc: &Doc, claims: Vec<Claim>) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut groups: Vec<Vec<Claim>> = Vec::new();
     for claim in claims {
-        match out.last_mut() {
-            Some(total) if joins(doc, total, &claim) => add_part(total, claim),
-            _ => out.push(claim),
+        match groups.last_mut() {
+            Some(group) if joins(doc, &group[group.len() - 1], &claim) => group.push(claim),
+            _ => groups.push(vec![claim]),
         }
     }
+    let mut out = Vec::new();
+    for group in groups {
+        let ends_on_and =
+            group.len() > 1 && joint(doc, &group[group.len() - 2], &group[group.len() - 1]).contains("and");
+        if !ends_on_and {
+            out.extend(group);
+            continue;
+        }
+        let mut parts = group.into_iter();
+        let mut total = parts.next().expect("a group has a claim");
+        parts.for_each(|part| add_part(&mut total, part));
+        out.push(total);
+    }
     out
+}
+
+/// The text between two claims' phrases, trimmed.
+fn joint<'a>(doc: &'a Doc, first: &Claim, next: &Claim) -> &'a str {
+    let (from, to) = (phrase_end(first), next.quantity.span.start);
+    if from >= to {
+        return "";
+    }
+    doc.slice(Span::new(from, to)).trim()
 }
 
 /// Where a claim's phrase ends: after its counted noun, or after its number.
@@ -97,16 +121,15 @@ fn phrase_end(claim: &Claim) -> usize {
     claim.subject.map_or(claim.quantity.span.end, |s| s.end.max(claim.quantity.span.end))
 }
 
-/// Whether `next` is a conjunct of the group `total` ends with: both count a noun, in the
-/// same sentence and kind, with only commas and "and" between.
-fn joins(doc: &Doc, total: &Claim, next: &Claim) -> bool {
-    let (from, to) = (phrase_end(total), next.quantity.span.start);
-    let counted = total.subject.is_some() && next.subject.is_some();
-    if !counted || total.sentence != next.sentence || total.kind != next.kind || from >= to {
+/// Whether `next` is a conjunct after `previous`: both count a noun, in the same sentence
+/// and kind, with only commas and "and" between.
+fn joins(doc: &Doc, previous: &Claim, next: &Claim) -> bool {
+    let counted = previous.subject.is_some() && next.subject.is_some();
+    let adjacent = phrase_end(previous) < next.quantity.span.start;
+    if !counted || !adjacent || previous.sentence != next.sentence || previous.kind != next.kind {
         return false;
     }
-    let between = doc.slice(Span::new(from, to));
-    let rest = between.trim().trim_start_matches(',').trim();
+    let rest = joint(doc, previous, next).trim_start_matches(',').trim();
     rest.is_empty() || rest == "and"
 }
 

@@ -291,6 +291,9 @@ mod tests {
         let doc = doc_of("Police shot a suspect and a woman was killed by a stray bullet.", None);
         let found: Vec<_> = claims_of(&doc).iter().map(|c| (c.kind, c.quantity.low, c.parts.len())).collect();
         assert_eq!(found, vec![(ClaimKind::Shot, Some(1), 0), (ClaimKind::Killed, Some(1), 0)]);
+        let doc = doc_of("By Monday, 40 soldiers, 12 civilians were killed in all.", None);
+        let lows: Vec<_> = claims_of(&doc).iter().map(|c| c.quantity.low).collect();
+        assert_eq!(lows, vec![Some(40), Some(12)], "a comma alone makes no group");
         let doc = doc_of("Two soldiers were killed and three civilians were wounded.", None);
         let kinds: Vec<_> = claims_of(&doc).iter().map(|c| (c.kind, c.quantity.low)).collect();
         assert_eq!(kinds, vec![(ClaimKind::Killed, Some(2)), (ClaimKind::Wounded, Some(3))]);
