@@ -55,6 +55,9 @@ static DEPLOYMENT_WORDS: LazyLock<Vec<&str>> = words!("en/claims/deployment_word
 /// Verbs right before a bare word number that make it count people ("killing four").
 static COUNTING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/counting_verbs.txt");
 
+/// Words inside an age range besides the ages ("and", "late", "teens").
+static AGE_RANGE_WORDS: LazyLock<Vec<&str>> = words!("en/claims/age_range_words.txt");
+
 /// Openings of an age range after a counted noun ("between the ages of"), as words.
 static AGE_ASIDES: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
     let phrases: LazyLock<Vec<&str>> = words!("en/claims/age_asides.txt");
@@ -187,14 +190,13 @@ impl Sentence<'_> {
     }
 
     /// The token after an age range that follows a counted noun ("between the ages of 16
-    /// and 19", ", aged 18 to 25,"), or `k` when none starts there.
+    /// and 19", ", aged 18 to 25,", "in his 20s"), or `k` when none starts there.
     fn after_age_aside(&self, k: usize) -> usize {
         let comma = self.is_comma(k);
         let from = k + usize::from(comma);
         let Some(opening) = AGE_ASIDES.iter().find(|words| self.are(from, words)) else { return k };
         let ages = (from + opening.len()..).take_while(|&j| {
-            self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number)
-                || self.is_in(j, &["and", "to", "-", "through"])
+            self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number) || self.is_in(j, &AGE_RANGE_WORDS)
         });
         let end = ages.last().map_or(k, |j| j + 1);
         if end == k {

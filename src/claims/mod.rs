@@ -242,6 +242,9 @@ mod tests {
             ("An officer was wounded in the exchange of gunfire.", ClaimKind::Wounded, "An officer"),
             ("The shooting left a teenager in critical condition.", ClaimKind::Wounded, "a teenager"),
             ("He was later pronounced dead at the hospital.", ClaimKind::Killed, "He"),
+            ("A man in his 20s was shot and killed Sunday.", ClaimKind::Killed, "A man"),
+            ("A woman in her late teens was wounded.", ClaimKind::Wounded, "A woman"),
+            ("The man's remains were identified on Monday.", ClaimKind::Killed, "The man's"),
         ] {
             let doc = doc_of(text, None);
             let found = claims_of(&doc);

@@ -25,6 +25,14 @@ use std::sync::LazyLock;
 /// Singular nouns for a person who can be a victim ("man", "officer", "toddler").
 static VICTIM_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/victim_nouns.txt");
 
+/// Nouns after a possessive victim that mean the victim died ("the man's body").
+static BODY_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/body_nouns.txt");
+
+/// Whether a word is a possessive ("man's", "Caskey’s").
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 /// Determiners that make a singular person noun one victim ("a", "the", "another").
 static SINGULAR_DETERMINERS: LazyLock<Vec<&str>> = words!("en/claims/singular_determiners.txt");
 
@@ -118,6 +126,9 @@ impl Sentence<'_> {
     fn victim_kind(&self, victim: Victim) -> Option<ClaimKind> {
         let predicate_from = self.after_conjuncts(self.after_apposition(victim.end));
         let before = self.before_conjuncts(self.before_age(victim.first));
+        if self.is_in(victim.end, &BODY_NOUNS) && self.lower(victim.end - 1).is_some_and(|w| is_possessive(&w)) {
+            return Some(ClaimKind::Killed);
+        }
         self.predicate_after(predicate_from)
             .filter(|_| !self.acts_on_object(predicate_from))
             .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
@@ -225,7 +236,7 @@ impl Sentence<'_> {
         }
         let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
         match stem {
-            Some(stem) => self.is(j + 1, "body") && VICTIM_NOUNS.contains(&stem),
+            Some(stem) => self.is_in(j + 1, &BODY_NOUNS) && VICTIM_NOUNS.contains(&stem),
             None => VICTIM_NOUNS.contains(&word.as_str()),
         }
     }
