@@ -67,6 +67,9 @@ impl Sentence<'_> {
     /// The end of a counted phrase starting at token `k`: a count and its people ("two
     /// civilians") or one victim ("a woman", "John Smith").
     fn conjunct_end(&self, k: usize) -> Option<usize> {
+        if k >= self.tokens.len() {
+            return None;
+        }
         let start = self.original_start(k);
         let counted = self.doc.quantities.iter().find(|q| q.span.start == start);
         if let Some((_, end)) = counted.and_then(|q| self.token_range(q.span)) {

@@ -130,6 +130,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_cut_after_a_comma_ends_the_conjuncts() {
+        let text = "The floods have killed 373 people nationwide and affected more than 9.5 million people,";
+        let doc = doc_of(text, None);
+        let found = claims_of(&doc);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].kind, found[0].quantity.low), (ClaimKind::Killed, Some(373)));
+    }
+
+    #[test]
     fn seed_001_died_in_eastern_ukraine_is_not_troops() {
         let text = "More than 14,000 people died in fighting in eastern-Ukraine between government forces and Russian-backed separatist rebels.";
         let doc = doc_of(text, Some(PartialDate::day(2021, 12, 2)));
