@@ -44,6 +44,7 @@
 
 use crate::dates;
 use crate::doc::{Doc, Quantity};
+use crate::tokens::{self, Token, TokenKind};
 use crate::{table, words};
 use regex::Regex;
 use std::ops::Range;
@@ -197,61 +198,12 @@ impl Bound {
     }
 }
 
-/// What a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokenKind {
-    /// Letters, with inner apostrophes or hyphens ("Russia's", "eastern-Ukraine"), or a
-    /// dotted abbreviation ("U.S.").
-    Word,
-    /// Digits with inner commas or points ("13,000", "1.2").
-    Number,
-    /// Any other single non-space character.
-    Punct,
-}
-
-/// A token of a text: its byte range and kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// What it is.
-    pub kind: TokenKind,
-    /// Whether whitespace separates it from the previous token.
-    pub space_before: bool,
-}
-
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Lu}(?:\.\p{Lu})+\.?|\p{L}+(?:['-]\p{L}+)*)|(\d+(?:[.,]\d+)*)|\S").expect("valid regex")
-});
 static GROUPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$").expect("valid regex"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\+\d{1,3}(?:[ .-]?\(?\d+\)?)+|(?:\(\d{2,4}\)[ .-]?|\b\d{3}[.-])\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b")
         .expect("valid regex")
 });
-
-/// Splits `text` into word, number and punctuation tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut previous_end = 0;
-    TOKEN
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let kind = if c.get(1).is_some() {
-                TokenKind::Word
-            } else if c.get(2).is_some() {
-                TokenKind::Number
-            } else {
-                TokenKind::Punct
-            };
-            let space_before = whole.start() > previous_end;
-            previous_end = whole.end();
-            Some(Token { start: whole.start(), end: whole.end(), kind, space_before })
-        })
-        .collect()
-}
 
 /// Count-like number mentions in the document's sentences, in order.
 ///
@@ -260,11 +212,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 pub fn quantities(doc: &Doc, counting_verbs: &[&str]) -> Vec<Quantity> {
     let normalized = &doc.normalized;
     let mut out = Vec::new();
-    for sentence in &doc.sentences {
+    for &sentence in &doc.sentences {
         let start = normalized.from_original(sentence.start);
         let end = normalized.from_original(sentence.end);
         let Some(text) = normalized.text.get(start..end) else { continue };
-        for (range, interval) in find_counting(text, counting_verbs) {
+        let scan = Scan::new(text, doc.tokens.in_sentence(&doc.normalized, sentence), counting_verbs);
+        for (range, interval) in scan.mentions() {
             out.push(Quantity {
                 span: normalized.span_to_original(start + range.start, start + range.end),
                 low: interval.low,
@@ -280,26 +233,7 @@ pub fn quantities(doc: &Doc, counting_verbs: &[&str]) -> Vec<Quantity> {
 /// Count-like number mentions in one sentence of normalised text, with byte ranges; a
 /// bare word number counts only before a noun (no stage's counting verbs).
 pub fn find(text: &str) -> Vec<(Range<usize>, Interval)> {
-    find_counting(text, &[])
-}
-
-/// [`find`], where a bare word number right after one of `counting_verbs` counts too.
-fn find_counting(text: &str, counting_verbs: &[&str]) -> Vec<(Range<usize>, Interval)> {
-    let scan = Scan::new(text, counting_verbs);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < scan.tokens.len() {
-        match scan.mention_at(i) {
-            Some((end, interval)) => {
-                if let Some(interval) = interval {
-                    out.push((scan.tokens[i].start..scan.tokens[end - 1].end, interval));
-                }
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
-    out
+    Scan::new(text, tokens::tokenize(text), &[]).mentions()
 }
 
 /// Parses one whole mention ("more than 13,000", "hundreds"), or `None` if `text` is not
@@ -338,16 +272,35 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, counting_verbs: &'a [&'a str]) -> Self {
+    /// A scan of one sentence's normalised `text`, with its `tokens` (spans in `text`).
+    fn new(text: &'a str, tokens: Vec<Token>, counting_verbs: &'a [&'a str]) -> Self {
         let mut blocked: Vec<Range<usize>> =
             dates::find_time_expressions(text, None).into_iter().map(|t| t.range).collect();
         blocked.extend(PHONE.find_iter(text).map(|m| m.range()));
-        Scan { text, tokens: tokenize(text), blocked, counting_verbs }
+        Scan { text, tokens, blocked, counting_verbs }
+    }
+
+    /// Every count-like mention, in order, with its byte range in the text.
+    fn mentions(&self) -> Vec<(Range<usize>, Interval)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self.mention_at(i) {
+                Some((end, interval)) => {
+                    if let Some(interval) = interval {
+                        out.push((self.tokens[i].norm.start..self.tokens[end - 1].norm.end, interval));
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
         let token = self.tokens.get(i)?;
-        (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
+        (token.kind == TokenKind::Word).then(|| &self.text[token.norm.start..token.norm.end])
     }
 
     fn lower(&self, i: usize) -> Option<String> {
@@ -355,7 +308,7 @@ impl<'a> Scan<'a> {
     }
 
     fn text_of(&self, i: usize) -> Option<&'a str> {
-        self.tokens.get(i).map(|t| &self.text[t.start..t.end])
+        self.tokens.get(i).map(|t| &self.text[t.norm.start..t.norm.end])
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -503,7 +456,7 @@ impl<'a> Scan<'a> {
         if token.kind != TokenKind::Number {
             return None;
         }
-        let raw = &self.text[token.start..token.end];
+        let raw = &self.text[token.norm.start..token.norm.end];
         if !GROUPED.is_match(raw) {
             return None;
         }
@@ -537,8 +490,8 @@ impl<'a> Scan<'a> {
     /// A 3-digit group after a single space ("14 000").
     fn space_group(&self, i: usize) -> Option<&'a str> {
         let token = self.tokens.get(i)?;
-        let raw = &self.text[token.start..token.end];
-        let single_space = i > 0 && self.tokens[i - 1].end + 1 == token.start;
+        let raw = &self.text[token.norm.start..token.norm.end];
+        let single_space = i > 0 && self.tokens[i - 1].norm.end + 1 == token.norm.start;
         let next_attached = self.tokens.get(i + 1).is_some_and(|n| !n.space_before && n.kind == TokenKind::Number);
         (token.kind == TokenKind::Number
             && raw.len() == 3
@@ -631,7 +584,7 @@ impl<'a> Scan<'a> {
 
     /// Whether the number from token `start` (qualifier at `i`) to `last` is a count.
     fn is_count(&self, i: usize, start: usize, first: &Core, last: &Core, qualified: bool) -> bool {
-        let range = self.tokens[start].start..self.tokens[last.end - 1].end;
+        let range = self.tokens[start].norm.start..self.tokens[last.end - 1].norm.end;
         if self.blocked.iter().any(|b| b.start < range.end && range.start < b.end)
             || first.bare_decimal
             || last.bare_decimal
@@ -716,7 +669,7 @@ impl<'a> Scan<'a> {
 
     fn not_count_after(&self, end: usize) -> bool {
         let Some(next) = self.tokens.get(end) else { return false };
-        let text = &self.text[next.start..next.end];
+        let text = &self.text[next.norm.start..next.norm.end];
         let attached = !next.space_before;
         match next.kind {
             TokenKind::Word if attached => true,
@@ -798,13 +751,13 @@ impl<'a> Scan<'a> {
 /// The token after an age written between a number and its noun ("15-year-old", "16
 /// year old"), when one starts at token `k` of `tokens` (of `text`).
 pub(crate) fn after_age(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
-    let is = |j: usize, s: &str| tokens.get(j).is_some_and(|t| text[t.start..t.end].eq_ignore_ascii_case(s));
+    let is = |j: usize, s: &str| tokens.get(j).is_some_and(|t| text[t.norm.start..t.norm.end].eq_ignore_ascii_case(s));
     tokens.get(k).filter(|t| t.kind == TokenKind::Number)?;
     let mut j = k + 1;
     if is(j, "-") {
         j += 1;
     }
-    let word = tokens.get(j).map(|t| text[t.start..t.end].to_lowercase())?;
+    let word = tokens.get(j).map(|t| text[t.norm.start..t.norm.end].to_lowercase())?;
     match word.as_str() {
         "year-old" | "years-old" => Some(j + 1),
         "year" | "years" if is(j + 1, "old") => Some(j + 2),
@@ -1037,6 +990,7 @@ mod tests {
         let text = "About 14\u{a0}000 people \u{2013} and 1\u{2009}000 more \u{2013} fled.";
         let mut doc = Doc::new(text.to_string(), Meta::default());
         doc.sentences = vec![Span::new(0, doc.text.len())];
+        doc.tokens = tokens::Tokens::new(&doc.normalized);
         let quantities = quantities(&doc, &[]);
         let spans: Vec<&str> = quantities.iter().map(|q| doc.slice(q.span)).collect();
         assert_eq!(spans, vec!["About 14\u{a0}000", "1\u{2009}000"]);
@@ -1060,7 +1014,7 @@ mod tests {
     fn a_bare_word_number_counts_after_a_counting_verb_only_when_given_one() {
         let text = "Explosions hit the city, killing four, officials said.";
         assert_eq!(found(text), vec![]);
-        let counted: Vec<_> = find_counting(text, &["killing"]).into_iter().map(|(r, _)| &text[r]).collect();
+        let counted: Vec<_> = Scan::new(text, tokens::tokenize(text), &["killing"]).mentions().into_iter().map(|(r, _)| &text[r]).collect();
         assert_eq!(counted, ["four"]);
     }
 

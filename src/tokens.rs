@@ -158,6 +158,25 @@ impl Tokens {
         &self.items[first..end]
     }
 
+    /// The tokens of one sentence, for a stage that reads the sentence's normalised text
+    /// alone: those that overlap its original `span`, with `norm` counted from the start
+    /// of that sentence's text. A token the boundary cuts ("6abc.com|A man", where
+    /// boilerplate ends mid-word) is clipped to the sentence, keeping its kind.
+    pub fn in_sentence(&self, normalized: &Normalized, span: Span) -> Vec<Token> {
+        let (base, end) = (normalized.from_original(span.start), normalized.from_original(span.end));
+        let first = self.items.partition_point(|t| t.span.end <= span.start);
+        self.items[first..]
+            .iter()
+            .take_while(|t| t.span.start < span.end)
+            .map(|t| Token {
+                span: Span::new(t.span.start.max(span.start), t.span.end.min(span.end)),
+                norm: Span::new(t.norm.start.max(base) - base, t.norm.end.min(end) - base),
+                ..*t
+            })
+            .filter(|t| !t.norm.is_empty())
+            .collect()
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.items.len()
@@ -234,5 +253,30 @@ mod tests {
         let tokens = Tokens::new(&Normalized::new(text));
         assert_eq!(texts(text, tokens.within(Span::new(5, 15))), ["Two", "three", "."]);
         assert!(tokens.within(Span::new(3, 3)).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_view_counts_from_its_own_start() {
+        let text = "One. \u{201c}Two\u{201d} three.";
+        let normalized = Normalized::new(text);
+        let tokens = Tokens::new(&normalized);
+        let base = normalized.from_original(5);
+        let local = tokens.in_sentence(&normalized, Span::new(5, text.len()));
+        let sentence = &normalized.text[base..];
+        let words: Vec<&str> = local.iter().map(|t| &sentence[t.norm.start..t.norm.end]).collect();
+        assert_eq!(words, ["\"", "Two", "\"", "three", "."]);
+    }
+
+    #[test]
+    fn a_token_a_sentence_boundary_cuts_is_clipped() {
+        let text = "Shooting | 6abc.comA man is hurt";
+        let normalized = Normalized::new(text);
+        let tokens = Tokens::new(&normalized);
+        let cut = text.find("A man").unwrap();
+        let before = tokens.in_sentence(&normalized, Span::new(0, cut));
+        let after = tokens.in_sentence(&normalized, Span::new(cut, text.len()));
+        assert_eq!(texts(text, &before[before.len() - 1..]), ["com"]);
+        assert_eq!(texts(text, &after), ["A", "man", "is", "hurt"]);
+        assert_eq!(after[0].norm, Span::new(0, 1));
     }
 }

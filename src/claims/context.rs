@@ -227,17 +227,17 @@ impl Sentence<'_> {
         let start = self.original_start(j);
         let entity = self.doc.entities.iter().find(|e| e.span.start == start && e.label == "LOC")?;
         let end = self.local(entity.span.end)?;
-        self.tokens.iter().position(|t| t.start >= end).or(Some(self.tokens.len()))
+        self.tokens.iter().position(|t| t.norm.start >= end).or(Some(self.tokens.len()))
     }
 
     /// The time expression nearest the number (tokens `first..end`), skipping the time
     /// of the saying.
     pub(super) fn time(&self, first: usize, end: usize) -> Option<TimeScope> {
-        let number = self.tokens[first].start..self.tokens[end - 1].end;
+        let number = self.tokens[first].norm.start..self.tokens[end - 1].norm.end;
         let token_distance = |t: &TimeExpr| {
             let between =
                 if t.range.start >= number.end { number.end..t.range.start } else { t.range.end..number.start };
-            self.tokens.iter().filter(|tok| between.start <= tok.start && tok.end <= between.end).count()
+            self.tokens.iter().filter(|tok| between.start <= tok.norm.start && tok.norm.end <= between.end).count()
         };
         self.time_expressions()
             .iter()
@@ -251,9 +251,9 @@ impl Sentence<'_> {
 
     /// Whether a saying word stands in the six words before `start` with no number between.
     fn is_saying_time(&self, start: usize, number: &std::ops::Range<usize>) -> bool {
-        let Some(at) = self.tokens.iter().position(|t| t.start >= start) else { return false };
+        let Some(at) = self.tokens.iter().position(|t| t.norm.start >= start) else { return false };
         (at.saturating_sub(6)..at)
-            .any(|k| self.is_in(k, &SAYING_WORDS) && !(self.tokens[k].start < number.start && number.end <= start))
+            .any(|k| self.is_in(k, &SAYING_WORDS) && !(self.tokens[k].norm.start < number.start && number.end <= start))
     }
 }
 

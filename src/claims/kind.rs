@@ -8,7 +8,7 @@
 use super::sentence::Sentence;
 use super::subject::Subject;
 use crate::doc::{Claim, ClaimKind, Quantity};
-use crate::numbers::TokenKind;
+use crate::tokens::TokenKind;
 use crate::{table, words};
 use std::sync::LazyLock;
 

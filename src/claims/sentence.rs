@@ -3,7 +3,8 @@
 
 use crate::dates::{self, TimeExpr};
 use crate::doc::{Doc, Span};
-use crate::numbers::{self, Token, TokenKind};
+use crate::numbers;
+use crate::tokens::{Token, TokenKind};
 use crate::profile::Profile;
 use std::cell::OnceCell;
 
@@ -61,7 +62,7 @@ fn sentence_tokens(doc: &Doc, index: usize) -> (usize, &str, Vec<Token>) {
     let base = doc.normalized.from_original(span.start);
     let end = doc.normalized.from_original(span.end);
     let text = doc.normalized.text.get(base..end).unwrap_or("");
-    (base, text, numbers::tokenize(text))
+    (base, text, doc.tokens.in_sentence(&doc.normalized, span))
 }
 
 impl<'a> Sentence<'a> {
@@ -73,7 +74,7 @@ impl<'a> Sentence<'a> {
     /// The word at token `i`; `None` for numbers, punctuation and past the end.
     pub(super) fn word(&self, i: usize) -> Option<&'a str> {
         let token = self.tokens.get(i)?;
-        (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
+        (token.kind == TokenKind::Word).then(|| &self.text[token.norm.start..token.norm.end])
     }
 
     /// The word at token `i` in lower case.
@@ -98,7 +99,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is the punctuation mark `mark`.
     pub(super) fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&&self.text[t.start..t.end]))
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&&self.text[t.norm.start..t.norm.end]))
     }
 
     /// Whether token `k` is a comma.
@@ -119,8 +120,8 @@ impl<'a> Sentence<'a> {
 
     /// The original span of tokens `from..to`.
     pub(super) fn span(&self, from: usize, to: usize) -> Span {
-        let start = self.base + self.tokens[from].start;
-        let end = self.base + self.tokens[to - 1].end;
+        let start = self.base + self.tokens[from].norm.start;
+        let end = self.base + self.tokens[to - 1].norm.end;
         self.doc.normalized.span_to_original(start, end)
     }
 
@@ -131,7 +132,7 @@ impl<'a> Sentence<'a> {
 
     /// The original offset where token `i` starts.
     pub(super) fn original_start(&self, i: usize) -> usize {
-        self.doc.normalized.to_original(self.base + self.tokens[i].start)
+        self.doc.normalized.to_original(self.base + self.tokens[i].norm.start)
     }
 
     /// The byte offset in the sentence's text of an original offset; `None` before it.
@@ -143,8 +144,8 @@ impl<'a> Sentence<'a> {
     pub(super) fn token_range(&self, span: Span) -> Option<(usize, usize)> {
         let start = self.local(span.start)?;
         let end = self.local(span.end)?;
-        let first = self.tokens.iter().position(|t| t.start >= start)?;
-        let last = self.tokens.iter().rposition(|t| t.end <= end)?;
+        let first = self.tokens.iter().position(|t| t.norm.start >= start)?;
+        let last = self.tokens.iter().rposition(|t| t.norm.end <= end)?;
         (first <= last).then_some((first, last + 1))
     }
 

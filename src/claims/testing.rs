@@ -25,8 +25,9 @@ pub(super) fn paragraph_of(text: &str) -> Doc {
     doc
 }
 
-/// The quote and quantity layers claims reads.
+/// The token, quote and quantity layers claims reads.
 fn fill_layers(doc: &mut Doc) {
+    doc.tokens = crate::tokens::Tokens::new(&doc.normalized);
     doc.quotes = crate::quotes::quotes(doc);
     doc.quantities = crate::numbers::quantities(doc, super::counting_verbs());
 }

@@ -139,7 +139,7 @@ impl Sentence<'_> {
     /// death of 38-year-old Goldie Long"): the age's first token, else `first`.
     fn before_age(&self, first: usize) -> usize {
         let aged = first >= 3
-            && self.tokens[first - 3].kind == crate::numbers::TokenKind::Number
+            && self.tokens[first - 3].kind == crate::tokens::TokenKind::Number
             && self.is_punct(first - 2, &["-"])
             && self.lower(first - 1).is_some_and(|w| w.starts_with("year"));
         if aged {
@@ -164,7 +164,7 @@ impl Sentence<'_> {
         let coordinated = self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS);
         let object = if coordinated { k + 3 } else { k + 1 };
         self.is_in(object, &OBJECT_STARTS)
-            || self.tokens.get(object).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number)
+            || self.tokens.get(object).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)
             || self.word(object).is_some_and(|w| w.starts_with(char::is_uppercase))
     }
 
@@ -254,7 +254,7 @@ impl Sentence<'_> {
             }
             None => {
                 self.is_punct(j, &["-"])
-                    || self.tokens.get(j).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number)
+                    || self.tokens.get(j).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)
             }
         }
     }
@@ -263,7 +263,7 @@ impl Sentence<'_> {
     /// "Young person hurt"): the sentence's first token, or after a headline separator.
     fn starts_headline(&self, k: usize) -> bool {
         let capitalised = self.word(k).is_some_and(|w| w.starts_with(char::is_uppercase))
-            || self.tokens.get(k).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number);
+            || self.tokens.get(k).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number);
         capitalised && (k == 0 || self.is_punct(k - 1, &["|", "-", ":", "–", "—"]))
     }
 
@@ -281,7 +281,7 @@ impl Sentence<'_> {
         let capitalised = |j: usize| self.word(j).is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
         let end = (k..k + 4).take_while(|&j| capitalised(j)).last()? + 1;
         let aged =
-            self.is_comma(end) && self.tokens.get(end + 1).is_some_and(|t| t.kind == crate::numbers::TokenKind::Number);
+            self.is_comma(end) && self.tokens.get(end + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number);
         (end - k >= 2 && aged).then_some(end)
     }
 

@@ -7,8 +7,8 @@
 //! | segment  | Cleaning                                | Sentences               |
 //! | model    | Tokens, Sentences                       | Entities (+Attribution) |
 //! | quotes   | Cleaning, Sentences                     | Quotes                  |
-//! | numbers  | Sentences                               | Quantities              |
-//! | claims   | Cleaning, Sentences, Quotes, Quantities | Claims                  |
+//! | numbers  | Tokens, Sentences                       | Quantities              |
+//! | claims   | Cleaning, Tokens, Sentences, Quotes, Quantities | Claims          |
 //! | tally    | Quantities, Claims                      | Tally                   |
 //!
 //! The model stage is left out when no model runs (`--no-ner`); the quotes stage then
@@ -145,7 +145,7 @@ impl Stage for Numbers {
         "numbers"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Sentences]
+        &[Layer::Tokens, Layer::Sentences]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Quantities]
@@ -166,7 +166,7 @@ impl Stage for Claims {
         "claims"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Cleaning, Layer::Sentences, Layer::Quotes, Layer::Quantities]
+        &[Layer::Cleaning, Layer::Tokens, Layer::Sentences, Layer::Quotes, Layer::Quantities]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Claims]
