@@ -1014,7 +1014,11 @@ mod tests {
     fn a_bare_word_number_counts_after_a_counting_verb_only_when_given_one() {
         let text = "Explosions hit the city, killing four, officials said.";
         assert_eq!(found(text), vec![]);
-        let counted: Vec<_> = Scan::new(text, tokens::tokenize(text), &["killing"]).mentions().into_iter().map(|(r, _)| &text[r]).collect();
+        let counted: Vec<_> = Scan::new(text, tokens::tokenize(text), &["killing"])
+            .mentions()
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect();
         assert_eq!(counted, ["four"]);
     }
 

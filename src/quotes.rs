@@ -61,7 +61,7 @@ pub fn quotes(doc: &Doc) -> Vec<Quote> {
     let paras = text::paragraphs(doc);
     let pairs = text::pairs(doc, &paras);
     let units = text::units(doc, &paras, &pairs);
-    let tokens = Tokens::new(text, &paras);
+    let tokens = Tokens::new(doc, &paras);
     let found: Vec<frames::Found> = units.iter().map(|&unit| frames::find(text, unit, &pairs, &tokens)).collect();
     let mut candidates = assemble(&units, &pairs, &found, text, &tokens);
     merge_model_candidates(doc, &mut candidates);

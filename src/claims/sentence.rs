@@ -4,8 +4,8 @@
 use crate::dates::{self, TimeExpr};
 use crate::doc::{Doc, Span};
 use crate::numbers;
-use crate::tokens::{Token, TokenKind};
 use crate::profile::Profile;
+use crate::tokens::{Token, TokenKind};
 use std::cell::OnceCell;
 
 /// One sentence, tokenised in normalised text, with the document around it.
@@ -99,7 +99,9 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is the punctuation mark `mark`.
     pub(super) fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&&self.text[t.norm.start..t.norm.end]))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&&self.text[t.norm.start..t.norm.end]))
     }
 
     /// Whether token `k` is a comma.

@@ -6,7 +6,7 @@
 //! | tokens   |                                         | Tokens                  |
 //! | segment  | Cleaning                                | Sentences               |
 //! | model    | Tokens, Sentences                       | Entities (+Attribution) |
-//! | quotes   | Cleaning, Sentences                     | Quotes                  |
+//! | quotes   | Cleaning, Tokens, Sentences             | Quotes                  |
 //! | numbers  | Tokens, Sentences                       | Quantities              |
 //! | claims   | Cleaning, Tokens, Sentences, Quotes, Quantities | Claims          |
 //! | tally    | Quantities, Claims                      | Tally                   |
@@ -126,7 +126,7 @@ impl Stage for Quotes {
         "quotes"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Cleaning, Layer::Sentences]
+        &[Layer::Cleaning, Layer::Tokens, Layer::Sentences]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Quotes]

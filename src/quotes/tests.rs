@@ -6,6 +6,7 @@ use crate::doc::{Doc, Meta, Quote, QuoteKind, Span};
 fn doc(text: &str) -> Doc {
     let mut doc = Doc::new(text.to_string(), Meta::default());
     doc.cleaning = crate::clean::clean(&doc);
+    doc.tokens = crate::tokens::Tokens::new(&doc.normalized);
     doc.sentences = crate::segment::sentences(&doc);
     doc
 }
@@ -33,6 +34,7 @@ fn plain(text: &str) -> Doc {
         doc.cleaning.content.push(Span::new(start, start + line.len()));
         start += line.len() + 1;
     }
+    doc.tokens = crate::tokens::Tokens::new(&doc.normalized);
     doc.sentences = crate::segment::sentences(&doc);
     doc
 }
@@ -445,4 +447,34 @@ fn weak_cues_attribute_a_that_clause_but_not_a_noun() {
         sources_of("The United Nations estimates that more than 100,000 people have died."),
         pair("The United Nations", "more than 100,000 people have died")
     );
+}
+
+#[test]
+fn quote_words_join_the_token_layer_where_letters_digits_and_inner_marks_meet() {
+    let text = "Mr. Smith of AT&T said 3,000-strong COVID-19 units left the U.S. on 6abc.com.";
+    let doc = plain(text);
+    let tokens = super::text::Tokens::new(&doc, &[(0, text.len())]);
+    let pieces: Vec<(&str, bool)> =
+        tokens.within((0, text.len())).iter().map(|t| (&text[t.start..t.end], t.word)).collect();
+    let words: Vec<&str> = pieces.iter().filter(|p| p.1).map(|p| p.0).collect();
+    assert_eq!(
+        words,
+        [
+            "Mr.",
+            "Smith",
+            "of",
+            "AT&T",
+            "said",
+            "3",
+            "000-strong",
+            "COVID-19",
+            "units",
+            "left",
+            "the",
+            "U.S.",
+            "on",
+            "6abc.com"
+        ]
+    );
+    assert!(pieces.contains(&(",", false)) && pieces.last() == Some(&(".", false)));
 }

@@ -7,6 +7,7 @@
 
 use crate::doc::Doc;
 use crate::segment;
+use crate::tokens::{Token, TokenKind};
 
 /// A half-open byte range into the normalised text.
 pub type Range = (usize, usize);
@@ -273,14 +274,16 @@ pub struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// Cuts the content paragraphs into tokens: words (letters and digits, with inner
-    /// `.'-&`) and single punctuation characters; a word keeps a period that belongs to it
-    /// ("J.", "Mr.", "U.S.", as [`segment::is_abbreviation`] says). This is the one place
-    /// the stage tokenises; it is where the document token layer will be read instead.
-    pub fn new(text: &'t str, paras: &[Range]) -> Self {
+    /// The content paragraphs' words and punctuation, read from the document's token
+    /// layer: a word here is a run of attached tokens of letters and digits with inner
+    /// `.'-&` ("6abc", "COVID-19", "AT&T", "2.5"); a comma inside a number and every other
+    /// character stand alone ("3", ",", "000"); a word keeps a period that belongs to it
+    /// ("J.", "Mr.", "U.S.", as [`segment::is_abbreviation`] says).
+    pub fn new(doc: &'t Doc, paras: &[Range]) -> Self {
+        let text = doc.normalized.text.as_str();
         let mut toks = Vec::new();
         for &para in paras {
-            tokenize(text, para, &mut toks);
+            join_words(text, &pieces(text, doc.tokens.all(), para), &mut toks);
         }
         Tokens { text, toks }
     }
@@ -305,36 +308,73 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// Appends the tokens of a range to `toks`.
-fn tokenize(text: &str, (start, end): Range, toks: &mut Vec<Tok>) {
-    let Some(slice) = text.get(start..end) else { return };
-    let mut i = 0;
-    while let Some(c) = slice[i..].chars().next() {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
+/// The document tokens inside paragraph `(start, end)` of `text` (normalised spans,
+/// clipped to it), cut where a quote word may end: at a comma inside a number and
+/// before the closing period of an initialism ("U.S" + ".").
+fn pieces(text: &str, tokens: &[Token], (start, end): Range) -> Vec<Range> {
+    let first = tokens.partition_point(|t| t.norm.end <= start);
+    let mut out = Vec::new();
+    for token in tokens[first..].iter().take_while(|t| t.norm.start < end) {
+        let (from, to) = (token.norm.start.max(start), token.norm.end.min(end));
+        let Some(piece) = text.get(from..to).filter(|p| !p.is_empty()) else { continue };
+        let mut at = from;
+        for (i, c) in piece.char_indices() {
+            let cut = (token.kind == TokenKind::Number && c == ',')
+                || (token.kind == TokenKind::Word && c == '.' && from + i + 1 == to && to > at + 1);
+            if cut {
+                if from + i > at {
+                    out.push((at, from + i));
+                }
+                out.push((from + i, from + i + 1));
+                at = from + i + 1;
+            }
         }
-        if !c.is_alphanumeric() {
-            toks.push(Tok { start: start + i, end: start + i + c.len_utf8(), word: false });
-            i += c.len_utf8();
-            continue;
+        if to > at {
+            out.push((at, to));
         }
-        let j = word_end(slice, i);
-        let last_part = slice[i..j].rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or_default();
-        let j = if slice[j..].starts_with('.') && segment::is_abbreviation(last_part) { j + 1 } else { j };
-        toks.push(Tok { start: start + i, end: start + j, word: true });
-        i = j;
     }
+    out
 }
 
-fn word_end(s: &str, from: usize) -> usize {
-    let mut j = from;
-    loop {
-        let mut rest = s[j..].chars();
-        match rest.next() {
-            Some(d) if d.is_alphanumeric() => j += d.len_utf8(),
-            Some(d @ ('.' | '\'' | '-' | '&')) if rest.next().is_some_and(char::is_alphanumeric) => j += d.len_utf8(),
-            _ => return j,
+/// Appends the quote tokens built from `pieces` to `toks`: attached pieces join into one
+/// word while letters or digits meet, or one of `.'-&` stands between them.
+fn join_words(text: &str, pieces: &[Range], toks: &mut Vec<Tok>) {
+    let starts_alnum = |p: Range| text[p.0..].starts_with(char::is_alphanumeric);
+    let ends_alnum = |p: Range| text[..p.1].ends_with(char::is_alphanumeric);
+    let attached = |a: Range, b: Range| a.1 == b.0;
+    let mut i = 0;
+    while i < pieces.len() {
+        let first = pieces[i];
+        if !starts_alnum(first) {
+            toks.push(Tok { start: first.0, end: first.1, word: false });
+            i += 1;
+            continue;
         }
+        let mut last = i;
+        loop {
+            let current = pieces[last];
+            let next = pieces.get(last + 1).copied().filter(|&n| attached(current, n) && ends_alnum(current));
+            let Some(next) = next else { break };
+            if starts_alnum(next) {
+                last += 1;
+            } else if matches!(&text[next.0..next.1], "." | "'" | "-" | "&")
+                && pieces.get(last + 2).is_some_and(|&after| attached(next, after) && starts_alnum(after))
+            {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let mut end = pieces[last].1;
+        let word = &text[first.0..end];
+        let last_part = word.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or_default();
+        if pieces.get(last + 1).is_some_and(|&n| n.0 == end && &text[n.0..n.1] == ".")
+            && segment::is_abbreviation(last_part)
+        {
+            end += 1;
+            last += 1;
+        }
+        toks.push(Tok { start: first.0, end, word: true });
+        i = last + 1;
     }
 }
