@@ -254,6 +254,9 @@ mod tests {
             ("A man in his 20s was shot and killed Sunday.", ClaimKind::Killed, "A man"),
             ("A woman in her late teens was wounded.", ClaimKind::Wounded, "A woman"),
             ("The man's remains were identified on Monday.", ClaimKind::Killed, "The man's"),
+            ("A woman was shot in the chest and later died at a hospital.", ClaimKind::Killed, "A woman"),
+            ("A 12-year-old girl who was shot in the neck has died.", ClaimKind::Killed, "A 12-year-old girl"),
+            ("The driver had been shot twice and was pronounced dead.", ClaimKind::Killed, "The driver"),
         ] {
             let doc = doc_of(text, None);
             let found = claims_of(&doc);
@@ -355,6 +358,26 @@ mod tests {
                 found.iter().all(|c| c.kind != ClaimKind::Killed && c.kind != ClaimKind::Wounded),
                 "{text}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_later_death_of_another_subject_leaves_the_victim_hurt() {
+        for (text, kind) in [
+            ("A man was shot by a suspect who died in a crash.", ClaimKind::Shot),
+            ("A clerk was wounded while the robber fled and died.", ClaimKind::Wounded),
+            ("A woman was shot and a neighbor died.", ClaimKind::Shot),
+        ] {
+            let found = claims_of(&doc_of(text, None));
+            assert_eq!(found.first().map(|c| c.kind), Some(kind), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_shooter_who_fires_twice_at_a_target_is_no_victim() {
+        for text in ["Police said a man shot twice at the house.", "A teenager shot repeatedly into the crowd."] {
+            let found = claims_of(&doc_of(text, None));
+            assert_eq!(found, vec![], "{text}");
         }
     }
 

@@ -28,6 +28,18 @@ static VICTIM_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/victim_nouns.txt");
 /// Nouns after a possessive victim that mean the victim died ("the man's body").
 static BODY_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/body_nouns.txt");
 
+/// Phrases that say a victim already shot or hurt then died ("later died", "pronounced dead").
+static LATER_DEATHS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+    let phrases: LazyLock<Vec<&str>> = words!("en/claims/later_deaths.txt");
+    phrases.iter().map(|p| p.split(' ').collect()).collect()
+});
+
+/// Words that start another subject's clause after a casualty predicate ("who", "while").
+static CHAIN_BREAKS: LazyLock<Vec<&str>> = words!("en/claims/chain_breaks.txt");
+
+/// Adverbs between an active casualty verb and its object ("shot twice at").
+static VERB_ADVERBS: LazyLock<Vec<&str>> = words!("en/claims/verb_adverbs.txt");
+
 /// Whether a word is a possessive ("man's", "Caskey’s").
 fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
@@ -129,10 +141,35 @@ impl Sentence<'_> {
         if self.is_in(victim.end, &BODY_NOUNS) && self.lower(victim.end - 1).is_some_and(|w| is_possessive(&w)) {
             return Some(ClaimKind::Killed);
         }
-        self.predicate_after(predicate_from)
+        let kind = self
+            .predicate_after(predicate_from)
             .filter(|_| !self.acts_on_object(predicate_from))
             .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
-            .or_else(|| self.result_state(victim.first, victim.end))
+            .or_else(|| self.result_state(victim.first, victim.end))?;
+        let hurt = matches!(kind, ClaimKind::Shot | ClaimKind::Wounded);
+        Some(if hurt && self.died_later(predicate_from) { ClaimKind::Killed } else { kind })
+    }
+
+    /// Whether the victim whose predicate starts at `from` died later in the same chain of
+    /// clauses ("was shot and later died", "who was shot in the head has died", "had been
+    /// shot and was pronounced dead"): a death phrase before the sentence ends, another
+    /// victim or number appears, or another subject's clause starts ("by a man who died").
+    fn died_later(&self, from: usize) -> bool {
+        let from = from + usize::from(self.is(from, "who"));
+        for k in from..self.tokens.len() {
+            if self.ends_clause(k) || self.is_in(k, &CHAIN_BREAKS) || (k > from && self.starts_other_victim(k)) {
+                return false;
+            }
+            if LATER_DEATHS.iter().any(|words| self.are(k, words)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether another victim phrase or a number mention starts at token `k`.
+    fn starts_other_victim(&self, k: usize) -> bool {
+        self.tokens[k].kind == crate::tokens::TokenKind::Number || !self.victims_at(k).is_empty()
     }
 
     /// Where a victim phrase starts counting an age written before it ("the shooting
@@ -162,7 +199,10 @@ impl Sentence<'_> {
             return false;
         }
         let coordinated = self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS);
-        let object = if coordinated { k + 3 } else { k + 1 };
+        let mut object = if coordinated { k + 3 } else { k + 1 };
+        while self.is_in(object, &VERB_ADVERBS) {
+            object += 1;
+        }
         self.is_in(object, &OBJECT_STARTS)
             || self.tokens.get(object).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)
             || self.word(object).is_some_and(|w| w.starts_with(char::is_uppercase))
