@@ -16,6 +16,21 @@ use std::sync::LazyLock;
 static PREDICATES_AFTER: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
     LazyLock::new(|| phrase_kinds(&table!("en/claims/predicates_after.tsv")));
 
+/// Verbs whose object names an injury ("suffered", "sustained", "with").
+static INJURY_VERBS: LazyLock<Vec<&str>> = words!("en/claims/injury_verbs.txt");
+
+/// Injury nouns after an injury verb, and their kind ("injuries": wounded).
+static INJURY_NOUNS: LazyLock<Vec<(&str, ClaimKind)>> =
+    LazyLock::new(|| word_kinds(&table!("en/claims/injury_nouns.tsv")));
+
+/// Words before an injury noun that change its kind ("gunshot": shot, "fatal": killed).
+static INJURY_MODIFIERS: LazyLock<Vec<(&str, ClaimKind)>> =
+    LazyLock::new(|| word_kinds(&table!("en/claims/injury_modifiers.tsv")));
+
+/// Words an injury phrase may hold between its verb and its noun ("suffered [two
+/// non-life-threatening gunshot] wounds").
+const INJURY_REACH: usize = 4;
+
 /// Predicates before the number, as word sequences ending right before it.
 static PREDICATES_BEFORE: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
     LazyLock::new(|| phrase_kinds(&table!("en/claims/predicates_before.tsv")));
@@ -170,23 +185,22 @@ impl Sentence<'_> {
         if self.is(k, "including") {
             k = (k + 1..k + 8).find(|n| self.is_in(*n, &AUXILIARIES))?;
         }
-        if let Some(kind) = self.predicate_at(k, &PREDICATES_AFTER) {
+        if let Some(kind) = self.predicate_after_at(k) {
             return Some(kind);
         }
         if self.is_in(k, &["in", "near", "at", "on", "from"]) {
             let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());
-            let resumes =
-                |n: &usize| self.is_in(*n, &AUXILIARIES) || self.predicate_at(*n, &PREDICATES_AFTER).is_some();
+            let resumes = |n: &usize| self.is_in(*n, &AUXILIARIES) || self.predicate_after_at(*n).is_some();
             k = aside.into_iter().find(resumes)?;
         }
         let from = k;
         while self.is_in(k, &AUXILIARIES) && k < from + 5 {
-            if let Some(kind) = self.predicate_at(k, &PREDICATES_AFTER).or_else(|| self.coordinated_predicate(k + 1)) {
+            if let Some(kind) = self.predicate_after_at(k).or_else(|| self.coordinated_predicate(k + 1)) {
                 return Some(kind);
             }
             k += 1;
         }
-        self.predicate_at(k, &PREDICATES_AFTER)
+        self.predicate_after_at(k)
     }
 
     /// The token after an age range that follows a counted noun ("between the ages of 16
@@ -209,7 +223,38 @@ impl Sentence<'_> {
     fn coordinated_predicate(&self, k: usize) -> Option<ClaimKind> {
         let participle = self.lower(k).is_some_and(|w| w.ends_with("ed"));
         let conjunction = self.is(k + 1, "and") || self.is(k + 1, "or");
-        (participle && conjunction).then(|| self.predicate_at(k + 2, &PREDICATES_AFTER)).flatten()
+        (participle && conjunction).then(|| self.predicate_after_at(k + 2)).flatten()
+    }
+
+    /// A predicate of the kind that follows its subject, starting at token `k`: a phrase of
+    /// the table, or an injury phrase.
+    fn predicate_after_at(&self, k: usize) -> Option<ClaimKind> {
+        self.predicate_at(k, &PREDICATES_AFTER).or_else(|| self.injury_at(k))
+    }
+
+    /// An injury phrase at token `k` ("suffered minor injuries", "sustained a gunshot
+    /// wound", "with fatal injuries"): an injury verb, up to [`INJURY_REACH`] words that
+    /// are no punctuation, and an injury noun; a modifier among the words changes the
+    /// noun's kind.
+    fn injury_at(&self, k: usize) -> Option<ClaimKind> {
+        if !self.is_in(k, &INJURY_VERBS) {
+            return None;
+        }
+        let kind_of = |table: &[(&str, ClaimKind)], j: usize| {
+            let word = self.lower(j)?;
+            table.iter().find(|(w, _)| *w == word).map(|(_, kind)| *kind)
+        };
+        let mut modified = None;
+        for j in k + 1..=k + 1 + INJURY_REACH {
+            if self.tokens.get(j).is_none_or(|t| t.kind == TokenKind::Punct) {
+                return None;
+            }
+            if let Some(kind) = kind_of(&INJURY_NOUNS, j) {
+                return Some(modified.unwrap_or(kind));
+            }
+            modified = modified.or_else(|| kind_of(&INJURY_MODIFIERS, j));
+        }
+        None
     }
 
     /// A predicate from `table` starting at token `k`.

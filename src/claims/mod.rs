@@ -255,6 +255,9 @@ mod tests {
             ("A woman in her late teens was wounded.", ClaimKind::Wounded, "A woman"),
             ("The man's remains were identified on Monday.", ClaimKind::Killed, "The man's"),
             ("A woman was shot in the chest and later died at a hospital.", ClaimKind::Killed, "A woman"),
+            ("A third teenager received non-life-threatening injuries.", ClaimKind::Wounded, "A third teenager"),
+            ("The driver sustained multiple gunshot wounds to the leg.", ClaimKind::Shot, "The driver"),
+            ("Officers found a man suffering from fatal stab wounds.", ClaimKind::Killed, "a man"),
             ("A 12-year-old girl who was shot in the neck has died.", ClaimKind::Killed, "A 12-year-old girl"),
             ("The driver had been shot twice and was pronounced dead.", ClaimKind::Killed, "The driver"),
         ] {
@@ -352,6 +355,8 @@ mod tests {
             "The bullet came within inches of possibly killing the trooper.",
             "No officers were hurt.",
             "The man was arrested and charged with murder.",
+            "A man suffered a heart attack and was treated at the scene.",
+            "A woman with a gun in her car was stopped.",
         ] {
             let found = claims_of(&doc_of(text, None));
             assert!(
