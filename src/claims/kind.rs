@@ -7,6 +7,7 @@
 
 use super::sentence::Sentence;
 use super::subject::Subject;
+use super::victims::PASSIVE_AUXILIARIES;
 use crate::doc::{Claim, ClaimKind, Quantity};
 use crate::tokens::TokenKind;
 use crate::{table, words};
@@ -193,6 +194,10 @@ impl Sentence<'_> {
             let resumes = |n: &usize| self.is_in(*n, &AUXILIARIES) || self.predicate_after_at(*n).is_some();
             k = aside.into_iter().find(resumes)?;
         }
+        if self.starts_participle_aside(k) {
+            let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());
+            k = aside.into_iter().find(|n| self.is_in(*n, &PASSIVE_AUXILIARIES))?;
+        }
         let from = k;
         while self.is_in(k, &AUXILIARIES) && k < from + 5 {
             if let Some(kind) = self.predicate_after_at(k).or_else(|| self.coordinated_predicate(k + 1)) {
@@ -201,6 +206,15 @@ impl Sentence<'_> {
             k += 1;
         }
         self.predicate_after_at(k)
+    }
+
+    /// Whether a participle phrase that is no predicate starts at token `k`, between a
+    /// subject and its passive predicate ("a waitress trying to stop a robbery was shot",
+    /// "two men walking home were wounded"). Only a passive auxiliary ends it: "a man
+    /// carrying a gun shot two" makes the man no victim.
+    fn starts_participle_aside(&self, k: usize) -> bool {
+        let participle = self.lower(k).is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+        participle && self.predicate_after_at(k).is_none() && !self.is_in(k, &["including"])
     }
 
     /// The token after an age range that follows a counted noun ("between the ages of 16

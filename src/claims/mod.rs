@@ -256,6 +256,8 @@ mod tests {
             ("The man's remains were identified on Monday.", ClaimKind::Killed, "The man's"),
             ("A woman was shot in the chest and later died at a hospital.", ClaimKind::Killed, "A woman"),
             ("A third teenager received non-life-threatening injuries.", ClaimKind::Wounded, "A third teenager"),
+            ("A woman trying to stop the robbery was shot in the arm.", ClaimKind::Shot, "A woman"),
+            ("She's in the hospital with gunshot wounds to both legs.", ClaimKind::Shot, "She's"),
             ("The driver sustained multiple gunshot wounds to the leg.", ClaimKind::Shot, "The driver"),
             ("Officers found a man suffering from fatal stab wounds.", ClaimKind::Killed, "a man"),
             ("A 12-year-old girl who was shot in the neck has died.", ClaimKind::Killed, "A 12-year-old girl"),
@@ -357,6 +359,7 @@ mod tests {
             "The man was arrested and charged with murder.",
             "A man suffered a heart attack and was treated at the scene.",
             "A woman with a gun in her car was stopped.",
+            "A man carrying a rifle shot at the officers.",
         ] {
             let found = claims_of(&doc_of(text, None));
             assert!(

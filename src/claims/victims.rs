@@ -70,7 +70,7 @@ static ACTIVE_VERBS: LazyLock<Vec<&str>> = words!("en/claims/active_verbs.txt");
 static ACTIVE_AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/active_auxiliaries.txt");
 
 /// Auxiliaries that make the verb after them passive ("was", "were", "been").
-static PASSIVE_AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/passive_auxiliaries.txt");
+pub(super) static PASSIVE_AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/passive_auxiliaries.txt");
 
 /// Words that open the object of an active casualty verb ("a", "his", "two").
 static OBJECT_STARTS: LazyLock<Vec<&str>> = words!("en/claims/object_starts.txt");
