@@ -32,6 +32,14 @@ static INJURY_MODIFIERS: LazyLock<Vec<(&str, ClaimKind)>> =
 /// non-life-threatening gunshot] wounds").
 const INJURY_REACH: usize = 4;
 
+/// The longest word of each predicate phrase and every injury noun: one of them occurs in
+/// any sentence where one of those phrases matches.
+pub(super) fn casualty_key_words() -> Vec<&'static str> {
+    let phrases = PREDICATES_AFTER.iter().chain(PREDICATES_BEFORE.iter());
+    let longest = phrases.filter_map(|(words, _)| words.iter().copied().max_by_key(|w| w.len()));
+    longest.chain(INJURY_NOUNS.iter().map(|(noun, _)| *noun)).collect()
+}
+
 /// Predicates before the number, as word sequences ending right before it.
 static PREDICATES_BEFORE: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
     LazyLock::new(|| phrase_kinds(&table!("en/claims/predicates_before.tsv")));
@@ -214,7 +222,11 @@ impl Sentence<'_> {
     /// carrying a gun shot two" makes the man no victim.
     fn starts_participle_aside(&self, k: usize) -> bool {
         let participle = self.lower(k).is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
-        participle && self.predicate_after_at(k).is_none() && !self.is_in(k, &["including"])
+        participle
+            && self.predicate_after_at(k).is_none()
+            && !self.is_in(k, &AUXILIARIES)
+            && !self.is_in(k, &PASSIVE_AUXILIARIES)
+            && !self.is_in(k, &["including"])
     }
 
     /// The token after an age range that follows a counted noun ("between the ages of 16
@@ -224,7 +236,9 @@ impl Sentence<'_> {
         let from = k + usize::from(comma);
         let Some(opening) = AGE_ASIDES.iter().find(|words| self.are(from, words)) else { return k };
         let ages = (from + opening.len()..).take_while(|&j| {
-            self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number) || self.is_in(j, &AGE_RANGE_WORDS)
+            self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+                || self.is_in(j, &AGE_RANGE_WORDS)
+                || self.is_punct(j, &AGE_RANGE_WORDS)
         });
         let end = ages.last().map_or(k, |j| j + 1);
         if end == k {

@@ -253,6 +253,10 @@ mod tests {
             ("He was later pronounced dead at the hospital.", ClaimKind::Killed, "He"),
             ("A man in his 20s was shot and killed Sunday.", ClaimKind::Killed, "A man"),
             ("A woman in her late teens was wounded.", ClaimKind::Wounded, "A woman"),
+            ("A man in his mid-30's was shot in the leg.", ClaimKind::Shot, "A man"),
+            ("The victim was struck by gunfire near the corner.", ClaimKind::Shot, "The victim"),
+            ("An elderly woman perished in the blaze.", ClaimKind::Killed, "An elderly woman"),
+            ("The officer is expected to recover.", ClaimKind::Wounded, "The officer"),
             ("The man's remains were identified on Monday.", ClaimKind::Killed, "The man's"),
             ("A woman was shot in the chest and later died at a hospital.", ClaimKind::Killed, "A woman"),
             ("A third teenager received non-life-threatening injuries.", ClaimKind::Wounded, "A third teenager"),
@@ -360,6 +364,7 @@ mod tests {
             "A man suffered a heart attack and was treated at the scene.",
             "A woman with a gun in her car was stopped.",
             "A man carrying a rifle shot at the officers.",
+            "She executed the game plan perfectly.",
         ] {
             let found = claims_of(&doc_of(text, None));
             assert!(
@@ -379,6 +384,26 @@ mod tests {
             let found = claims_of(&doc_of(text, None));
             assert_eq!(found.first().map(|c| c.kind), Some(kind), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_count_followed_by_being_and_a_participle_keeps_its_kind() {
+        let text = "Clashes resulted in 28 people being hurt, police said.";
+        let found = claims_of(&doc_of(text, None));
+        assert_eq!(
+            found.iter().map(|c| (c.kind, c.quantity.low)).collect::<Vec<_>>(),
+            [(ClaimKind::Wounded, Some(28))]
+        );
+    }
+
+    #[test]
+    fn one_person_who_fled_is_no_displacement_figure() {
+        assert_eq!(claims_of(&doc_of("He fled to a church with his family.", None)), vec![]);
+        let found = claims_of(&doc_of("Some 300 families fled to a church.", None));
+        assert_eq!(
+            found.iter().map(|c| (c.kind, c.quantity.low)).collect::<Vec<_>>(),
+            [(ClaimKind::Displaced, Some(300))]
+        );
     }
 
     #[test]

@@ -13,13 +13,16 @@
 //! ("fatally shot a 17-year-old boy"), or around it ("left a man dead"). Two phrases
 //! joined by "and" share the predicate after the second ("a man and a woman were
 //! killed"). A phrase that holds a number mention is left to the numbers stage ("one
-//! man"), and "no one" or "not injured" count nothing.
+//! man"), and "no one" or "not injured" count nothing. One person who fled or was
+//! evacuated ("he fled to a church") is a story, not a displacement figure: displaced
+//! needs a number.
 //!
 //! Word lists are data under `lexicon/en/claims/`.
 
 use super::sentence::Sentence;
 use crate::doc::{Claim, ClaimKind, Event, Quantity, Unit};
 use crate::words;
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// Singular nouns for a person who can be a victim ("man", "officer", "toddler").
@@ -101,10 +104,23 @@ const MODIFIER_REACH: usize = 6;
 /// Tokens read at most in an apposition after a name ("John Smith, 33, of Dayton,").
 const APPOSITION_REACH: usize = 10;
 
+/// The words of which a sentence must hold one to be read for victims: the casualty
+/// stems, and the longest word of each casualty phrase the victim readings match
+/// (predicates, injury nouns, result states), so a phrase added to a table is never
+/// gated out.
+static CASUALTY_GATE: LazyLock<Regex> = LazyLock::new(|| {
+    let states = RESULT_STATES.iter().filter_map(|(_, words, _)| words.iter().copied().max_by_key(|w| w.len()));
+    let mut words: Vec<&str> =
+        CASUALTY_STEMS.iter().copied().chain(super::kind::casualty_key_words()).chain(states).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(&w.to_lowercase())).collect();
+    Regex::new(&alternation.join("|")).expect("casualty words form a regex")
+});
+
 /// Whether the sentence text may hold a casualty predicate at all.
 pub(super) fn may_hold_victims(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    CASUALTY_STEMS.iter().any(|stem| lower.contains(stem))
+    CASUALTY_GATE.is_match(&text.to_lowercase())
 }
 
 /// A noun phrase that counts one victim: tokens `first..end` and its head noun's range.
@@ -146,6 +162,9 @@ impl Sentence<'_> {
             .filter(|_| !self.acts_on_object(predicate_from))
             .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
             .or_else(|| self.result_state(victim.first, victim.end))?;
+        if kind == ClaimKind::Displaced {
+            return None;
+        }
         let hurt = matches!(kind, ClaimKind::Shot | ClaimKind::Wounded);
         Some(if hurt && self.died_later(predicate_from) { ClaimKind::Killed } else { kind })
     }
