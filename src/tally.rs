@@ -7,18 +7,20 @@
 //!   first report;
 //! - victims without a number ("a man", "John Smith", "he") add up as distinct people:
 //!   names count once each (by surname), phrases with "a", "an" or "another" once per
-//!   head noun ("a man and a woman"), and "the victim" or "he" add nobody new; at least
-//!   one;
+//!   age and head noun ("a man and a woman" two, "a man" and "a 32-year-old man" one),
+//!   people introduced in one sentence are distinct ("Harris and a 19-year-old"), and
+//!   "the victim" or "he" add nobody new; at least one;
 //! - the figure is the larger of the two, resting on the claims that gave it.
 //!
 //! Wounded is the larger of the wounded figure and the figure of the wounded and the shot
 //! together less the killed: people shot with no outcome stated count as wounded where
 //! they outnumber the killed ("three people were shot, one fatally": 1 killed, 2
-//! wounded; "a man was shot; he died": 1 killed, none wounded).
+//! wounded; "a man was shot; he died": 1 killed, none wounded). A victim killed who is
+//! named by ordinal ("the second victim was pronounced dead") is none of the shot.
 
 use crate::doc::{Claim, ClaimKind, Doc, Event, Tally, TallyFigure, Unit};
 use crate::words;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// Determiners of a victim phrase that introduce a new person ("a man", "another woman").
@@ -36,7 +38,7 @@ static GENERIC_HEADS: LazyLock<Vec<&str>> = words!("en/tally/generic_heads.txt")
 /// The tally of a document's claims.
 pub fn tally(doc: &Doc) -> Tally {
     let killed = figure(doc, &[ClaimKind::Killed]);
-    let killed_count = killed.as_ref().map_or(0, |f| f.count);
+    let killed_count = killed.as_ref().map_or(0, |f| f.count.saturating_sub(further_victims(doc, f)));
     let hurt = [ClaimKind::Wounded, ClaimKind::Shot];
     let candidates = [
         numbered_figure(doc, &[ClaimKind::Wounded]),
@@ -59,6 +61,19 @@ fn further_people(doc: &Doc, figure: &TallyFigure) -> u64 {
         let mut words = mention.split_whitespace();
         let first = words.next().unwrap_or("");
         first == "another" || (first == "a" && words.next().is_some_and(|w| FURTHER_ORDINALS.contains(&w)))
+    };
+    figure.claims.iter().filter(further).count() as u64
+}
+
+/// How many of a figure's victim phrases name a further victim by ordinal ("the second
+/// victim was pronounced dead", "a second died"): killed, such a victim is none of the
+/// people shot before. ("Another man" is not enough: "he killed another man".)
+fn further_victims(doc: &Doc, figure: &TallyFigure) -> u64 {
+    let further = |i: &&usize| {
+        let mention = doc.slice(doc.claims[**i].quantity.span).to_lowercase();
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let ordinal = words.len() >= 2 && matches!(words[0], "a" | "the") && FURTHER_ORDINALS.contains(&words[1]);
+        ordinal && words.get(2).is_none_or(|head| is_generic(head))
     };
     figure.claims.iter().filter(further).count() as u64
 }
@@ -104,40 +119,155 @@ fn people_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
     (count > 0).then(|| TallyFigure { count, claims: single.iter().map(|(i, _)| *i).collect() })
 }
 
-/// Whether a claim's mention is a number mention of the numbers stage or a conjoined
-/// total (not a victim phrase of one person).
+/// Whether a claim's mention is a number mention of the numbers stage, a conjoined
+/// total or a phrase of several people ("both"), not a victim phrase of one person.
 fn has_number(doc: &Doc, claim: &Claim) -> bool {
-    !claim.parts.is_empty() || doc.quantities.iter().any(|q| q.span == claim.quantity.span)
+    !claim.parts.is_empty()
+        || claim.quantity.low.is_some_and(|low| low > 1)
+        || doc.quantities.iter().any(|q| q.span == claim.quantity.span)
 }
 
 /// How many distinct people victim phrases name: the most of distinct names (by
-/// surname), distinct new-person phrases ("a 26-year-old man", "a 23-year-old man") and
-/// distinct heads of referring phrases ("the woman", "the man"; not "the victim"); at
-/// least one when there is any phrase.
+/// surname), distinct new people ("a 26-year-old man", "a 23-year-old man") and distinct
+/// heads of referring phrases ("the woman", "the man"; not "the victim"), and of the
+/// names and new people of any one sentence together ("Harris and a 19-year-old male");
+/// at least one when there is any phrase.
 fn distinct_people<'a>(doc: &Doc, claims: impl Iterator<Item = &'a Claim>) -> u64 {
     let mut names = BTreeSet::new();
-    let mut new_people = BTreeSet::new();
+    let mut new_people = NewPeople::default();
     let mut referred = BTreeSet::new();
+    let mut per_sentence: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut any = false;
     for claim in claims {
         any = true;
         let mention = doc.slice(claim.quantity.span).to_lowercase();
         let first = mention.split_whitespace().next().unwrap_or("");
         let last = mention.split_whitespace().last().unwrap_or("").to_string();
-        if NEW_PERSON_DETERMINERS.contains(&first) {
-            new_people.insert(mention.clone());
+        let introduced = if NEW_PERSON_DETERMINERS.contains(&first) {
+            new_people.add(&mention);
+            Some(mention.clone())
         } else if REFERRING_WORDS.contains(&first) {
-            if !GENERIC_HEADS.contains(&last.as_str()) && mention.contains(' ') {
+            if !is_generic(&last) && mention.contains(' ') {
                 referred.insert(last);
             }
+            None
         } else if doc.slice(claim.quantity.span).starts_with(char::is_uppercase) {
-            names.insert(last.trim_end_matches("'s").trim_end_matches("’s").to_string());
+            let surname = last.trim_end_matches("'s").trim_end_matches("’s").to_string();
+            names.insert(surname.clone());
+            Some(surname)
+        } else {
+            None
+        };
+        if let Some(person) = introduced {
+            per_sentence.entry(claim.sentence).or_default().insert(person);
         }
     }
-    let counted = names.len().max(new_people.len()).max(referred.len()) as u64;
+    let in_one_sentence = per_sentence.values().map(BTreeSet::len).max().unwrap_or(0);
+    let counted = names.len().max(new_people.count()).max(referred.len()).max(in_one_sentence) as u64;
     if any {
         counted.max(1)
     } else {
         0
+    }
+}
+
+/// Whether a head noun names no one in particular: a generic head ("victim", "person")
+/// or an age standing for a person ("the 17-year-old").
+fn is_generic(head: &str) -> bool {
+    GENERIC_HEADS.contains(&head) || is_age(head)
+}
+
+/// Whether a word is an age ("17-year-old", "17-years-old").
+fn is_age(word: &str) -> bool {
+    word.contains("year-old") || word.contains("years-old")
+}
+
+/// The new people that phrases with "a"/"an" introduce, told apart by age and head noun:
+/// "a man" and "a 32-year-old man" are one, "a 26-year-old man" and "a 23-year-old man"
+/// two, "a man and a woman" two; a generic head ("a person") adds nobody of its own.
+#[derive(Default)]
+struct NewPeople {
+    /// (age, head) of phrases with an age; the head is empty when generic.
+    aged: BTreeSet<(String, String)>,
+    /// Heads of phrases without an age.
+    unaged: BTreeSet<String>,
+}
+
+impl NewPeople {
+    /// Adds the phrase `mention` (lowercase).
+    fn add(&mut self, mention: &str) {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let last = words.last().copied().unwrap_or("");
+        let head = if is_generic(last) { String::new() } else { last.to_string() };
+        match words.iter().find(|w| is_age(w)) {
+            Some(age) => {
+                self.aged.insert((age.to_string(), head));
+            }
+            None if !head.is_empty() => {
+                self.unaged.insert(head);
+            }
+            None => {}
+        }
+    }
+
+    /// How many distinct people the phrases introduce.
+    fn count(&self) -> usize {
+        let aged_with_head = |age: &str| self.aged.iter().any(|(a, h)| a == age && !h.is_empty());
+        let aged = self.aged.iter().filter(|(age, head)| !head.is_empty() || !aged_with_head(age)).count();
+        let unaged = self.unaged.iter().filter(|head| !self.aged.iter().any(|(_, h)| h == *head)).count();
+        aged + unaged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Doc, Meta};
+    use crate::pipeline::stages::rule_stages;
+
+    /// The killed and wounded counts of the tally of `text` run through the rule stages.
+    fn counts(text: &str) -> (u64, u64) {
+        let mut doc = Doc::new(text.to_string(), Meta::default());
+        rule_stages().annotate(&mut doc).expect("the rule stages run");
+        let count = |figure: Option<crate::doc::TallyFigure>| figure.map_or(0, |f| f.count);
+        (count(doc.tally.killed), count(doc.tally.wounded))
+    }
+
+    #[test]
+    fn a_person_introduced_again_with_an_age_counts_once() {
+        let text =
+            "A man was shot on Main Street on Monday. Police found a 32-year-old man with a gunshot wound to the leg.";
+        assert_eq!(counts(text), (0, 1));
+        let text = "A person was shot near the park. A 19-year-old was later found with gunshot wounds.";
+        assert_eq!(counts(text), (0, 1));
+    }
+
+    #[test]
+    fn people_of_different_ages_are_different_people() {
+        let text = "A 26-year-old man was shot in the arm. A 23-year-old man was shot in the leg.";
+        assert_eq!(counts(text), (0, 2));
+    }
+
+    #[test]
+    fn a_person_shot_who_died_is_no_longer_wounded() {
+        let text = "A woman was shot in the chest. She was pronounced dead at the hospital.";
+        assert_eq!(counts(text), (1, 0));
+        let text =
+            "A person was shot on Elm Street. Police found a 40-year-old man with a gunshot wound. He later died.";
+        assert_eq!(counts(text), (1, 0));
+    }
+
+    #[test]
+    fn two_people_introduced_in_one_sentence_are_two() {
+        let text = "Deputies found Mark Evans, 41, who had been shot in the back, and a 19-year-old man, who \
+                    had been shot once in the shoulder. Mark Evans, 41, was pronounced dead at a hospital.";
+        assert_eq!(counts(text), (1, 1));
+    }
+
+    #[test]
+    fn a_second_victim_who_died_is_none_of_the_wounded() {
+        let text = "Officers found one victim with gunshot wounds. The second victim was pronounced dead at the scene.";
+        assert_eq!(counts(text), (1, 1));
+        let text = "He shot and killed another man on Friday. The man had been shot in the chest.";
+        assert_eq!(counts(text), (1, 0));
     }
 }

@@ -7,7 +7,7 @@
 
 use super::sentence::Sentence;
 use super::subject::Subject;
-use super::victims::PASSIVE_AUXILIARIES;
+use super::victims::{CHAIN_BREAKS, PASSIVE_AUXILIARIES};
 use crate::doc::{Claim, ClaimKind, Quantity};
 use crate::tokens::TokenKind;
 use crate::{table, words};
@@ -28,6 +28,25 @@ static INJURY_NOUNS: LazyLock<Vec<(&str, ClaimKind)>> =
 static INJURY_MODIFIERS: LazyLock<Vec<(&str, ClaimKind)>> =
     LazyLock::new(|| word_kinds(&table!("en/claims/injury_modifiers.tsv")));
 
+/// Verbs that put a victim somewhere (carried to, found at, treated at), after which the
+/// place is skipped to the casualty phrase ("taken to the hospital with gunshot wounds").
+static SCENE_VERBS: LazyLock<Vec<&str>> = words!("en/claims/scene_verbs.txt");
+
+/// Tokens read at most after a scene verb for its casualty phrase.
+const SCENE_REACH: usize = 12;
+
+/// Prepositions that open a modifier between a subject and its predicate ("a man in a
+/// red car was shot", "an employee of the store was hurt"), with where the modifier may
+/// end ("predicate" or "auxiliary").
+static SUBJECT_PREPOSITIONS: LazyLock<Vec<(&str, &str)>> = table!("en/claims/subject_prepositions.tsv");
+
+/// Predicates that count only after a passive auxiliary ("was struck in the head").
+static PASSIVE_PREDICATES: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
+    LazyLock::new(|| phrase_kinds(&table!("en/claims/passive_predicates.tsv")));
+
+/// Words that deny an injury phrase ("with no major injuries").
+static INJURY_NEGATIONS: LazyLock<Vec<&str>> = words!("en/claims/injury_negations.txt");
+
 /// Words an injury phrase may hold between its verb and its noun ("suffered [two
 /// non-life-threatening gunshot] wounds").
 const INJURY_REACH: usize = 4;
@@ -35,7 +54,7 @@ const INJURY_REACH: usize = 4;
 /// The longest word of each predicate phrase and every injury noun: one of them occurs in
 /// any sentence where one of those phrases matches.
 pub(super) fn casualty_key_words() -> Vec<&'static str> {
-    let phrases = PREDICATES_AFTER.iter().chain(PREDICATES_BEFORE.iter());
+    let phrases = PREDICATES_AFTER.iter().chain(PREDICATES_BEFORE.iter()).chain(PASSIVE_PREDICATES.iter());
     let longest = phrases.filter_map(|(words, _)| words.iter().copied().max_by_key(|w| w.len()));
     longest.chain(INJURY_NOUNS.iter().map(|(noun, _)| *noun)).collect()
 }
@@ -52,7 +71,7 @@ static COUNTED_CASUALTIES: LazyLock<Vec<(&str, ClaimKind)>> =
     LazyLock::new(|| word_kinds(&table!("en/claims/counted_casualties.tsv")));
 
 /// Words skipped between the counted noun and its predicate ("were reportedly killed").
-static AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/auxiliaries.txt");
+pub(super) static AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/auxiliaries.txt");
 
 /// Words skipped between a predicate and the number after it ("killed a total of 50").
 static BEFORE_SKIPS: LazyLock<Vec<&str>> = words!("en/claims/before_skips.txt");
@@ -197,9 +216,12 @@ impl Sentence<'_> {
         if let Some(kind) = self.predicate_after_at(k) {
             return Some(kind);
         }
-        if self.is_in(k, &["in", "near", "at", "on", "from"]) {
-            let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some());
-            let resumes = |n: &usize| self.is_in(*n, &AUXILIARIES) || self.predicate_after_at(*n).is_some();
+        if let Some(ends_at_predicate) = self.subject_preposition(k) {
+            let clause_starts = |n: usize| !ends_at_predicate && self.is_in(n, &CHAIN_BREAKS);
+            let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some() && !clause_starts(*n));
+            let resumes = |n: &usize| {
+                self.is_in(*n, &AUXILIARIES) || (ends_at_predicate && self.predicate_after_at(*n).is_some())
+            };
             k = aside.into_iter().find(resumes)?;
         }
         if self.starts_participle_aside(k) {
@@ -208,12 +230,45 @@ impl Sentence<'_> {
         }
         let from = k;
         while self.is_in(k, &AUXILIARIES) && k < from + 5 {
-            if let Some(kind) = self.predicate_after_at(k).or_else(|| self.coordinated_predicate(k + 1)) {
+            let kind = self.predicate_after_at(k).or_else(|| self.coordinated_predicate(k + 1));
+            if let Some(kind) = kind.or_else(|| self.after_scene(k)) {
                 return Some(kind);
             }
             k += 1;
         }
-        self.predicate_after_at(k)
+        self.predicate_after_at(k).or_else(|| self.after_scene(k))
+    }
+
+    /// The casualty predicate after a scene verb and its place ("was taken to a local
+    /// hospital with gunshot wounds", "transported to Mercy Hospital in critical
+    /// condition", "found four blocks away with a gunshot wound", "taken to a hospital,
+    /// where they died": the predicate after the place's one-word subject), within [`SCENE_REACH`]
+    /// tokens, before a comma or the clause's end, before another subject's clause starts
+    /// or another victim appears. A scene verb alone ("was taken to the hospital") is no casualty, nor an
+    /// active one ("the Coast Guard has flown injured people out").
+    fn after_scene(&self, k: usize) -> Option<ClaimKind> {
+        if !self.is_in(k, &SCENE_VERBS) || !self.after_passive_auxiliary(k) {
+            return None;
+        }
+        for j in k + 1..(k + 1 + SCENE_REACH).min(self.tokens.len()) {
+            if self.is_comma(j) && self.is(j + 1, "where") && self.word(j + 2).is_some() {
+                return self.predicate_after(j + 3);
+            }
+            if self.ends_clause(j) || self.is_comma(j) || self.is_in(j, &CHAIN_BREAKS) || self.starts_victim_phrase(j) {
+                return None;
+            }
+            if let Some(kind) = self.predicate_after_at(j) {
+                return Some(kind);
+            }
+        }
+        None
+    }
+
+    /// Whether token `k` is a preposition opening a modifier of the subject, and if so
+    /// whether the modifier may end at a predicate (else only at an auxiliary).
+    pub(super) fn subject_preposition(&self, k: usize) -> Option<bool> {
+        let word = self.lower(k)?;
+        SUBJECT_PREPOSITIONS.iter().find(|(p, _)| *p == word).map(|(_, end)| *end == "predicate")
     }
 
     /// Whether a participle phrase that is no predicate starts at token `k`, between a
@@ -255,14 +310,23 @@ impl Sentence<'_> {
     }
 
     /// A predicate of the kind that follows its subject, starting at token `k`: a phrase of
-    /// the table, or an injury phrase.
-    fn predicate_after_at(&self, k: usize) -> Option<ClaimKind> {
-        self.predicate_at(k, &PREDICATES_AFTER).or_else(|| self.injury_at(k))
+    /// the table, an injury phrase, or a passive predicate after its auxiliary.
+    pub(super) fn predicate_after_at(&self, k: usize) -> Option<ClaimKind> {
+        self.predicate_at(k, &PREDICATES_AFTER)
+            .or_else(|| self.injury_at(k))
+            .or_else(|| self.predicate_at(k, &PASSIVE_PREDICATES).filter(|_| self.after_passive_auxiliary(k)))
+    }
+
+    /// Whether a passive auxiliary stands right before token `k`, or before one adverb or
+    /// auxiliary there ("was struck", "had been struck", "was also struck").
+    fn after_passive_auxiliary(&self, k: usize) -> bool {
+        (k.saturating_sub(2)..k).any(|p| self.is_in(p, &PASSIVE_AUXILIARIES))
     }
 
     /// An injury phrase at token `k` ("suffered minor injuries", "sustained a gunshot
     /// wound", "with fatal injuries"): an injury verb, up to [`INJURY_REACH`] words that
-    /// are no punctuation, and an injury noun; a modifier among the words changes the
+    /// are no punctuation (quote marks, normalised to straight ones, are passed over:
+    /// 'with "unknown injuries"'), none a negation ("with no injuries"), and an injury noun; a modifier among the words changes the
     /// noun's kind.
     fn injury_at(&self, k: usize) -> Option<ClaimKind> {
         if !self.is_in(k, &INJURY_VERBS) {
@@ -274,7 +338,13 @@ impl Sentence<'_> {
         };
         let mut modified = None;
         for j in k + 1..=k + 1 + INJURY_REACH {
+            if self.is_punct(j, &["\"", "'"]) {
+                continue;
+            }
             if self.tokens.get(j).is_none_or(|t| t.kind == TokenKind::Punct) {
+                return None;
+            }
+            if self.is_in(j, &INJURY_NEGATIONS) {
                 return None;
             }
             if let Some(kind) = kind_of(&INJURY_NOUNS, j) {

@@ -266,6 +266,14 @@ mod tests {
             ("Officers found a man suffering from fatal stab wounds.", ClaimKind::Killed, "a man"),
             ("A 12-year-old girl who was shot in the neck has died.", ClaimKind::Killed, "A 12-year-old girl"),
             ("The driver had been shot twice and was pronounced dead.", ClaimKind::Killed, "The driver"),
+            ("The victim, who was driving, was struck one time.", ClaimKind::Wounded, "The victim"),
+            ("The 19-year-old was treated for his injuries.", ClaimKind::Wounded, "The 19-year-old"),
+            ("The man was taken to a local hospital with gunshot wounds.", ClaimKind::Shot, "The man"),
+            ("A woman was rushed to Mercy Hospital in critical condition.", ClaimKind::Wounded, "A woman"),
+            ("A boy was airlifted to a trauma center for treatment of his injuries.", ClaimKind::Wounded, "A boy"),
+            ("An employee of the store was injured in the robbery.", ClaimKind::Wounded, "An employee"),
+            ("A pedestrian was struck by a car on the highway.", ClaimKind::Wounded, "A pedestrian"),
+            ("A cyclist suffered lacerations to his face.", ClaimKind::Wounded, "A cyclist"),
         ] {
             let doc = doc_of(text, None);
             let found = claims_of(&doc);
@@ -365,6 +373,11 @@ mod tests {
             "A woman with a gun in her car was stopped.",
             "A man carrying a rifle shot at the officers.",
             "She executed the game plan perfectly.",
+            "A man was taken to the hospital for evaluation.",
+            "The man struck a deal with prosecutors.",
+            "The woman struck back at her critics.",
+            "The Coast Guard has flown injured people to the mainland.",
+            "A man was taken to shore with no injuries.",
         ] {
             let found = claims_of(&doc_of(text, None));
             assert!(
@@ -372,6 +385,43 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn both_counts_two_people_before_a_predicate() {
+        for (text, kind, mention) in [
+            ("Both were taken to the hospital with non-life-threatening injuries.", ClaimKind::Wounded, "Both"),
+            ("Both men are listed in critical condition.", ClaimKind::Wounded, "Both men"),
+            ("Both teens were taken to a hospital, where they died the next day.", ClaimKind::Killed, "Both teens"),
+        ] {
+            let doc = doc_of(text, None);
+            let found = claims_of(&doc);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                (found[0].kind, doc.slice(found[0].quantity.span), found[0].quantity.low),
+                (kind, mention, Some(2))
+            );
+        }
+        for text in ["The group both captured and shaped the movement.", "Both sides agreed to a truce."] {
+            assert_eq!(claims_of(&doc_of(text, None)), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_modifier_of_the_subject_keeps_its_own_victim_apart() {
+        let doc = doc_of("The mother of a girl wounded in the attack spoke.", None);
+        let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+        assert_eq!(mentions, ["a girl"]);
+        let doc = doc_of("The father of a boy who was killed in the crash spoke.", None);
+        let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+        assert_eq!(mentions, ["a boy"]);
+    }
+
+    #[test]
+    fn a_transport_reads_no_further_than_another_victim() {
+        let doc = doc_of("The driver was taken to the station where a woman was treated for injuries.", None);
+        let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+        assert_eq!(mentions, ["a woman"]);
     }
 
     #[test]

@@ -19,14 +19,18 @@
 //!
 //! Word lists are data under `lexicon/en/claims/`.
 
+use super::kind::AUXILIARIES;
 use super::sentence::Sentence;
 use crate::doc::{Claim, ClaimKind, Event, Quantity, Unit};
-use crate::words;
+use crate::{table, words};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Singular nouns for a person who can be a victim ("man", "officer", "toddler").
 static VICTIM_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/victim_nouns.txt");
+
+/// Irregular plurals of victim nouns, with their singular ("men", "man").
+static PLURAL_PEOPLE: LazyLock<Vec<(&str, &str)>> = table!("en/claims/plural_people.tsv");
 
 /// Nouns after a possessive victim that mean the victim died ("the man's body").
 static BODY_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/body_nouns.txt");
@@ -38,7 +42,7 @@ static LATER_DEATHS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
 });
 
 /// Words that start another subject's clause after a casualty predicate ("who", "while").
-static CHAIN_BREAKS: LazyLock<Vec<&str>> = words!("en/claims/chain_breaks.txt");
+pub(super) static CHAIN_BREAKS: LazyLock<Vec<&str>> = words!("en/claims/chain_breaks.txt");
 
 /// Adverbs between an active casualty verb and its object ("shot twice at").
 static VERB_ADVERBS: LazyLock<Vec<&str>> = words!("en/claims/verb_adverbs.txt");
@@ -129,6 +133,15 @@ struct Victim {
     first: usize,
     end: usize,
     head: (usize, usize),
+    /// How many people the phrase names: one, or two for "both".
+    people: u64,
+}
+
+impl Victim {
+    /// A phrase naming one person.
+    fn one(first: usize, end: usize, head: (usize, usize)) -> Victim {
+        Victim { first, end, head, people: 1 }
+    }
 }
 
 impl Sentence<'_> {
@@ -151,15 +164,21 @@ impl Sentence<'_> {
 
     /// The kind a predicate gives the victim phrase: after it, after a phrase joined to it
     /// by "and", before it, or around it ("left a man dead", "sent a man to the hospital").
+    /// A phrase inside a subject's modifier ("Caskey of Ashdown was shot") takes no
+    /// finite predicate after it, only its own relative clause or participle ("the
+    /// daughter of Jon Boring, who was killed", "the mother of a girl killed in the attack").
     fn victim_kind(&self, victim: Victim) -> Option<ClaimKind> {
         let predicate_from = self.after_conjuncts(self.after_apposition(victim.end));
         let before = self.before_conjuncts(self.before_age(victim.first));
         if self.is_in(victim.end, &BODY_NOUNS) && self.lower(victim.end - 1).is_some_and(|w| is_possessive(&w)) {
             return Some(ClaimKind::Killed);
         }
+        let in_modifier = victim.first.checked_sub(1).is_some_and(|p| self.subject_preposition(p).is_some())
+            && (self.is_in(predicate_from, &PASSIVE_AUXILIARIES) || self.is_in(predicate_from, &ACTIVE_AUXILIARIES))
+            && !self.is(predicate_from, "who");
         let kind = self
             .predicate_after(predicate_from)
-            .filter(|_| !self.acts_on_object(predicate_from))
+            .filter(|_| !self.acts_on_object(predicate_from) && !in_modifier)
             .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
             .or_else(|| self.result_state(victim.first, victim.end))?;
         if kind == ClaimKind::Displaced {
@@ -188,7 +207,12 @@ impl Sentence<'_> {
 
     /// Whether another victim phrase or a number mention starts at token `k`.
     fn starts_other_victim(&self, k: usize) -> bool {
-        self.tokens[k].kind == crate::tokens::TokenKind::Number || !self.victims_at(k).is_empty()
+        self.tokens[k].kind == crate::tokens::TokenKind::Number || self.starts_victim_phrase(k)
+    }
+
+    /// Whether a victim phrase starts at token `k`.
+    pub(super) fn starts_victim_phrase(&self, k: usize) -> bool {
+        !self.victims_at(k).is_empty()
     }
 
     /// Where a victim phrase starts counting an age written before it ("the shooting
@@ -237,12 +261,15 @@ impl Sentence<'_> {
     /// name, a determined or headline noun phrase, or an elided one ("a second").
     fn victims_at(&self, k: usize) -> Vec<Victim> {
         if self.is_in(k, &VICTIM_PRONOUNS) {
-            return vec![Victim { first: k, end: k + 1, head: (k, k + 1) }];
+            return vec![Victim::one(k, k + 1, (k, k + 1))];
         }
-        let named = self.name_end(k).map(|end| Victim { first: k, end, head: (k, end) });
+        if let Some(both) = self.both_victims(k) {
+            return vec![both];
+        }
+        let named = self.name_end(k).map(|end| Victim::one(k, end, (k, end)));
         let elided = self.elided_victim(k);
         let phrase = self.noun_phrase_victim(k);
-        let bare = self.is_victim_noun(k).then_some(Victim { first: k, end: k + 1, head: (k, k + 1) });
+        let bare = self.is_victim_noun(k).then_some(Victim::one(k, k + 1, (k, k + 1)));
         let counted = k.checked_sub(1).is_some_and(|p| self.ends_quantity(p));
         if counted {
             return Vec::new();
@@ -254,6 +281,28 @@ impl Sentence<'_> {
     /// one starts there.
     pub(super) fn victim_end(&self, k: usize) -> Option<usize> {
         self.victims_at(k).first().map(|v| self.after_apposition(v.end))
+    }
+
+    /// "Both", "both victims", "both men": two people, "both" alone only right before an
+    /// auxiliary or a predicate that is no active verb ("the group both captured and
+    /// shaped", "both shot 69") ("Both were
+    /// taken to the hospital with gunshot wounds", "both men are in critical condition").
+    fn both_victims(&self, k: usize) -> Option<Victim> {
+        if !self.is(k, "both") {
+            return None;
+        }
+        let plural_noun = self.lower(k + 1).is_some_and(|w| {
+            let singular = PLURAL_PEOPLE.iter().find(|(plural, _)| *plural == w).map(|(_, one)| *one);
+            singular.or_else(|| w.strip_suffix('s')).is_some_and(|one| VICTIM_NOUNS.contains(&one))
+        });
+        let predicate_next = self.is_in(k + 1, &AUXILIARIES)
+            || (self.predicate_after(k + 1).is_some() && !self.is_in(k + 1, &ACTIVE_VERBS));
+        if !plural_noun && !predicate_next {
+            return None;
+        }
+        let end = k + 1 + usize::from(plural_noun);
+        let head = if plural_noun { (k + 1, k + 2) } else { (k, k + 1) };
+        Some(Victim { first: k, end, head, people: 2 })
     }
 
     /// "a second", "a third", "another" with no noun, right before a predicate's auxiliary
@@ -268,7 +317,7 @@ impl Sentence<'_> {
         };
         let predicate_next =
             self.is_in(end, &["was", "is", "has", "had", "remains", "remained"]) || self.predicate_after(end).is_some();
-        predicate_next.then_some(Victim { first: k, end, head: (end - 1, end) })
+        predicate_next.then_some(Victim::one(k, end, (end - 1, end)))
     }
 
     /// A singular person noun after a determiner, or opening a headline, over modifiers.
@@ -281,7 +330,7 @@ impl Sentence<'_> {
         let noun = (from..from + MODIFIER_REACH)
             .take_while(|&j| self.is_modifier(j) || self.is_victim_noun(j))
             .find(|&j| self.is_victim_noun(j) && !self.is_victim_noun(j + 1))?;
-        Some(Victim { first: k, end: noun + 1, head: (noun, noun + 1) })
+        Some(Victim::one(k, noun + 1, (noun, noun + 1)))
     }
 
     /// Whether token `j` is a victim noun, its possessive before "body" ("a man's body
@@ -350,7 +399,13 @@ impl Sentence<'_> {
         let mut at = end;
         while self.is_comma(at) {
             if self.is(at + 1, "who") {
-                return at + 1;
+                match self.relative_aside_end(at + 1) {
+                    Some(next) => {
+                        at = next;
+                        continue;
+                    }
+                    None => return at + 1,
+                }
             }
             let closing = (at + 1..at + APPOSITION_REACH)
                 .take_while(|&j| j < self.tokens.len() && !self.ends_clause(j))
@@ -361,6 +416,19 @@ impl Sentence<'_> {
             }
         }
         at
+    }
+
+    /// The token after a relative clause that is an aside, not the victim's predicate
+    /// ("The victim, who was driving, was struck"): a clause at `who` with no casualty
+    /// predicate, closed by a comma before an auxiliary.
+    fn relative_aside_end(&self, who: usize) -> Option<usize> {
+        if self.predicate_after(who).is_some() {
+            return None;
+        }
+        let closing = (who + 1..who + APPOSITION_REACH)
+            .take_while(|&j| j < self.tokens.len() && !self.ends_clause(j))
+            .find(|&j| self.is_comma(j))?;
+        self.is_in(closing + 1, &PASSIVE_AUXILIARIES).then_some(closing + 1)
     }
 
     /// "left a man dead", "sent a woman to the hospital": the state after the phrase
@@ -386,7 +454,8 @@ impl Sentence<'_> {
     /// The claim of one victim.
     fn victim_claim(&self, victim: Victim, kind: ClaimKind) -> Claim {
         let span = self.span(victim.first, victim.end);
-        let quantity = Quantity { span, low: Some(1), high: Some(1), approx: false, qualifier: None };
+        let people = Some(victim.people);
+        let quantity = Quantity { span, low: people, high: people, approx: false, qualifier: None };
         Claim {
             kind,
             quantity,
