@@ -42,6 +42,11 @@ static WEEKDAYS: LazyLock<Vec<(&str, Weekday)>> = LazyLock::new(|| {
     names.iter().map(|name| (*name, name.parse().expect("a weekday name"))).collect()
 });
 
+/// Whether a word is a month or weekday name as news text writes it ("Monday", "Jan").
+pub fn is_calendar_name(word: &str) -> bool {
+    MONTHS.iter().any(|(name, _)| *name == word) || WEEKDAYS.iter().any(|(name, _)| *name == word)
+}
+
 /// Words before a date that make it a time expression, and the period they give it.
 static OPENERS: LazyLock<Vec<(&str, Opener)>> = LazyLock::new(|| {
     let rows: LazyLock<Vec<(&str, &str)>> = table!("en/dates/openers.tsv");

@@ -167,7 +167,7 @@ impl Sentence<'_> {
         }
         let prisoners_of_war = self.are(after, &["of", "war"]);
         let predicate_from = self.after_conjuncts(if prisoners_of_war { after + 2 } else { after });
-        if let Some(kind) = self.predicate_after(predicate_from) {
+        if let Some(kind) = self.predicate_after(predicate_from).filter(|_| !self.acts_on_object(predicate_from)) {
             return Some((kind, false));
         }
         let conjuncts_from = if matches!(subject, Subject::People(..)) { self.before_conjuncts(first) } else { first };

@@ -457,6 +457,30 @@ mod tests {
     }
 
     #[test]
+    fn counted_agents_and_compounds_are_no_victims() {
+        for (text, victims) in [
+            ("Troopers are searching for two people who shot at a police vehicle.", vec![]),
+            ("Two officers shot the gunman when he raised his weapon.", vec!["the gunman"]),
+            ("Officials say shooting suspect Earnest Hardy surrendered.", vec![]),
+        ] {
+            let doc = doc_of(text, None);
+            let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+            assert_eq!(mentions, victims, "{text}");
+        }
+        for (text, count) in [
+            ("He was one of 13 people killed at the school.", 13),
+            ("The army released the names of the seven Marines killed Monday night.", 7),
+        ] {
+            let found = claims_of(&doc_of(text, None));
+            assert_eq!(
+                found.iter().map(|c| (c.kind, c.quantity.low)).collect::<Vec<_>>(),
+                [(ClaimKind::Killed, Some(count))],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_shooter_who_fires_twice_at_a_target_is_no_victim() {
         for text in ["Police said a man shot twice at the house.", "A teenager shot repeatedly into the crowd."] {
             let found = claims_of(&doc_of(text, None));

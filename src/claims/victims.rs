@@ -29,6 +29,16 @@ use std::sync::LazyLock;
 /// Singular nouns for a person who can be a victim ("man", "officer", "toddler").
 static VICTIM_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/victim_nouns.txt");
 
+/// Prepositions that start what a firing verb aims at ("shot at the house", "fired into
+/// the crowd"): with such a verb, the phrase before it is the shooter.
+static AIMED_OBJECT_STARTS: LazyLock<Vec<&str>> = words!("en/claims/aimed_object_starts.txt");
+
+/// Verbs of firing a weapon, which take an aimed object ("shot at").
+static FIRING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/firing_verbs.txt");
+
+/// Nouns of a perpetrator, which a gerund before them makes a compound ("shooting suspect").
+static AGENT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/agent_nouns.txt");
+
 /// Irregular plurals of victim nouns, with their singular ("men", "man").
 static PLURAL_PEOPLE: LazyLock<Vec<(&str, &str)>> = table!("en/claims/plural_people.tsv");
 
@@ -179,7 +189,9 @@ impl Sentence<'_> {
         let kind = self
             .predicate_after(predicate_from)
             .filter(|_| !self.acts_on_object(predicate_from) && !in_modifier)
-            .or_else(|| self.predicate_before(before).filter(|_| !self.hedged_before(before)))
+            .or_else(|| {
+                self.predicate_before(before).filter(|_| !self.hedged_before(before) && !self.compound_agent(victim))
+            })
             .or_else(|| self.result_state(victim.first, victim.end))?;
         if kind == ClaimKind::Displaced {
             return None;
@@ -233,7 +245,7 @@ impl Sentence<'_> {
     /// man", "Gunman kills two", "a woman who shot and killed a man"): the phrase is then
     /// the agent, not the victim. A passive
     /// auxiliary before the verb ("was shot a day later") keeps it a victim.
-    fn acts_on_object(&self, from: usize) -> bool {
+    pub(super) fn acts_on_object(&self, from: usize) -> bool {
         let mut k = from;
         while self.is_in(k, &ACTIVE_AUXILIARIES) {
             k += 1;
@@ -246,9 +258,20 @@ impl Sentence<'_> {
         while self.is_in(object, &VERB_ADVERBS) {
             object += 1;
         }
-        self.is_in(object, &OBJECT_STARTS)
+        let aimed = self.is_in(object, &AIMED_OBJECT_STARTS) && self.is_in(k, &FIRING_VERBS);
+        aimed
+            || self.is_in(object, &OBJECT_STARTS)
             || self.tokens.get(object).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)
-            || self.word(object).is_some_and(|w| w.starts_with(char::is_uppercase))
+            || self
+                .word(object)
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && !crate::dates::is_calendar_name(w))
+    }
+
+    /// Whether the phrase is a bare agent noun right after a gerund, the two a compound
+    /// ("shooting suspect Earnest Hardy"), not a verb and its object.
+    fn compound_agent(&self, victim: Victim) -> bool {
+        let gerund_before = victim.first.checked_sub(1).and_then(|p| self.lower(p)).is_some_and(|w| w.ends_with("ing"));
+        victim.end - victim.first == 1 && gerund_before && self.is_in(victim.first, &AGENT_NOUNS)
     }
 
     /// Whether a hedge stands a few words before the phrase, so that the predicate before
@@ -380,8 +403,8 @@ impl Sentence<'_> {
     fn name_end(&self, k: usize) -> Option<usize> {
         let start = self.original_start(k);
         if let Some(entity) = self.doc.entities.iter().find(|e| e.span.start == start && e.label == "PER") {
-            let end = (k..self.tokens.len()).take_while(|&j| self.original_start(j) < entity.span.end).last()?;
-            return Some(end + 1);
+            let last = (k..self.tokens.len()).take_while(|&j| self.original_start(j) < entity.span.end).last()?;
+            return Some(self.after_suffix_period(last + 1));
         }
         if !self.doc.entities.is_empty() {
             return None;
@@ -391,6 +414,18 @@ impl Sentence<'_> {
         let aged =
             self.is_comma(end) && self.tokens.get(end + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number);
         (end - k >= 2 && aged).then_some(end)
+    }
+
+    /// The token after the period of a name's abbreviated suffix, when one follows right
+    /// after the name and before a comma ("Joshua Hawkins Sr., 42,"); else `end`.
+    fn after_suffix_period(&self, end: usize) -> usize {
+        let attached =
+            end > 0 && end < self.tokens.len() && self.span(end - 1, end).end == self.span(end, end + 1).start;
+        if attached && self.is_punct(end, &["."]) && self.is_comma(end + 1) {
+            end + 1
+        } else {
+            end
+        }
     }
 
     /// The token after an apposition that follows a victim phrase (", 33,", ", a father of
