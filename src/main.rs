@@ -55,8 +55,8 @@ struct ModelArgs {
     /// ONNX Runtime shared library [env: ORT_DYLIB_PATH; default: .cache/onnxruntime/libonnxruntime.so].
     #[arg(long)]
     ort_lib: Option<PathBuf>,
-    /// Worker threads (rule stages and ONNX Runtime intra-op threads).
-    #[arg(long, default_value_t = default_threads())]
+    /// Worker threads (rule stages and ONNX Runtime intra-op threads), 1 to 256.
+    #[arg(long, default_value_t = default_threads(), value_parser = threads_in_range)]
     threads: usize,
 }
 
@@ -85,11 +85,12 @@ struct ExtractArgs {
     #[arg(short, long, default_value = "-")]
     output: PathBuf,
     /// Output format: JSONL records, or the claims layer as Parquet (needs -o FILE).
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    format: OutputFormat,
-    /// Documents annotated together (NER batches across them).
-    #[arg(long, default_value_t = 256)]
-    chunk_size: usize,
+    /// Without it, the output's extension decides (`.parquet`: Parquet, else JSONL).
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
+    /// Documents annotated together (NER batches across them), 1 to 100000.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    chunk_size: u32,
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
@@ -197,8 +198,35 @@ enum EvalTarget {
     },
 }
 
+/// The most worker threads accepted: more only exhaust memory and stacks on any machine
+/// claimex runs on.
+const MAX_THREADS: usize = 256;
+
 fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get())
+    std::thread::available_parallelism().map_or(2, |n| n.get()).min(MAX_THREADS)
+}
+
+/// Parses `--threads`: a whole number from 1 to [`MAX_THREADS`].
+fn threads_in_range(value: &str) -> Result<usize, String> {
+    let threads: usize = value.parse().map_err(|_| format!("{value:?} is not a whole number"))?;
+    if (1..=MAX_THREADS).contains(&threads) {
+        Ok(threads)
+    } else {
+        Err(format!("{threads} threads is outside 1..={MAX_THREADS}"))
+    }
+}
+
+/// The output format: `--format` when given (and not contradicted by the output's
+/// extension), else the extension's.
+fn output_format(format: Option<OutputFormat>, output: &std::path::Path) -> anyhow::Result<Format> {
+    let parquet_name = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    match (format, parquet_name) {
+        (Some(OutputFormat::Jsonl), true) => {
+            anyhow::bail!("--format jsonl contradicts the output name {}: drop one of them", output.display())
+        }
+        (Some(OutputFormat::Parquet), _) | (None, true) => Ok(Format::Parquet),
+        (Some(OutputFormat::Jsonl), false) | (None, false) => Ok(Format::Jsonl),
+    }
 }
 
 fn load_model(args: &ModelArgs) -> anyhow::Result<Option<ner::Model>> {
@@ -239,12 +267,9 @@ fn selection(args: &SelectionArgs) -> compare::Selection {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
+            let format = output_format(args.format, &args.output)?;
             let profile = Arc::new(args.profile.load()?);
-            let pipeline = build_pipeline(&args.model, args.chunk_size, !args.no_progress, profile)?;
-            let format = match args.format {
-                OutputFormat::Jsonl => Format::Jsonl,
-                OutputFormat::Parquet => Format::Parquet,
-            };
+            let pipeline = build_pipeline(&args.model, args.chunk_size as usize, !args.no_progress, profile)?;
             let output = pipeline::Output { path: args.output.clone(), format, resume: args.resume };
             let summary = pipeline::extract(&pipeline, &args.inputs, &output, args.shard)
                 .with_context(|| format!("writing {}", args.output.display()))?;
@@ -304,11 +329,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("claimex: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Lets a closed stdout end the process the way it ends other Unix tools (`claimex
+/// compare ... | head`): quietly, killed by SIGPIPE (status 141 in the shell), instead of
+/// Rust's default of failing the write with a panic or an error.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any thread starts; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -62,11 +62,20 @@ pub fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + Send + '_
 
 fn read_path(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
     if path.as_os_str() == "-" {
-        return Box::new(read_stdin());
+        return Box::new(read_stream(io::stdin(), "<stdin>", "stdin"));
     }
     if path.is_dir() {
-        return match corpus_files(path) {
-            Ok(files) => Box::new(files.into_iter().flat_map(|file| read_path(&file))),
+        let mut walk = Walk::default();
+        walk.visit(path);
+        return Box::new(walk.found.into_iter().flat_map(|found| match found {
+            Ok(file) => read_path(&file),
+            Err(error) => Box::new(std::iter::once(Err(error))),
+        }));
+    }
+    if is_stream(path) {
+        eprintln!("claimex: reading {} as a stream (it waits for a writer, if none yet)", path.display());
+        return match File::open(path) {
+            Ok(file) => Box::new(read_stream(file, &path.display().to_string(), &file_id(path))),
             Err(err) => Box::new(std::iter::once(Err(path_error(path, &err)))),
         };
     }
@@ -90,31 +99,49 @@ fn open_lines(
     wrap: impl FnOnce(File) -> Box<dyn BufRead + Send>,
 ) -> Box<dyn Iterator<Item = Input> + Send> {
     match File::open(path) {
-        Ok(file) => Box::new(JsonLines::new(wrap(file), path.display().to_string())),
+        Ok(file) => Box::new(JsonLines::new(wrap(file), stable_name(path))),
         Err(err) => Box::new(std::iter::once(Err(path_error(path, &err)))),
     }
 }
 
-/// Stdin holds JSONL when its first non-blank byte is `{`, an HTML page when it is `<`,
-/// else one plain-text document; blank stdin holds no document (an empty pipe, as an
-/// empty Spark partition gives).
-fn read_stdin() -> Box<dyn Iterator<Item = Input> + Send> {
-    let mut stdin = BufReader::new(io::stdin());
-    let first = match stdin.fill_buf() {
+/// Whether `path` is a FIFO, a character device or a socket (`<(cat x.jsonl)`, a named
+/// pipe): read as a stream whose format is sniffed, whatever its name.
+fn is_stream(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| {
+        let kind = m.file_type();
+        kind.is_fifo() || kind.is_char_device() || kind.is_socket()
+    })
+}
+
+/// A stream (stdin, a pipe) holds JSONL when its first non-blank byte is `{`, an HTML
+/// page when it is `<`, else one plain-text document; a UTF-8 byte-order mark before
+/// them is dropped. A blank stream holds no document (an empty pipe, as an empty Spark
+/// partition gives).
+fn read_stream(reader: impl Read + Send + 'static, location: &str, id: &str) -> Box<dyn Iterator<Item = Input> + Send> {
+    let mut stream = BufReader::new(reader);
+    let first = match stream.fill_buf() {
+        Ok(buf) if buf.starts_with(&UTF8_BOM) => {
+            stream.consume(UTF8_BOM.len());
+            stream.fill_buf().ok().and_then(|buf| buf.iter().find(|b| !b.is_ascii_whitespace()).copied())
+        }
         Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
         Err(_) => None,
     };
     match first {
         None => return Box::new(std::iter::empty()),
-        Some(b'{') => return Box::new(JsonLines::new(Box::new(stdin), "<stdin>".to_string())),
+        Some(b'{') => return Box::new(JsonLines::new(Box::new(stream), location.to_string())),
         _ => {}
     }
-    let item = read_bounded(stdin, "stdin", "<stdin>").and_then(|bytes| match first {
-        Some(b'<') => from_html(&bytes, "stdin", "<stdin>"),
-        _ => decode_text(bytes, "stdin", "<stdin>"),
+    let item = read_bounded(stream, id, location).and_then(|bytes| match first {
+        Some(b'<') => from_html(&bytes, id, location),
+        _ => decode_text(bytes, id, location),
     });
     Box::new(std::iter::once(item))
 }
+
+/// The UTF-8 byte-order mark some editors and Windows tools put first in a file.
+const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
 /// Reads a whole stream, refusing (after reading no more than the limit) one over
 /// [`MAX_DOCUMENT_BYTES`].
@@ -137,19 +164,72 @@ fn too_long(bytes: Option<usize>) -> String {
     format!("document too long: {size}, over the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB); split it into articles")
 }
 
-/// Files under `dir` with a corpus extension, recursively, in a stable (sorted) order.
-fn corpus_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?;
-    entries.sort();
-    let mut files = Vec::new();
-    for entry in entries {
-        if entry.is_dir() {
-            files.extend(corpus_files(&entry)?);
-        } else if CORPUS_EXTENSIONS.iter().any(|ext| entry.to_string_lossy().ends_with(ext)) {
-            files.push(entry);
+/// A walk of a directory tree for corpus files.
+#[derive(Default)]
+struct Walk {
+    /// Corpus files in a stable (sorted, depth-first) order, and an error for each
+    /// directory or entry that could not be read (the rest of the walk goes on).
+    found: Vec<Result<PathBuf, DocError>>,
+    /// (device, inode) of every directory and file met, so that a symbolic link loop or
+    /// a second link to the same file is followed once.
+    seen: std::collections::HashSet<(u64, u64)>,
+}
+
+impl Walk {
+    /// Walks `dir`, recursively.
+    fn visit(&mut self, dir: &Path) {
+        if !self.first_visit(dir) {
+            return;
+        }
+        let entries = std::fs::read_dir(dir).and_then(|entries| entries.map(|e| e.map(|e| e.path())).collect());
+        let mut entries: Vec<PathBuf> = match entries {
+            Ok(entries) => entries,
+            Err(err) => return self.found.push(Err(path_error(dir, &err))),
+        };
+        entries.sort();
+        for entry in entries {
+            if entry.is_dir() {
+                self.visit(&entry);
+            } else if is_corpus_file(&entry) && self.first_visit(&entry) {
+                self.found.push(Ok(entry));
+            }
         }
     }
-    Ok(files)
+
+    /// Whether `path` (followed through links) was not met before; marks it met.
+    fn first_visit(&mut self, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match std::fs::metadata(path) {
+            Ok(meta) => self.seen.insert((meta.dev(), meta.ino())),
+            Err(_) => true,
+        }
+    }
+}
+
+/// The name a JSONL file's documents without an id are known by (`name:line`): the same
+/// however the path is spelled ("x.jsonl", "./x.jsonl", "/abs/dir/x.jsonl" from
+/// /abs/dir), so that `--resume` recognises them: relative to the working directory
+/// when inside it, else absolute.
+fn stable_name(path: &Path) -> String {
+    let Some(absolute) = canonical(path) else { return path.display().to_string() };
+    let cwd = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
+    let relative = cwd.as_deref().and_then(|cwd| absolute.strip_prefix(cwd).ok());
+    relative.unwrap_or(&absolute).display().to_string()
+}
+
+/// Whether the directory walk reads `path`: a name with a corpus extension.
+pub fn is_corpus_file(path: &Path) -> bool {
+    CORPUS_EXTENSIONS.iter().any(|ext| path.to_string_lossy().ends_with(ext))
+}
+
+/// `path` made absolute with links resolved, or for a file not yet there, its
+/// directory's canonical path joined with its name; `None` when neither resolves.
+pub fn canonical(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = path.canonicalize() {
+        return Some(path);
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(parent.canonicalize().ok()?.join(path.file_name()?))
 }
 
 fn path_error(path: &Path, err: &io::Error) -> DocError {
@@ -191,9 +271,17 @@ fn from_html(html: &[u8], id: &str, location: &str) -> Input {
     Ok((extracted.content_text, meta))
 }
 
-/// Checks and decodes the bytes of a plain-text document.
-fn decode_text(bytes: Vec<u8>, id: &str, location: &str) -> Input {
+/// Checks and decodes the bytes of a plain-text document: UTF-8 (a byte-order mark
+/// dropped), or UTF-16 with a byte-order mark or recognisable by its zero bytes.
+fn decode_text(mut bytes: Vec<u8>, id: &str, location: &str) -> Input {
     let fail = |reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
+    if bytes.starts_with(&UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    if let Some(little_endian) = utf16_order(&bytes) {
+        let text = decode_utf16(&bytes, little_endian).ok_or_else(|| fail("invalid UTF-16 text".into()))?;
+        return Ok((text, Meta { id: id.to_string(), ..Meta::default() }));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("empty document".into()));
     }
@@ -203,6 +291,45 @@ fn decode_text(bytes: Vec<u8>, id: &str, location: &str) -> Input {
     let text = String::from_utf8(bytes)
         .map_err(|err| fail(format!("invalid UTF-8 at byte {}", err.utf8_error().valid_up_to())))?;
     Ok((text, Meta { id: id.to_string(), ..Meta::default() }))
+}
+
+/// The byte order of UTF-16 text (`true`: little-endian), from its byte-order mark, or
+/// from zero bytes in every other position of its first bytes (English text in UTF-16
+/// without a mark); `None` for anything else.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(true),
+        [0xFE, 0xFF, ..] => return Some(false),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |offset: usize| head.iter().skip(offset).step_by(2).filter(|&&b| b == 0).count();
+    let pairs = head.len() / 2;
+    match (zeros(0), zeros(1)) {
+        (0, odd) if odd * 10 >= pairs * 9 => Some(true),
+        (even, 0) if even * 10 >= pairs * 9 => Some(false),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-16 bytes (a byte-order mark dropped); `None` when they are not UTF-16.
+fn decode_utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let text = String::from_utf16(&units.collect::<Vec<u16>>()).ok()?;
+    Some(text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string())
 }
 
 /// Iterator over the documents of a JSONL stream, one per non-blank line.
@@ -234,7 +361,19 @@ impl Iterator for JsonLines {
             }
             self.buffer.clear();
             self.line_number += 1;
-            match read_bounded_line(&mut self.reader, &mut self.buffer) {
+            let read = read_bounded_line(&mut self.reader, &mut self.buffer);
+            if self.line_number == 1 {
+                if self.buffer.starts_with(&UTF8_BOM) {
+                    self.buffer.drain(..UTF8_BOM.len());
+                } else if utf16_order(&self.buffer).is_some() {
+                    self.failed = true;
+                    let location = self.location();
+                    let reason =
+                        "the file is UTF-16 encoded; JSONL must be UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)";
+                    return Some(Err(DocError { id: location.clone(), location, reason: reason.into() }));
+                }
+            }
+            match read {
                 Ok(Line::End) => return None,
                 Ok(Line::Read) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(Line::Read) => return Some(parse_json_line(&self.buffer, &self.location())),

@@ -313,7 +313,14 @@ pub fn extract(
     if output.resume && to_stdout {
         return Err(std::io::Error::other("--resume needs the output file: pass -o PATH"));
     }
+    if !to_stdout {
+        refuse_reading_the_output(inputs, &output.path)?;
+    }
+    let file = if to_stdout { None } else { Some(open_output(&output.path)?) };
     let mut done = if output.resume { resume::completed_ids(&output.path)? } else { HashMap::new() };
+    if let Some(file) = file.as_ref().filter(|_| !output.resume) {
+        file.set_len(0)?;
+    }
     let resumed = done.values().sum();
     let documents = crate::io::read_inputs(inputs)
         .enumerate()
@@ -324,7 +331,7 @@ pub fn extract(
         let stdout = std::io::stdout();
         pipeline.run(documents, &mut JsonlSink::new(std::io::BufWriter::new(stdout.lock())))?
     } else {
-        let file = std::io::BufWriter::new(open_output(&output.path, output.resume)?);
+        let file = std::io::BufWriter::new(file.expect("a file output is open"));
         match output.format {
             Format::Jsonl => pipeline.run(documents, &mut JsonlSink::new(file))?,
             Format::Parquet => pipeline.run(documents, &mut ParquetSink::new(file).map_err(std::io::Error::other)?)?,
@@ -349,14 +356,41 @@ fn take_done(done: &mut HashMap<String, usize>, input: &Input) -> bool {
     }
 }
 
-/// Creates the output file (and its directory), or opens it for appending.
-fn open_output(path: &Path, append: bool) -> std::io::Result<std::fs::File> {
+/// Opens the output file for appending (creating it and its directory), and takes an
+/// exclusive lock on it for the whole run: a second run writing the same file, with
+/// `--resume` or without, fails at once instead of interleaving or truncating records.
+/// Nothing in the file is touched here.
+fn open_output(path: &Path) -> std::io::Result<std::fs::File> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
-    if append {
-        std::fs::OpenOptions::new().append(true).create(true).open(path)
-    } else {
-        std::fs::File::create(path)
+    let file = std::fs::OpenOptions::new().append(true).create(true).open(path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(std::io::Error::other(format!(
+            "another claimex run is writing {}: wait for it to finish or choose another -o",
+            path.display()
+        ))),
+        Err(std::fs::TryLockError::Error(err)) => Err(err),
     }
+}
+
+/// Refuses an output path that is one of the input files, or a corpus file inside an
+/// input directory (the run would read its own output), however either is spelled.
+fn refuse_reading_the_output(inputs: &[PathBuf], output: &Path) -> std::io::Result<()> {
+    let Some(output_path) = crate::io::read::canonical(output) else { return Ok(()) };
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let Some(input_path) = crate::io::read::canonical(input) else { continue };
+        let inside = input_path.is_dir()
+            && output_path.starts_with(&input_path)
+            && crate::io::read::is_corpus_file(&output_path);
+        if input_path == output_path || inside {
+            return Err(std::io::Error::other(format!(
+                "the output {} would overwrite or be read as the input {}: choose another -o",
+                output.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
 }
