@@ -56,26 +56,29 @@ pub fn tally(doc: &Doc) -> Tally {
 /// How many of a figure's victim phrases name a further person ("another teen", "a
 /// second"), who cannot be one of the killed counted before.
 fn further_people(doc: &Doc, figure: &TallyFigure) -> u64 {
-    let further = |i: &&usize| {
-        let mention = doc.slice(doc.claims[**i].quantity.span).to_lowercase();
-        let mut words = mention.split_whitespace();
-        let first = words.next().unwrap_or("");
-        first == "another" || (first == "a" && words.next().is_some_and(|w| FURTHER_ORDINALS.contains(&w)))
-    };
-    figure.claims.iter().filter(further).count() as u64
+    count_mentions(doc, figure, |words| {
+        words.first() == Some(&"another")
+            || (words.first() == Some(&"a") && words.get(1).is_some_and(|w| FURTHER_ORDINALS.contains(w)))
+    })
 }
 
 /// How many of a figure's victim phrases name a further victim by ordinal ("the second
 /// victim was pronounced dead", "a second died"): killed, such a victim is none of the
 /// people shot before. ("Another man" is not enough: "he killed another man".)
 fn further_victims(doc: &Doc, figure: &TallyFigure) -> u64 {
-    let further = |i: &&usize| {
-        let mention = doc.slice(doc.claims[**i].quantity.span).to_lowercase();
-        let words: Vec<&str> = mention.split_whitespace().collect();
+    count_mentions(doc, figure, |words| {
         let ordinal = words.len() >= 2 && matches!(words[0], "a" | "the") && FURTHER_ORDINALS.contains(&words[1]);
         ordinal && words.get(2).is_none_or(|head| is_generic(head))
+    })
+}
+
+/// How many of a figure's claims have a mention whose lower-case words pass `test`.
+fn count_mentions(doc: &Doc, figure: &TallyFigure, test: impl Fn(&[&str]) -> bool) -> u64 {
+    let passes = |i: &&usize| {
+        let mention = doc.slice(doc.claims[**i].quantity.span).to_lowercase();
+        test(&mention.split_whitespace().collect::<Vec<_>>())
     };
-    figure.claims.iter().filter(further).count() as u64
+    figure.claims.iter().filter(passes).count() as u64
 }
 
 /// A figure of people shot less those killed: the shot who did not die.

@@ -102,7 +102,7 @@ impl Sentence<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{claims_of, doc_of, text_of};
+    use super::testing::{assert_one_claim, claims_of, doc_of, mentions_of, text_of};
     use crate::doc::{ClaimKind, Event, PartialDate};
 
     #[test]
@@ -275,14 +275,7 @@ mod tests {
             ("A pedestrian was struck by a car on the highway.", ClaimKind::Wounded, "A pedestrian"),
             ("A cyclist suffered lacerations to his face.", ClaimKind::Wounded, "A cyclist"),
         ] {
-            let doc = doc_of(text, None);
-            let found = claims_of(&doc);
-            assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(
-                (found[0].kind, doc.slice(found[0].quantity.span), found[0].quantity.low),
-                (kind, mention, Some(1)),
-                "{text}"
-            );
+            assert_one_claim(text, kind, mention, 1);
         }
     }
 
@@ -394,13 +387,7 @@ mod tests {
             ("Both men are listed in critical condition.", ClaimKind::Wounded, "Both men"),
             ("Both teens were taken to a hospital, where they died the next day.", ClaimKind::Killed, "Both teens"),
         ] {
-            let doc = doc_of(text, None);
-            let found = claims_of(&doc);
-            assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(
-                (found[0].kind, doc.slice(found[0].quantity.span), found[0].quantity.low),
-                (kind, mention, Some(2))
-            );
+            assert_one_claim(text, kind, mention, 2);
         }
         for text in ["The group both captured and shaped the movement.", "Both sides agreed to a truce."] {
             assert_eq!(claims_of(&doc_of(text, None)), vec![], "{text}");
@@ -409,18 +396,15 @@ mod tests {
 
     #[test]
     fn a_modifier_of_the_subject_keeps_its_own_victim_apart() {
-        let doc = doc_of("The mother of a girl wounded in the attack spoke.", None);
-        let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+        let mentions = mentions_of("The mother of a girl wounded in the attack spoke.");
         assert_eq!(mentions, ["a girl"]);
-        let doc = doc_of("The father of a boy who was killed in the crash spoke.", None);
-        let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+        let mentions = mentions_of("The father of a boy who was killed in the crash spoke.");
         assert_eq!(mentions, ["a boy"]);
     }
 
     #[test]
     fn a_transport_reads_no_further_than_another_victim() {
-        let doc = doc_of("The driver was taken to the station where a woman was treated for injuries.", None);
-        let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+        let mentions = mentions_of("The driver was taken to the station where a woman was treated for injuries.");
         assert_eq!(mentions, ["a woman"]);
     }
 
@@ -463,8 +447,7 @@ mod tests {
             ("Two officers shot the gunman when he raised his weapon.", vec!["the gunman"]),
             ("Officials say shooting suspect Earnest Hardy surrendered.", vec![]),
         ] {
-            let doc = doc_of(text, None);
-            let mentions: Vec<&str> = claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span)).collect();
+            let mentions = mentions_of(text);
             assert_eq!(mentions, victims, "{text}");
         }
         for (text, count) in [

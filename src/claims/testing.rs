@@ -41,3 +41,21 @@ pub(super) fn claims_of(doc: &Doc) -> Vec<Claim> {
 pub(super) fn text_of(doc: &Doc, span: Option<Span>) -> Option<&str> {
     span.map(|s| doc.slice(s))
 }
+
+/// The mentions of the claims of a one-sentence document of `text`.
+pub(super) fn mentions_of(text: &str) -> Vec<String> {
+    let doc = doc_of(text, None);
+    claims_of(&doc).iter().map(|c| doc.slice(c.quantity.span).to_string()).collect()
+}
+
+/// Checks that `text` makes exactly one claim, of `kind`, on `mention`, counting `count`.
+pub(super) fn assert_one_claim(text: &str, kind: crate::doc::ClaimKind, mention: &str, count: u64) {
+    let doc = doc_of(text, None);
+    let found = claims_of(&doc);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    assert_eq!(
+        (found[0].kind, doc.slice(found[0].quantity.span), found[0].quantity.low),
+        (kind, mention, Some(count)),
+        "{text}"
+    );
+}
