@@ -6,12 +6,15 @@
 //!    claimex end to end (NER + quotes + claims, `Pipeline::run` in `--chunk-size`
 //!    chunks), the same with `--attribution` (the joint NER + attribution model in place
 //!    of the NER model), claimex rule stages only, claimex NER only (the model over the slice's
-//!    sentences, chunk by chunk as the pipeline batches them), the Python `transformers`
+//!    sentences, chunk by chunk as the pipeline runs it, one document per model batch), the Python `transformers`
 //!    token-classification pipeline on the same NER model and sentences
 //!    (bench/hf_pipeline.py), and spaCy `en_core_web_sm` NER alone and NER + parser +
 //!    quotation extractor on the same document texts (bench/spacy_peer.py).
 //! 3. The share of time of each claimex stage over the slice (clean, segment, NER,
 //!    quotes, numbers, claims), each timed on its own through the library API.
+//! 4. Scaling: one document of `--scaling` MiB (corpus stories joined) and of
+//!    `--repeated` MiB of one repeated unit (quotation marks, names, numbers), each
+//!    through the default pipeline in its own child process: seconds, words/s, peak RSS.
 //!
 //! Table words/s are whitespace words of the slice's documents divided by the seconds a
 //! system took for the slice, so ratios between rows are ratios of time. Every child
@@ -22,7 +25,7 @@
 //! `nlp.pipe` batch size; `--chunk-size` the documents per pipeline chunk; `--stages 0`
 //! skips the stage shares and `--rule-docs 0` the whole-corpus rule line.
 
-use claimex::doc::Doc;
+use claimex::doc::{Doc, Meta};
 use claimex::io::write::{Record, RecordSink};
 use claimex::io::{read_inputs, Input};
 use claimex::pipeline::stage::{run_checked, Stage, Stages};
@@ -68,6 +71,13 @@ struct Args {
     /// Time the share of each claimex stage (0 skips it).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
     stages: u8,
+    /// Sizes in MiB of the one-document scaling rows (corpus stories joined into one
+    /// article; default pipeline); empty skips them.
+    #[arg(long, value_delimiter = ',', default_values_t = [0.1, 1.0, 4.0, 16.0])]
+    scaling: Vec<f64>,
+    /// Sizes in MiB of the repeated-pattern rows (quotation marks, names, numbers).
+    #[arg(long, value_delimiter = ',', default_values_t = [0.25, 1.0])]
+    repeated: Vec<f64>,
     /// Rows to run, comma-separated.
     #[arg(long, value_delimiter = ',', value_parser = SYSTEMS, default_values_t = SYSTEMS.map(String::from))]
     systems: Vec<String>,
@@ -155,8 +165,8 @@ fn ner_stages(args: &Args) -> Result<Stages, claimex::tagger::Error> {
     Ok(stages::stages(Transformer::Ner(load_model(args)?), default_profile()))
 }
 
-/// Entities of `docs` as the pipeline fills `doc.entities`: the model stage over all
-/// sentences of a chunk at once.
+/// Entities of `docs` as the pipeline fills `doc.entities`: the model stage over a
+/// chunk, which tags one document at a time.
 fn ner_chunk(model: &dyn Stage, docs: &mut [Doc]) -> usize {
     let mut refs: Vec<&mut Doc> = docs.iter_mut().collect();
     model.run_batch(&mut refs).expect("NER runs");
@@ -192,10 +202,89 @@ fn run_child(args: &Args, system: &str) {
             result["input_words"] = json!(sentence_words(&slice));
             result["entities"] = json!(entities);
         }
-        _ => panic!("unknown child system {system}"),
+        other => {
+            let text = scaled_text(args, other);
+            let pipeline = Pipeline::new(transformer(args, "e2e"), options(args)).expect("thread pool");
+            pipeline.annotate(load(args, 0, WARM_UP_DOCS));
+            result["words"] = json!(words(&text));
+            result["mib"] = json!(text.len() as f64 / (1 << 20) as f64);
+            let meta = Meta { id: other.to_string(), ..Default::default() };
+            let summary = pipeline.run(std::iter::once(Ok((text, meta))), &mut NullSink(0)).expect("run");
+            result["seconds"] = json!(summary.elapsed.as_secs_f64());
+        }
     }
     result["peak_rss_mib"] = json!(peak_rss_mib());
     println!("BENCH {result}");
+}
+
+/// Repeated units of the pathological rows: quotation marks, names, numbers.
+const REPEATED: [(&str, &str); 3] = [
+    ("quote marks", "\" "),
+    ("names", "John Smith met Anna Lee and Smith said Lee agreed. "),
+    ("numbers", "12 people were killed and 3,000 wounded, 1.5 million displaced. "),
+];
+
+/// The one document of a scaling row: `scale:MIB` joins corpus stories with blank lines
+/// up to MIB MiB; `repeat:K:MIB` repeats unit K of [`REPEATED`].
+fn scaled_text(args: &Args, row: &str) -> String {
+    let parts: Vec<&str> = row.split(':').collect();
+    let mib: f64 = parts.last().and_then(|m| m.parse().ok()).unwrap_or_else(|| panic!("unknown child system {row}"));
+    let bytes = (mib * (1 << 20) as f64) as usize;
+    let mut text = String::with_capacity(bytes + 4096);
+    match parts.as_slice() {
+        ["scale", _] => {
+            for story in read_inputs(std::slice::from_ref(&args.corpus)).filter_map(Result::ok).map(|(t, _)| t).cycle() {
+                if text.len() >= bytes {
+                    break;
+                }
+                text.push_str(&story);
+                text.push_str("\n\n");
+            }
+        }
+        ["repeat", kind, _] => {
+            let unit = REPEATED[kind.parse::<usize>().expect("unit index")].1;
+            while text.len() < bytes {
+                text.push_str(unit);
+            }
+        }
+        _ => panic!("unknown child system {row}"),
+    }
+    let mut cut = bytes.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    text
+}
+
+/// Time and peak RSS of one document growing in size, each in its own child process:
+/// every stage should stay linear, so words/s should hold and RSS grow at most linearly.
+fn scaling(args: &Args) {
+    let mut rows: Vec<(String, String)> =
+        args.scaling.iter().map(|mib| ("corpus stories".to_string(), format!("scale:{mib}"))).collect();
+    for (k, (name, _)) in REPEATED.iter().enumerate() {
+        rows.extend(args.repeated.iter().map(|mib| (format!("repeated {name}"), format!("repeat:{k}:{mib}"))));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    println!();
+    println!("one document, default pipeline (NER + quotes + claims), each row in its own process:");
+    println!("| document | MiB | words | seconds | words/s | peak RSS MiB |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (name, row) in rows {
+        eprintln!("bench: {row} (load {})", load_average());
+        let mut c = Command::new(std::env::current_exe().expect("bench binary"));
+        c.arg("--corpus").arg(&args.corpus).args(["--threads", &args.threads.to_string(), "--child", &row]);
+        match bench_line(c) {
+            Ok(v) => {
+                let (seconds, words) = (number(&v, "seconds"), number(&v, "words"));
+                let (mib, rss) = (number(&v, "mib"), number(&v, "peak_rss_mib"));
+                println!("| {name} | {mib:.2} | {words:.0} | {seconds:.2} | {:.0} | {rss:.0} |", words / seconds);
+            }
+            Err(why) => println!("| {name} ({row}) | not run: {why} | | | | |"),
+        }
+    }
 }
 
 fn sentence_words(docs: &[Doc]) -> usize {
@@ -456,61 +545,28 @@ fn stage_shares(args: &Args) {
             100.0 * seconds / ner_seconds,
             tokens as f64 / ner_seconds
         );
-        let per_doc: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
-        let (real, padded, calls) = padding(&lengths, &per_doc, args.chunk_size.max(1));
+        let mut plan = claimex::tagger::BatchPlan::default();
+        let mut next = 0;
+        for doc in &docs {
+            let sentences: Vec<(usize, usize)> =
+                doc.sentences.iter().zip(&lengths[next..]).map(|(s, &len)| (s.end - s.start, len)).collect();
+            next += sentences.len();
+            let one = claimex::tagger::batch_plan(&sentences);
+            plan = claimex::tagger::BatchPlan {
+                calls: plan.calls + one.calls,
+                tokens: plan.tokens + one.tokens,
+                padded: plan.padded + one.padded,
+            };
+        }
         println!(
-            "batches as src/tagger.rs forms them (windows of {WINDOW_TOKENS} tokens, {BATCH_TOKENS} padded tokens per \
-             call, per chunk of {} stories): {calls} model calls, {real} tokens with [CLS]/[SEP], {padded} padded \
-             ({:.1} % padding)",
-            args.chunk_size,
-            100.0 * (padded - real) as f64 / padded as f64
+            "batches as src/tagger.rs forms them (one document at a time): {} model calls, {} tokens with \
+             [CLS]/[SEP], {} padded ({:.1} % padding)",
+            plan.calls,
+            plan.tokens,
+            plan.padded,
+            100.0 * (plan.padded - plan.tokens) as f64 / plan.padded as f64
         );
     }
-}
-
-/// Mirrors of the private constants of src/tagger.rs, for the padding estimate only.
-const WINDOW_TOKENS: usize = 256;
-const WINDOW_OVERLAP: usize = 64;
-const BATCH_TOKENS: usize = 8192;
-
-/// Real and padded tokens and model calls when the sentences (sub-word `lengths`, in
-/// document order, `per_doc` sentences per document) are windowed, sorted by length and
-/// batched chunk by chunk the way src/tagger.rs does it.
-fn padding(lengths: &[usize], per_doc: &[usize], chunk_size: usize) -> (usize, usize, usize) {
-    let (mut real, mut padded, mut calls, mut next) = (0, 0, 0, 0);
-    for chunk in per_doc.chunks(chunk_size) {
-        let count: usize = chunk.iter().sum();
-        let mut widths: Vec<usize> = Vec::new();
-        for &len in &lengths[next..next + count] {
-            if len == 0 {
-                continue;
-            }
-            let mut first = 0;
-            loop {
-                let last = (first + WINDOW_TOKENS - 2).min(len);
-                widths.push(last - first + 2);
-                if last >= len {
-                    break;
-                }
-                first += WINDOW_TOKENS - 2 - WINDOW_OVERLAP;
-            }
-        }
-        next += count;
-        widths.sort_unstable();
-        let mut batch: Vec<usize> = Vec::new();
-        for width in widths.into_iter().chain(std::iter::once(usize::MAX)) {
-            if width == usize::MAX || (!batch.is_empty() && (batch.len() + 1) * width > BATCH_TOKENS) {
-                if let Some(&widest) = batch.last() {
-                    real += batch.iter().sum::<usize>();
-                    padded += widest * batch.len();
-                    calls += 1;
-                }
-                batch.clear();
-            }
-            batch.push(width);
-        }
-    }
-    (real, padded, calls)
 }
 
 fn main() {
@@ -547,6 +603,7 @@ fn main() {
     if args.stages == 1 {
         stage_shares(&args);
     }
+    scaling(&args);
     println!();
     println!("load average {} at the end", load_average());
 }

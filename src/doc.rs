@@ -353,6 +353,13 @@ pub struct Doc {
     pub layers: Layers,
 }
 
+/// The items of a layer in text order whose spans start inside `span`.
+fn starting_in<T>(items: &[T], span: Span, start_of: impl Fn(&T) -> usize) -> &[T] {
+    let first = items.partition_point(|item| start_of(item) < span.start);
+    let end = items.partition_point(|item| start_of(item) < span.end).max(first);
+    &items[first..end]
+}
+
 impl Doc {
     /// Wraps a text and its reader metadata; no layer is filled yet.
     pub fn new(text: String, meta: Meta) -> Self {
@@ -377,6 +384,30 @@ impl Doc {
     /// The text under a span.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
+    }
+
+    /// The entities that start inside `span`, found by binary search (the layer is in
+    /// text order), so that per-sentence questions stay cheap in long documents.
+    pub fn entities_starting_in(&self, span: Span) -> &[Entity] {
+        starting_in(&self.entities, span, |e| e.span.start)
+    }
+
+    /// The quantities that start inside `span`, found by binary search.
+    pub fn quantities_starting_in(&self, span: Span) -> &[Quantity] {
+        starting_in(&self.quantities, span, |q| q.span.start)
+    }
+
+    /// The index of the sentence that contains `span`, found by binary search.
+    pub fn sentence_containing(&self, span: Span) -> Option<usize> {
+        let after = self.sentences.partition_point(|s| s.start <= span.start);
+        after.checked_sub(1).filter(|&k| self.sentences[k].contains(span))
+    }
+
+    /// The content paragraph that contains `span`, found by binary search.
+    pub fn paragraph_containing(&self, span: Span) -> Option<Span> {
+        let paragraphs = &self.cleaning.content;
+        let after = paragraphs.partition_point(|p| p.start <= span.start);
+        after.checked_sub(1).map(|k| paragraphs[k]).filter(|p| p.contains(span))
     }
 
     /// The document's date, whether stated or inferred.

@@ -410,14 +410,19 @@ pub struct ConllReport {
     pub document_counts: BTreeMap<String, Counts>,
 }
 
-/// Tags the tokens of `path` (joined by spaces) with `model` and scores exact spans,
-/// per sentence and after document-level consolidation.
+/// Tags the tokens of `path` (joined by spaces) with `model`, one CoNLL document per
+/// call as the pipeline tags one article per call, and scores exact spans, per sentence
+/// and after document-level consolidation.
 pub fn conll(model: &ner::Model, path: &Path) -> Result<ConllReport, Error> {
     let sentences = read_conll(path)?;
     let texts: Vec<(String, Vec<(usize, usize)>)> = sentences.iter().map(|s| join_tokens(&s.tokens)).collect();
     let refs: Vec<&str> = texts.iter().map(|(t, _)| t.as_str()).collect();
     let started = Instant::now();
-    let predicted = model.predict(&refs)?;
+    let mut predicted: Vec<Vec<Entity>> = Vec::with_capacity(refs.len());
+    for document in sentences.chunk_by(|a, b| a.document == b.document) {
+        let first = predicted.len();
+        predicted.extend(model.predict(&refs[first..first + document.len()])?);
+    }
     let mut report =
         ConllReport { sentences: sentences.len(), seconds: started.elapsed().as_secs_f64(), ..Default::default() };
     report.tokens = sentences.iter().map(|s| s.tokens.len()).sum();

@@ -5,6 +5,7 @@
 
 use crate::doc::{Entity, Span};
 use crate::tagger::{self, Error, Tag, Tagger};
+use aho_corasick::AhoCorasick;
 use ort::environment::Environment;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -197,31 +198,71 @@ fn document_labels<'t>(text: &'t str, entities: &[Entity]) -> HashMap<&'t str, (
         .collect()
 }
 
-/// Whole-word, capitalised mentions of people's names that the model left untagged.
+/// Whole-word, capitalised mentions of people's names that the model left untagged,
+/// inside sentences and overlapping no entity. One Aho-Corasick pass over the text finds
+/// every occurrence of every name; at each position the longest name wins, so the time is
+/// linear in the text and the matches.
 fn untagged_mentions(
     text: &str,
     sentences: &[Span],
     entities: &[Entity],
     labels: &HashMap<&str, (String, f32)>,
 ) -> Vec<Entity> {
-    let mut taken: Vec<Span> = entities.iter().map(|e| e.span).collect();
-    let mut added = Vec::new();
-    let mut surfaces: Vec<(&&str, &(String, f32))> =
-        labels.iter().filter(|(s, (l, _))| l == "PER" && s.chars().next().is_some_and(char::is_uppercase)).collect();
-    surfaces.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    for sentence in sentences {
-        let body = &text[sentence.start..sentence.end];
-        for &(surface, (label, score)) in &surfaces {
-            for (at, _) in body.match_indices(*surface) {
-                let span = Span::new(sentence.start + at, sentence.start + at + surface.len());
-                if is_whole_word(text, span) && !taken.iter().any(|t| t.overlaps(span)) {
-                    taken.push(span);
-                    added.push(Entity { span, label: label.clone(), score: *score });
-                }
-            }
+    let names: Vec<(&str, &(String, f32))> = labels
+        .iter()
+        .filter(|(s, (l, _))| l == "PER" && s.chars().next().is_some_and(char::is_uppercase))
+        .map(|(s, v)| (*s, v))
+        .collect();
+    let Ok(automaton) = AhoCorasick::new(names.iter().map(|(s, _)| s)) else { return Vec::new() };
+    let mut found: Vec<(Span, usize)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+        .filter(|(span, _)| is_whole_word(text, *span) && in_a_sentence(sentences, *span))
+        .collect();
+    found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let taken = TakenSpans::new(entities);
+    let mut added: Vec<Entity> = Vec::new();
+    for (span, name) in found {
+        let free = added.last().is_none_or(|last| last.span.end <= span.start) && !taken.overlaps(span);
+        if free {
+            let (label, score) = names[name].1;
+            added.push(Entity { span, label: label.clone(), score: *score });
         }
     }
     added
+}
+
+/// Whether `span` lies inside one of the sorted, disjoint `sentences`.
+fn in_a_sentence(sentences: &[Span], span: Span) -> bool {
+    let after = sentences.partition_point(|s| s.start <= span.start);
+    after.checked_sub(1).is_some_and(|k| sentences[k].contains(span))
+}
+
+/// Entity spans sorted by start, with the furthest end reached so far, to ask in
+/// logarithmic time whether a span overlaps any of them.
+struct TakenSpans {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl TakenSpans {
+    /// The spans of `entities`.
+    fn new(entities: &[Entity]) -> Self {
+        let mut spans: Vec<Span> = entities.iter().map(|e| e.span).collect();
+        spans.sort_by_key(|s| s.start);
+        let mut far = 0;
+        let reach = spans.iter().map(|s| {
+            far = far.max(s.end);
+            far
+        });
+        TakenSpans { reach: reach.collect(), starts: spans.iter().map(|s| s.start).collect() }
+    }
+
+    /// Whether some span starts before `span` ends and ends after it starts.
+    fn overlaps(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start < span.end);
+        before.checked_sub(1).is_some_and(|k| self.reach[k] > span.start)
+    }
 }
 
 /// Whether `span` is not preceded or followed by a letter or digit.

@@ -245,30 +245,68 @@ fn model_kind(text: &str, content: Range) -> QuoteKind {
 /// Frame candidates plus the quotations attached by position, in content order.
 fn assemble(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str, tokens: &Tokens) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = found.iter().flat_map(|f| f.candidates.iter().copied()).collect();
-    attach_orphans(units, pairs, found, text, &mut out);
-    for pair in pairs.iter().filter(|p| p.is_double(text)) {
-        if used(&out, pair) {
+    let mut used = UsedPairs::new(pairs, &out);
+    attach_orphans(units, pairs, found, text, &mut used, &mut out);
+    for (index, pair) in pairs.iter().enumerate().filter(|(_, p)| p.is_double(text)) {
+        if used.is_used(index) {
             continue;
         }
         let Some(u) = units.partition_point(|u| u.start <= pair.open).checked_sub(1) else { continue };
-        if let Some(c) = opened_by_cue(text, tokens, pair, found[u].subject) {
-            out.push(c);
-        } else if continues(text, pair, units[u], units, &out) {
-            out.push(Candidate {
+        let candidate = opened_by_cue(text, tokens, pair, found[u].subject).or_else(|| {
+            continues(text, pair, units[u], units, &out).then_some(Candidate {
                 kind: QuoteKind::Direct,
                 content: pair.inner(),
                 cue: None,
                 source: Some(Source::Previous),
-            });
+            })
+        });
+        if let Some(c) = candidate {
+            used.mark(pairs, c.content);
+            out.push(c);
         }
     }
     out.sort_by_key(|c| c.content);
     out
 }
 
-/// Whether a candidate already covers the pair.
-fn used(out: &[Candidate], pair: &Pair) -> bool {
-    out.iter().any(|c| c.content.0 <= pair.close && pair.open < c.content.1)
+/// Which quotation pairs a candidate's content already covers, answered without scanning
+/// the candidates: pairs are sorted by their opening mark, and the furthest closing mark
+/// so far bounds the pairs a content can overlap.
+struct UsedPairs {
+    used: Vec<bool>,
+    /// For each pair, the furthest closing mark of it and the pairs before it.
+    reach: Vec<usize>,
+}
+
+impl UsedPairs {
+    /// The pairs covered by `candidates`.
+    fn new(pairs: &[Pair], candidates: &[Candidate]) -> Self {
+        let mut far = 0;
+        let reach = pairs.iter().map(|p| {
+            far = far.max(p.close);
+            far
+        });
+        let reach = reach.collect();
+        let mut used = UsedPairs { used: vec![false; pairs.len()], reach };
+        for c in candidates {
+            used.mark(pairs, c.content);
+        }
+        used
+    }
+
+    /// Marks the pairs overlapping `content` (`content.0 <= close && open < content.1`).
+    fn mark(&mut self, pairs: &[Pair], content: Range) {
+        let first = self.reach.partition_point(|&far| far < content.0);
+        let end = pairs.partition_point(|p| p.open < content.1).max(first);
+        for k in (first..end).filter(|&k| pairs[k].close >= content.0) {
+            self.used[k] = true;
+        }
+    }
+
+    /// Whether pair `index` is covered.
+    fn is_used(&self, index: usize) -> bool {
+        self.used[index]
+    }
 }
 
 /// Words a quotation needs to be taken by a cue-only unit (shorter ones are scare quotes).
@@ -277,13 +315,21 @@ const MIN_ORPHAN_WORDS: usize = 4;
 /// Gives each cue-only unit ("Raab said on Twitter.") the last free double quotation
 /// of its paragraph within the two units before it, and each unit ending `X said:` the
 /// quotation that opens the next unit.
-fn attach_orphans(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text: &str, out: &mut Vec<Candidate>) {
+fn attach_orphans(
+    units: &[Unit],
+    pairs: &[Pair],
+    found: &[frames::Found],
+    text: &str,
+    used: &mut UsedPairs,
+    out: &mut Vec<Candidate>,
+) {
     for (u, f) in found.iter().enumerate() {
         let Some(orphan) = f.orphan else { continue };
-        let free = |p: &Pair, out: &[Candidate]| p.is_double(text) && !used(out, p);
+        let free = |k: usize, used: &UsedPairs| pairs[k].is_double(text) && !used.is_used(k);
         let pair = if orphan.forward {
             let next = units.get(u + 1).map_or(usize::MAX, |next| next.start);
-            pairs.iter().find(|p| p.open == next && free(p, out))
+            let k = pairs.partition_point(|p| p.open < next);
+            (k < pairs.len() && pairs[k].open == next && free(k, used)).then_some(k)
         } else {
             let earlier = units[u.saturating_sub(2)..u]
                 .iter()
@@ -292,10 +338,14 @@ fn attach_orphans(units: &[Unit], pairs: &[Pair], found: &[frames::Found], text:
             let long = |p: &Pair| {
                 text.get(p.inner().0..p.inner().1).is_some_and(|t| t.split_whitespace().count() >= MIN_ORPHAN_WORDS)
             };
-            pairs.iter().rev().find(|p| p.close < orphan.source.0 && p.open >= earlier && long(p) && free(p, out))
+            let (first, end) =
+                (pairs.partition_point(|p| p.open < earlier), pairs.partition_point(|p| p.open < orphan.source.0));
+            let before = |k: &usize| pairs[*k].close < orphan.source.0;
+            (first..end.max(first)).rev().filter(before).find(|&k| long(&pairs[k]) && free(k, used))
         };
-        if let Some(pair) = pair {
+        if let Some(pair) = pair.map(|k| pairs[k]) {
             let source = Some(Source::Mention(orphan.source));
+            used.mark(pairs, pair.inner());
             out.push(Candidate { kind: QuoteKind::Direct, content: pair.inner(), cue: Some(orphan.cue), source });
         }
     }
@@ -347,7 +397,9 @@ fn resolve(
     mentions.sort();
     mentions.dedup();
     let resolved: Vec<(Range, Option<Speaker>)> = mentions.into_iter().map(|m| (m, resolver.resolve(m))).collect();
-    let lookup = |range: Range| resolved.iter().find(|(m, _)| *m == range).and_then(|(_, s)| s.clone());
+    let lookup = |range: Range| {
+        resolved.binary_search_by_key(&range, |(m, _)| *m).ok().and_then(|k| resolved[k].1.clone())
+    };
     let n = &doc.normalized;
     let mut quotes: Vec<Quote> = Vec::with_capacity(candidates.len());
     for c in candidates {

@@ -33,6 +33,11 @@ const WINDOW_TOKENS: usize = 256;
 const WINDOW_OVERLAP: usize = 64;
 /// Padded tokens per model call (batch size times padded length).
 const BATCH_TOKENS: usize = 8192;
+/// Most padding tokens a window of a batch gets.
+const PADDING_SLACK: usize = 8;
+/// Text bytes tagged together: their sub-words, windows and probabilities are held in
+/// memory at once.
+const GROUP_BYTES: usize = 32 << 10;
 
 /// Why a model (NER or the joint model) cannot run.
 #[derive(Debug, thiserror::Error)]
@@ -218,16 +223,34 @@ impl Tagger {
 
     /// The tagged spans of each text per head (`[head][text]`, in the order the heads
     /// were loaded), with byte offsets into that text.
+    ///
+    /// The texts are tagged in groups of at most [`GROUP_BYTES`] bytes, so memory stays
+    /// bounded however long a document is. The int8 model quantises its activations
+    /// with one scale per model call, so a text's tags depend on the texts batched with
+    /// it: callers pass one document's sentences at a time, which makes a document's
+    /// entities the same whatever else is in its chunk, shard or resume point.
     pub fn predict(&self, inputs: &[TagInput]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
+        let mut out: Vec<Vec<Vec<Tag>>> = vec![Vec::with_capacity(inputs.len()); self.heads.len()];
+        let mut first = 0;
+        for size in group_sizes(inputs.iter().map(|input| input.text.len())) {
+            for (all, tags) in out.iter_mut().zip(self.predict_group(&inputs[first..first + size])?) {
+                all.extend(tags);
+            }
+            first += size;
+        }
+        Ok(out)
+    }
+
+    /// [`Tagger::predict`] on one group of texts.
+    fn predict_group(&self, inputs: &[TagInput]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
         let sentences: Vec<&str> = inputs.iter().map(|input| input.text).collect();
         let sentences = &sentences[..];
         let tokens = self.tokenize(inputs)?;
         let windows = windows(&tokens, self.cls, self.sep);
         let empty: Vec<Vec<Option<TokenProbs>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
         let mut probs = vec![empty; self.heads.len()];
-        let mut order: Vec<usize> = (0..windows.len()).collect();
-        order.sort_by_key(|&i| windows[i].ids.len());
-        for batch in batches(&order, &windows) {
+        let widths: Vec<usize> = windows.iter().map(|w| w.ids.len()).collect();
+        for batch in batches(&widths) {
             self.run_batch(&batch, &windows, &mut probs)?;
         }
         Ok(self
@@ -396,39 +419,99 @@ fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
     path
 }
 
-/// Cuts every tokenised sentence into windows of at most [`WINDOW_TOKENS`] tokens with
+/// The windows of every text's sub-words: at most [`WINDOW_TOKENS`] with
 /// [`WINDOW_OVERLAP`] tokens of overlap, each framed by `[CLS]` and `[SEP]`.
 fn windows(tokens: &[Encoded], cls: i64, sep: i64) -> Vec<Window> {
-    let inner = WINDOW_TOKENS - 2;
-    let stride = inner - WINDOW_OVERLAP;
+    let framed = |body: &[i64], edge: (i64, i64)| [&[edge.0][..], body, &[edge.1][..]].concat();
     let mut out = Vec::new();
     for (sentence, t) in tokens.iter().enumerate() {
-        let mut first = 0;
-        while first < t.ids.len() {
-            let last = (first + inner).min(t.ids.len());
-            let framed = |body: &[i64], edge: (i64, i64)| [&[edge.0][..], body, &[edge.1][..]].concat();
+        for (first, last) in window_bounds(t.ids.len()) {
             out.push(Window {
                 sentence,
                 first,
                 ids: framed(&t.ids[first..last], (cls, sep)),
                 types: framed(&t.types[first..last], (0, 0)),
             });
-            if last == t.ids.len() {
-                break;
-            }
-            first += stride;
         }
     }
     out
 }
 
-/// Groups windows (in `order`) into batches of at most [`BATCH_TOKENS`] padded tokens.
-fn batches(order: &[usize], windows: &[Window]) -> Vec<Vec<usize>> {
+/// The sub-word ranges of the windows of a text of `len` sub-words.
+fn window_bounds(len: usize) -> impl Iterator<Item = (usize, usize)> {
+    let inner = WINDOW_TOKENS - 2;
+    let firsts = (0..len).step_by(inner - WINDOW_OVERLAP);
+    let mut done = false;
+    firsts.map_while(move |first| {
+        let last = (first + inner).min(len);
+        (!std::mem::replace(&mut done, last == len)).then_some((first, last))
+    })
+}
+
+/// How many texts of each group [`Tagger::predict`] tags together: consecutive texts
+/// up to [`GROUP_BYTES`] bytes, at least one.
+fn group_sizes(bytes: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut total = 0;
+    for text in bytes {
+        match sizes.last_mut() {
+            Some(size) if total + text <= GROUP_BYTES => *size += 1,
+            _ => {
+                sizes.push(1);
+                total = 0;
+            }
+        }
+        total += text;
+    }
+    sizes
+}
+
+/// What tagging one document costs in model calls, as [`Tagger::predict`] groups,
+/// windows and batches its sentences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchPlan {
+    /// Model calls.
+    pub calls: usize,
+    /// Tokens fed, `[CLS]` and `[SEP]` included.
+    pub tokens: usize,
+    /// Tokens fed with padding.
+    pub padded: usize,
+}
+
+/// The [`BatchPlan`] of one document whose sentences have these byte lengths and
+/// sub-word counts (for benchmarks).
+pub fn batch_plan(sentences: &[(usize, usize)]) -> BatchPlan {
+    let mut plan = BatchPlan::default();
+    let mut first = 0;
+    for size in group_sizes(sentences.iter().map(|&(bytes, _)| bytes)) {
+        let widths: Vec<usize> = sentences[first..first + size]
+            .iter()
+            .flat_map(|&(_, len)| window_bounds(len).map(|(a, b)| b - a + 2))
+            .collect();
+        for batch in batches(&widths) {
+            let widest = batch.iter().map(|&i| widths[i]).max().unwrap_or(0);
+            plan.calls += 1;
+            plan.tokens += batch.iter().map(|&i| widths[i]).sum::<usize>();
+            plan.padded += widest * batch.len();
+        }
+        first += size;
+    }
+    plan
+}
+
+/// Groups windows (by their widths, shortest first) into batches of at most
+/// [`BATCH_TOKENS`] padded tokens whose lengths differ by at most [`PADDING_SLACK`], so
+/// little of a model call is spent on padding.
+fn batches(widths: &[usize]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by_key(|&i| widths[i]);
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    for &w in order {
-        let width = windows[w].ids.len();
-        if !current.is_empty() && (current.len() + 1) * width > BATCH_TOKENS {
+    for w in order {
+        let width = widths[w];
+        let shortest = current.first().map_or(width, |&first| widths[first]);
+        let full = (current.len() + 1) * width > BATCH_TOKENS || width > shortest + PADDING_SLACK;
+        if !current.is_empty() && full {
             out.push(std::mem::take(&mut current));
         }
         current.push(w);
@@ -480,6 +563,32 @@ fn spans_from_tags(sentence: &str, words: &[(Span, &str, f32)]) -> Vec<Tag> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_cut_into_overlapping_windows() {
+        assert_eq!(window_bounds(0).count(), 0);
+        assert_eq!(window_bounds(10).collect::<Vec<_>>(), [(0, 10)]);
+        assert_eq!(window_bounds(300).collect::<Vec<_>>(), [(0, 254), (190, 300)]);
+        assert_eq!(window_bounds(254).collect::<Vec<_>>(), [(0, 254)]);
+    }
+
+    #[test]
+    fn groups_hold_at_most_the_group_bytes_and_at_least_one_text() {
+        let half = GROUP_BYTES / 2;
+        assert_eq!(group_sizes([half, half, 1, GROUP_BYTES * 3, 5].into_iter()), [2, 1, 1, 1]);
+        assert!(group_sizes(std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn batches_keep_similar_widths_and_bounded_tokens() {
+        let widths = [10, 200, 12, 11, 10 + PADDING_SLACK + 1, 200];
+        let batches = batches(&widths);
+        assert_eq!(batches, [vec![0, 3, 2], vec![4], vec![1, 5]]);
+        let many = vec![100; 200];
+        assert!(super::batches(&many).iter().all(|b| b.len() * 100 <= BATCH_TOKENS));
+        let plan = batch_plan(&[(40, 10), (40, 12), (40, 300)]);
+        assert_eq!(plan, BatchPlan { calls: 3, tokens: 12 + 14 + 256 + 112, padded: 14 * 2 + 256 + 112 });
+    }
 
     #[test]
     fn sub_words_take_the_class_of_their_token_not_of_the_whitespace_word() {

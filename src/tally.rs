@@ -127,7 +127,7 @@ fn people_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
 fn has_number(doc: &Doc, claim: &Claim) -> bool {
     !claim.parts.is_empty()
         || claim.quantity.low.is_some_and(|low| low > 1)
-        || doc.quantities.iter().any(|q| q.span == claim.quantity.span)
+        || doc.quantities_starting_in(claim.quantity.span).iter().any(|q| q.span == claim.quantity.span)
 }
 
 /// How many distinct people victim phrases name: the most of distinct names (by

@@ -1,6 +1,8 @@
 //! Batch behaviour of the `claimex` binary at scale: resume after `kill -9`, static
 //! shards, pipe filtering, HTML input and oversized documents.
 
+mod common;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -178,4 +180,43 @@ fn a_document_over_16_mib_becomes_an_error_record_and_the_run_goes_on() {
         "{error}"
     );
     assert_eq!((records[1]["id"].as_str(), records[1]["status"].as_str()), (Some("small"), Some("ok")));
+}
+
+/// The first `count` CNN stories, one JSONL line each.
+fn cnn_slice(dir: &Path, count: usize) -> PathBuf {
+    let cnn = std::fs::read_to_string(common::shared("data/corpora/cnn.jsonl")).unwrap();
+    let lines: Vec<&str> = cnn.lines().take(count).collect();
+    let path = dir.join("cnn.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+#[test]
+fn with_ner_a_document_is_the_same_whatever_its_chunk_shard_or_resume_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = cnn_slice(dir.path(), 24);
+    let corpus = corpus.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let output = claimex().args(["extract", corpus, "--no-progress"]).args(extra).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let whole = run(&["--chunk-size", "24"]);
+    let lines: Vec<&str> = whole.lines().collect();
+    assert_eq!(lines.len(), 24);
+    assert!(lines.iter().all(|l| l.contains("\"entities\":[{")), "NER ran on every story");
+    assert_eq!(run(&["--chunk-size", "1"]), whole);
+    assert_eq!(run(&["--chunk-size", "5", "--threads", "1"]), whole);
+    let shard = run(&["--shard", "2/3", "--chunk-size", "3"]);
+    let wanted: Vec<&str> = lines.iter().skip(1).step_by(3).copied().collect();
+    assert_eq!(shard.lines().collect::<Vec<_>>(), wanted);
+    let resumed = dir.path().join("resumed.jsonl");
+    std::fs::write(&resumed, lines[..7].join("\n") + "\n").unwrap();
+    let output = claimex()
+        .args(["extract", corpus, "--no-progress", "--chunk-size", "4", "--resume", "-o"])
+        .arg(&resumed)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(std::fs::read_to_string(&resumed).unwrap(), whole);
 }

@@ -71,7 +71,7 @@ impl Sentence<'_> {
             return None;
         }
         let start = self.original_start(k);
-        let counted = self.doc.quantities.iter().find(|q| q.span.start == start);
+        let counted = self.doc.quantities_starting_in(Span::new(start, start + 1)).first();
         if let Some((_, end)) = counted.and_then(|q| self.token_range(q.span)) {
             return match self.subject_after(end) {
                 Subject::People(_, to) => Some(to),

@@ -66,11 +66,11 @@ static NOT_PLACES: LazyLock<Vec<&str>> = words!("en/claims/not_places.txt");
 /// the attack in Belgorod" -> Belgorod).
 pub(super) fn place_in_paragraph(sentences: &Sentences, index: usize) -> Option<Span> {
     let doc = sentences.doc();
-    let paragraph = *doc.cleaning.content.iter().find(|p| p.contains(doc.sentences[index]))?;
+    let paragraph = doc.paragraph_containing(doc.sentences[index])?;
     let in_paragraph = |j: usize| {
-        doc.sentences
-            .get(j)
-            .is_some_and(|s| paragraph.contains(*s) && !doc.quantities.iter().any(|q| s.contains(q.span)))
+        doc.sentences.get(j).is_some_and(|s| {
+            paragraph.contains(*s) && !doc.quantities_starting_in(*s).iter().any(|q| s.contains(q.span))
+        })
     };
     let mut candidates = (1..=PLACE_REACH)
         .flat_map(|distance| {
@@ -114,7 +114,7 @@ impl Sentence<'_> {
     /// Who asserts the number at `span`: the speaker of the first quote whose content
     /// holds it.
     pub(super) fn asserted_by(&self, span: Span) -> Option<Span> {
-        let quote = self.doc.quotes.iter().find(|q| q.content.contains(span))?;
+        let quote = self.quotes.containing(self.doc, span)?;
         quote.speaker.as_ref().map(|speaker| speaker.antecedent.unwrap_or(speaker.span))
     }
 
@@ -225,7 +225,8 @@ impl Sentence<'_> {
             return None;
         }
         let start = self.original_start(j);
-        let entity = self.doc.entities.iter().find(|e| e.span.start == start && e.label == "LOC")?;
+        let starting = self.doc.entities_starting_in(Span::new(start, start + 1));
+        let entity = starting.iter().find(|e| e.label == "LOC")?;
         let end = self.local(entity.span.end)?;
         self.tokens.iter().position(|t| t.norm.start >= end).or(Some(self.tokens.len()))
     }

@@ -38,16 +38,17 @@ pub use kind::counting_verbs;
 
 use crate::doc::{Claim, Doc, Event, Quantity};
 use crate::profile::Profile;
-use sentence::{Sentence, Sentences};
+use sentence::{QuoteIndex, Sentence, Sentences};
 use subject::Subject;
 
 /// Numeric claims in the document, in order, with what `profile` knows of the conflict
 /// (sides, whole countries). Reads the sentence, quantity, entity and quote layers.
 pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
-    let sentences = Sentences::new(doc, profile);
+    let quotes = QuoteIndex::new(doc);
+    let sentences = Sentences::new(doc, profile, &quotes);
     let mut out: Vec<Claim> = Vec::new();
     for quantity in &doc.quantities {
-        let Some(index) = doc.sentences.iter().position(|s| s.contains(quantity.span)) else { continue };
+        let Some(index) = doc.sentence_containing(quantity.span) else { continue };
         let previous = out.last().filter(|c| c.sentence == index);
         if let Some(claim) = sentences.get(index).claim(quantity, previous) {
             out.push(claim);

@@ -2,7 +2,7 @@
 //! computed once and shared by every claim and every neighbour that looks into it.
 
 use crate::dates::{self, TimeExpr};
-use crate::doc::{Doc, Span};
+use crate::doc::{Doc, Quantity, Quote, Span};
 use crate::numbers;
 use crate::profile::Profile;
 use crate::tokens::{Token, TokenKind};
@@ -24,6 +24,33 @@ pub(super) struct Sentence<'a> {
     pub(super) tokens: Vec<Token>,
     /// Its time expressions, found on first use.
     times: OnceCell<Vec<TimeExpr>>,
+    /// The document's quotes, indexed.
+    pub(super) quotes: &'a QuoteIndex,
+}
+
+/// The document's quotes with, for each, the furthest content end so far: the first
+/// quote whose content holds a span is found without scanning the quotes before it.
+pub(super) struct QuoteIndex {
+    reach: Vec<usize>,
+}
+
+impl QuoteIndex {
+    /// Indexes the quotes of `doc` (in order of their content).
+    pub(super) fn new(doc: &Doc) -> Self {
+        let mut far = 0;
+        let reach = doc.quotes.iter().map(|q| {
+            far = far.max(q.content.end);
+            far
+        });
+        QuoteIndex { reach: reach.collect() }
+    }
+
+    /// The first quote of `doc` whose content holds `span`.
+    pub(super) fn containing<'d>(&self, doc: &'d Doc, span: Span) -> Option<&'d Quote> {
+        let first = self.reach.partition_point(|&far| far < span.end);
+        let starting_before = doc.quotes[first..].iter().take_while(|q| q.content.start <= span.start);
+        starting_before.into_iter().find(|q| q.content.contains(span))
+    }
 }
 
 /// The sentences of a document, each built once, on first use.
@@ -31,12 +58,13 @@ pub(super) struct Sentences<'a> {
     doc: &'a Doc,
     profile: &'a Profile,
     built: Vec<OnceCell<Sentence<'a>>>,
+    quotes: &'a QuoteIndex,
 }
 
 impl<'a> Sentences<'a> {
     /// No sentence built yet.
-    pub(super) fn new(doc: &'a Doc, profile: &'a Profile) -> Self {
-        Sentences { doc, profile, built: doc.sentences.iter().map(|_| OnceCell::new()).collect() }
+    pub(super) fn new(doc: &'a Doc, profile: &'a Profile, quotes: &'a QuoteIndex) -> Self {
+        Sentences { doc, profile, built: doc.sentences.iter().map(|_| OnceCell::new()).collect(), quotes }
     }
 
     /// The document.
@@ -51,7 +79,7 @@ impl<'a> Sentences<'a> {
 
     /// Sentence `index`, built on first use.
     pub(super) fn get(&self, index: usize) -> &Sentence<'a> {
-        self.built[index].get_or_init(|| Sentence::new(self.doc, self.profile, index))
+        self.built[index].get_or_init(|| Sentence::new(self.doc, self.profile, index, self.quotes))
     }
 }
 
@@ -66,9 +94,14 @@ fn sentence_tokens(doc: &Doc, index: usize) -> (usize, &str, Vec<Token>) {
 }
 
 impl<'a> Sentence<'a> {
-    fn new(doc: &'a Doc, profile: &'a Profile, index: usize) -> Self {
+    fn new(doc: &'a Doc, profile: &'a Profile, index: usize, quotes: &'a QuoteIndex) -> Self {
         let (base, text, tokens) = sentence_tokens(doc, index);
-        Sentence { doc, profile, index, base, text, tokens, times: OnceCell::new() }
+        Sentence { doc, profile, index, base, text, tokens, times: OnceCell::new(), quotes }
+    }
+
+    /// The quantities of this sentence.
+    pub(super) fn quantities(&self) -> &'a [Quantity] {
+        self.doc.quantities_starting_in(self.doc.sentences[self.index])
     }
 
     /// The word at token `i`; `None` for numbers, punctuation and past the end.

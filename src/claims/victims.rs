@@ -21,7 +21,7 @@
 
 use super::kind::AUXILIARIES;
 use super::sentence::Sentence;
-use crate::doc::{Claim, ClaimKind, Event, Quantity, Unit};
+use crate::doc::{Claim, ClaimKind, Event, Quantity, Span, Unit};
 use crate::{table, words};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -402,7 +402,8 @@ impl Sentence<'_> {
     /// or two to four capitalised words followed by an age (", 33,").
     fn name_end(&self, k: usize) -> Option<usize> {
         let start = self.original_start(k);
-        if let Some(entity) = self.doc.entities.iter().find(|e| e.span.start == start && e.label == "PER") {
+        let starting = self.doc.entities_starting_in(Span::new(start, start + 1));
+        if let Some(entity) = starting.iter().find(|e| e.label == "PER") {
             let last = (k..self.tokens.len()).take_while(|&j| self.original_start(j) < entity.span.end).last()?;
             return Some(self.after_suffix_period(last + 1));
         }
@@ -477,13 +478,13 @@ impl Sentence<'_> {
     /// it belongs to that count.
     fn ends_quantity(&self, p: usize) -> bool {
         let end = self.span(p, p + 1).end;
-        self.doc.quantities.iter().any(|q| q.span.end == end)
+        self.quantities().iter().any(|q| q.span.end == end)
     }
 
     /// Whether the phrase holds a number mention, which the numbers stage counts.
     fn holds_quantity(&self, victim: Victim) -> bool {
         let span = self.span(victim.first, victim.end);
-        self.doc.quantities.iter().any(|q| q.span.overlaps(span))
+        self.quantities().iter().any(|q| q.span.overlaps(span))
     }
 
     /// The claim of one victim.

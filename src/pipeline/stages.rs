@@ -245,33 +245,34 @@ impl Stage for Model {
         self.run_batch(&mut [doc])
     }
 
-    /// Runs the tagger once over the sentences of all documents, moves the tags to
+    /// Runs the tagger over each document's sentences (one document per call, so that a
+    /// document's tags never depend on the others of its chunk), moves the tags to
     /// document offsets and hands each document its tags.
     fn run_batch(&self, docs: &mut [&mut Doc]) -> Result<(), StageError> {
-        let owners: Vec<(usize, Span)> =
-            docs.iter().enumerate().flat_map(|(index, doc)| doc.sentences.iter().map(move |&s| (index, s))).collect();
-        let inputs: Vec<TagInput> = owners
-            .iter()
-            .map(|&(index, span)| TagInput {
-                text: docs[index].slice(span),
-                offset: span.start,
-                tokens: docs[index].tokens.within(span),
-            })
-            .collect();
-        let predictions = self
-            .tagger()
-            .predict(&inputs)
-            .map_err(|error| StageError::Failed { stage: self.name(), reason: error.to_string() })?;
-        let mut found: Vec<Vec<Vec<Tag>>> = vec![vec![Vec::new(); predictions.len()]; docs.len()];
-        for (head, per_text) in predictions.into_iter().enumerate() {
-            for (&(index, within), tags) in owners.iter().zip(per_text) {
-                found[index][head].extend(
-                    tags.into_iter()
-                        .map(|t| Tag { span: Span::new(t.span.start + within.start, t.span.end + within.start), ..t }),
-                );
-            }
-        }
-        for (doc, tags) in docs.iter_mut().zip(found) {
+        for doc in docs.iter_mut() {
+            let inputs: Vec<TagInput> = doc
+                .sentences
+                .iter()
+                .map(|&span| TagInput { text: doc.slice(span), offset: span.start, tokens: doc.tokens.within(span) })
+                .collect();
+            let predictions = self
+                .tagger()
+                .predict(&inputs)
+                .map_err(|error| StageError::Failed { stage: self.name(), reason: error.to_string() })?;
+            let tags: Vec<Vec<Tag>> = predictions
+                .into_iter()
+                .map(|per_text| {
+                    let spans = doc.sentences.iter().zip(per_text);
+                    spans
+                        .flat_map(|(within, tags)| {
+                            tags.into_iter().map(|t| Tag {
+                                span: Span::new(t.span.start + within.start, t.span.end + within.start),
+                                ..t
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
             self.store(doc, tags);
         }
         Ok(())

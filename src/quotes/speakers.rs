@@ -19,6 +19,7 @@
 use super::lexicon::{is_honorific, pronoun_number, DETERMINERS, NOT_NAMES, OFFICES, ORG_HEADS};
 use super::text::{Range, Tokens, Unit};
 use crate::doc::{Doc, Speaker};
+use std::collections::{HashMap, HashSet};
 
 /// A person the story names, with the office it gives them.
 #[derive(Debug, Clone)]
@@ -48,12 +49,22 @@ struct Parts {
     name: Option<(String, Range)>,
 }
 
-/// Resolves speaker mentions of one document to canonical names.
+/// Resolves speaker mentions of one document to canonical names. Every lookup goes
+/// through an index, so a document's mentions resolve in time linear in its length.
 pub struct Resolver<'a> {
     doc: &'a Doc,
     tokens: &'a Tokens<'a>,
+    /// The people named, in text order.
     people: Vec<Person>,
+    /// Indices into `people` by surname, in text order.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Indices into `people` by office key ("spokes", "foreign minister"), in text order.
+    by_office_key: HashMap<String, Vec<usize>>,
+    /// Indices into `people` by each word of their office key, in text order.
+    by_office_word: HashMap<String, Vec<usize>>,
     history: Vec<Event>,
+    /// Indices into `history` by the [`Pronoun`] classes an event can be the antecedent of.
+    history_by_fit: [Vec<usize>; 3],
 }
 
 /// The words of a range outside parentheses ("Gwen Moore (D-Wis.)" → Gwen, Moore).
@@ -183,7 +194,7 @@ impl<'a> Resolver<'a> {
     /// Indexes the people the document names (capitalised runs and PER entities).
     pub fn new(doc: &'a Doc, units: &[Unit], tokens: &'a Tokens<'a>) -> Self {
         let text = &doc.normalized.text;
-        let lowercase_words = LowercaseWords::new(text);
+        let lowercase_words = LowercaseWords::new(text, tokens);
         let mut people = Vec::new();
         for unit in units {
             for run in capitalised_runs(tokens, text, (unit.start, unit.end)) {
@@ -203,7 +214,35 @@ impl<'a> Resolver<'a> {
             }
         }
         people.sort_by_key(|p| p.at);
-        Resolver { doc, tokens, people, history: Vec::new() }
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_office_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_office_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, person) in people.iter().enumerate() {
+            by_surname.entry(person.surname.clone()).or_default().push(k);
+            if let Some(key) = person.office.as_deref().map(office_key) {
+                let mut words: Vec<&str> = key.split(' ').collect();
+                words.dedup();
+                for word in words {
+                    by_office_word.entry(word.to_string()).or_default().push(k);
+                }
+                by_office_key.entry(key).or_default().push(k);
+            }
+        }
+        Resolver {
+            doc,
+            tokens,
+            people,
+            by_surname,
+            by_office_key,
+            by_office_word,
+            history: Vec::new(),
+            history_by_fit: Default::default(),
+        }
+    }
+
+    /// The people whose surname is `key`, in text order.
+    fn with_surname(&self, key: &str) -> impl Iterator<Item = &Person> {
+        self.by_surname.get(key).into_iter().flatten().map(|&k| &self.people[k])
     }
 
     /// The canonical full name for a name as written.
@@ -211,7 +250,7 @@ impl<'a> Resolver<'a> {
         let key = surname(name);
         let own_first = first_name(name);
         let several = name.contains(' ');
-        let mut same: Vec<&Person> = self.people.iter().filter(|p| p.surname == key).collect();
+        let mut same: Vec<&Person> = self.with_surname(&key).collect();
         if several {
             same.retain(|p| first_name(&p.name) == own_first);
         }
@@ -222,24 +261,22 @@ impl<'a> Resolver<'a> {
     /// The person introduced with an office: the latest before `at`, else the first after.
     fn by_office(&self, office: &str, at: usize) -> Option<&Person> {
         let key = office_key(office);
-        let head = key.rsplit(' ').next().unwrap_or(&key).to_string();
-        let exact = |p: &&Person| p.office.as_deref().map(office_key).is_some_and(|o| o == key);
-        let loose = |p: &&Person| p.office.as_deref().map(office_key).is_some_and(|o| o.split(' ').any(|w| w == head));
-        let pick = |matches: &dyn Fn(&&Person) -> bool| {
-            self.people
-                .iter()
-                .filter(|p| p.at < at)
-                .filter(matches)
-                .last()
-                .or_else(|| self.people.iter().filter(|p| p.at > at).find(matches))
+        let head = key.rsplit(' ').next().unwrap_or(&key);
+        let pick = |index: Option<&Vec<usize>>| {
+            let index = index?;
+            let after = index.partition_point(|&k| self.people[k].at < at);
+            let before = after.checked_sub(1).map(|k| index[k]);
+            let later = index[after..].iter().copied().find(|&k| self.people[k].at > at);
+            before.or(later).map(|k| &self.people[k])
         };
-        pick(&exact).or_else(|| pick(&loose))
+        pick(self.by_office_key.get(&key)).or_else(|| pick(self.by_office_word.get(head)))
     }
 
     /// The first person named shortly after `at` ("the spokesman said. State Department
     /// Ned Price in a statement.").
     fn named_after(&self, at: usize) -> Option<&Person> {
-        self.people.iter().find(|p| p.at > at && p.at <= at + 200)
+        let first = self.people.partition_point(|p| p.at <= at);
+        self.people.get(first).filter(|p| p.at <= at + 200)
     }
 
     /// Resolves a mention; mentions must come in text order so that pronouns find the
@@ -263,7 +300,11 @@ impl<'a> Resolver<'a> {
             self.group_or_single(&ws, span, mention.0)
         };
         let speaker = Speaker { span, ..speaker };
-        self.history.push(Event { at: mention.0, speaker: speaker.clone(), plural });
+        let event = Event { at: mention.0, speaker: speaker.clone(), plural };
+        for class in Pronoun::ALL.into_iter().filter(|c| c.fits(&event)) {
+            self.history_by_fit[class as usize].push(self.history.len());
+        }
+        self.history.push(event);
         Some(speaker)
     }
 
@@ -299,7 +340,7 @@ impl<'a> Resolver<'a> {
             affiliation: affiliation.clone(),
         };
         if let Some((name, range)) = &parts.name {
-            let known = self.people.iter().any(|p| p.surname == surname(name));
+            let known = self.with_surname(&surname(name)).next().is_some();
             let entity = self.entity_label(*range).or_else(|| guess_entity(name, &parts, known));
             let name = if entity.as_deref() == Some("PER") { self.canonical(name) } else { name.clone() };
             return speaker(name, entity.as_deref());
@@ -324,25 +365,58 @@ impl<'a> Resolver<'a> {
     /// The most recent compatible subject or speaker before `at`: a person for "he" and
     /// "she", anything else for "it", a group or an organisation for "they" and "we".
     fn antecedent(&self, at: usize, pronoun: &str) -> Option<Speaker> {
-        let fits = |e: &Event| {
-            let person = e.speaker.entity.as_deref() == Some("PER");
-            match pronoun {
-                "he" | "she" | "i" => !e.plural && person,
-                "it" => !e.plural && !person,
-                _ => e.plural || e.speaker.entity.as_deref() == Some("ORG"),
-            }
-        };
-        self.history.iter().rev().filter(|e| e.at < at).find(|e| fits(e)).map(|e| e.speaker.clone())
+        let events = &self.history_by_fit[Pronoun::of(pronoun) as usize];
+        let before = events.partition_point(|&k| self.history[k].at < at);
+        let last = events[..before].last()?;
+        Some(self.history[*last].speaker.clone())
     }
 
-    /// PER or ORG from the NER layer, when an entity overlaps the range.
+    /// PER or ORG from the NER layer, when an entity overlaps the range (entities are
+    /// sorted and disjoint, so the overlapping ones are found by binary search).
     fn entity_label(&self, range: Range) -> Option<String> {
         let span = self.doc.normalized.span_to_original(range.0, range.1);
-        self.doc
-            .entities
+        let entities = &self.doc.entities;
+        let first = entities.partition_point(|e| e.span.end <= span.start);
+        let end = entities.partition_point(|e| e.span.start < span.end).max(first);
+        entities[first..end]
             .iter()
             .find(|e| e.span.overlaps(span) && (e.label == "PER" || e.label == "ORG"))
             .map(|e| e.label.clone())
+    }
+}
+
+/// The pronoun classes an antecedent is looked up for.
+#[derive(Debug, Clone, Copy)]
+enum Pronoun {
+    /// "he", "she", "I": a single person.
+    Person = 0,
+    /// "it": a single non-person.
+    Thing = 1,
+    /// "they", "we": a group or an organisation.
+    Group = 2,
+}
+
+impl Pronoun {
+    /// Every class.
+    const ALL: [Pronoun; 3] = [Pronoun::Person, Pronoun::Thing, Pronoun::Group];
+
+    /// The class of a lower-case pronoun.
+    fn of(pronoun: &str) -> Self {
+        match pronoun {
+            "he" | "she" | "i" => Pronoun::Person,
+            "it" => Pronoun::Thing,
+            _ => Pronoun::Group,
+        }
+    }
+
+    /// Whether `event` can be the antecedent of this class.
+    fn fits(self, event: &Event) -> bool {
+        let person = event.speaker.entity.as_deref() == Some("PER");
+        match self {
+            Pronoun::Person => !event.plural && person,
+            Pronoun::Thing => !event.plural && !person,
+            Pronoun::Group => event.plural || event.speaker.entity.as_deref() == Some("ORG"),
+        }
     }
 }
 
@@ -413,33 +487,37 @@ fn capitalised_runs(tokens: &Tokens, text: &str, range: Range) -> Vec<Range> {
 
 /// The words a text writes in lower case, to tell sentence openers ("Where", "Unlike")
 /// from names: one pass over the text, so that looking a word up stays cheap in long
-/// documents.
+/// documents. ASCII words are cut at every other character; words with other characters
+/// ("o'clock", "état") are looked up among the quote tokens.
 struct LowercaseWords<'t> {
-    text: &'t str,
-    ascii_words: std::collections::HashSet<&'t str>,
+    ascii_words: HashSet<&'t str>,
+    token_words: HashSet<&'t str>,
 }
 
 impl<'t> LowercaseWords<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, tokens: &Tokens) -> Self {
         let ascii_words = text
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()))
             .collect();
-        LowercaseWords { text, ascii_words }
+        let token_words = tokens
+            .within((0, text.len()))
+            .into_iter()
+            .filter(|t| t.word)
+            .map(|t| &text[t.start..t.end])
+            .filter(|w| !w.chars().any(char::is_uppercase))
+            .collect();
+        LowercaseWords { ascii_words, token_words }
     }
 
     /// Whether `word` also occurs in the text written in lower case, as a whole word.
     fn contains(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return self.ascii_words.contains(lower.as_str());
+            self.ascii_words.contains(lower.as_str())
+        } else {
+            self.token_words.contains(lower.as_str())
         }
-        let bytes = self.text.as_bytes();
-        self.text.match_indices(lower.as_str()).any(|(at, _)| {
-            let before = at.checked_sub(1).map(|b| bytes[b]);
-            let after = bytes.get(at + lower.len()).copied();
-            before.is_none_or(|b| !b.is_ascii_alphanumeric()) && after.is_none_or(|b| !b.is_ascii_alphanumeric())
-        })
     }
 }
 
