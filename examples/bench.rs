@@ -233,7 +233,8 @@ fn scaled_text(args: &Args, row: &str) -> String {
     let mut text = String::with_capacity(bytes + 4096);
     match parts.as_slice() {
         ["scale", _] => {
-            for story in read_inputs(std::slice::from_ref(&args.corpus)).filter_map(Result::ok).map(|(t, _)| t).cycle() {
+            let stories = read_inputs(std::slice::from_ref(&args.corpus)).filter_map(Result::ok);
+            for (story, _) in stories {
                 if text.len() >= bytes {
                     break;
                 }

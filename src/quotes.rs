@@ -397,9 +397,8 @@ fn resolve(
     mentions.sort();
     mentions.dedup();
     let resolved: Vec<(Range, Option<Speaker>)> = mentions.into_iter().map(|m| (m, resolver.resolve(m))).collect();
-    let lookup = |range: Range| {
-        resolved.binary_search_by_key(&range, |(m, _)| *m).ok().and_then(|k| resolved[k].1.clone())
-    };
+    let lookup =
+        |range: Range| resolved.binary_search_by_key(&range, |(m, _)| *m).ok().and_then(|k| resolved[k].1.clone());
     let n = &doc.normalized;
     let mut quotes: Vec<Quote> = Vec::with_capacity(candidates.len());
     for c in candidates {

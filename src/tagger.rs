@@ -32,7 +32,7 @@ const WINDOW_TOKENS: usize = 256;
 /// Tokens shared by neighbouring windows of a long sentence.
 const WINDOW_OVERLAP: usize = 64;
 /// Padded tokens per model call (batch size times padded length).
-const BATCH_TOKENS: usize = 8192;
+const BATCH_TOKENS: usize = 2048;
 /// Most padding tokens a window of a batch gets.
 const PADDING_SLACK: usize = 8;
 /// Text bytes tagged together: their sub-words, windows and probabilities are held in

@@ -56,8 +56,11 @@ pub struct Resolver<'a> {
     tokens: &'a Tokens<'a>,
     /// The people named, in text order.
     people: Vec<Person>,
-    /// Indices into `people` by surname, in text order.
-    by_surname: HashMap<String, Vec<usize>>,
+    /// The person whose name stands for each surname: the first introduced with an
+    /// office, else the first named.
+    canonical_by_surname: HashMap<String, usize>,
+    /// The same for each first name and surname.
+    canonical_by_name: HashMap<(String, String), usize>,
     /// Indices into `people` by office key ("spokes", "foreign minister"), in text order.
     by_office_key: HashMap<String, Vec<usize>>,
     /// Indices into `people` by each word of their office key, in text order.
@@ -214,11 +217,19 @@ impl<'a> Resolver<'a> {
             }
         }
         people.sort_by_key(|p| p.at);
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut canonical_by_surname: HashMap<String, usize> = HashMap::new();
+        let mut canonical_by_name: HashMap<(String, String), usize> = HashMap::new();
         let mut by_office_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_office_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, person) in people.iter().enumerate() {
-            by_surname.entry(person.surname.clone()).or_default().push(k);
+            let better = |best: &mut usize| {
+                if person.titled && !people[*best].titled {
+                    *best = k;
+                }
+            };
+            canonical_by_surname.entry(person.surname.clone()).and_modify(better).or_insert(k);
+            let name = (first_name(&person.name), person.surname.clone());
+            canonical_by_name.entry(name).and_modify(better).or_insert(k);
             if let Some(key) = person.office.as_deref().map(office_key) {
                 let mut words: Vec<&str> = key.split(' ').collect();
                 words.dedup();
@@ -232,7 +243,8 @@ impl<'a> Resolver<'a> {
             doc,
             tokens,
             people,
-            by_surname,
+            canonical_by_surname,
+            canonical_by_name,
             by_office_key,
             by_office_word,
             history: Vec::new(),
@@ -240,22 +252,17 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The people whose surname is `key`, in text order.
-    fn with_surname(&self, key: &str) -> impl Iterator<Item = &Person> {
-        self.by_surname.get(key).into_iter().flatten().map(|&k| &self.people[k])
-    }
 
-    /// The canonical full name for a name as written.
+    /// The canonical full name for a name as written: the name of the person with that
+    /// surname (and first name, when one is written) introduced with an office, else
+    /// first.
     fn canonical(&self, name: &str) -> String {
-        let key = surname(name);
-        let own_first = first_name(name);
-        let several = name.contains(' ');
-        let mut same: Vec<&Person> = self.with_surname(&key).collect();
-        if several {
-            same.retain(|p| first_name(&p.name) == own_first);
-        }
-        same.sort_by_key(|p| (!p.titled, p.at));
-        same.first().map_or_else(|| name.to_string(), |p| p.name.clone())
+        let best = if name.contains(' ') {
+            self.canonical_by_name.get(&(first_name(name), surname(name)))
+        } else {
+            self.canonical_by_surname.get(&surname(name))
+        };
+        best.map_or_else(|| name.to_string(), |&k| self.people[k].name.clone())
     }
 
     /// The person introduced with an office: the latest before `at`, else the first after.
@@ -340,7 +347,7 @@ impl<'a> Resolver<'a> {
             affiliation: affiliation.clone(),
         };
         if let Some((name, range)) = &parts.name {
-            let known = self.with_surname(&surname(name)).next().is_some();
+            let known = self.canonical_by_surname.contains_key(&surname(name));
             let entity = self.entity_label(*range).or_else(|| guess_entity(name, &parts, known));
             let name = if entity.as_deref() == Some("PER") { self.canonical(name) } else { name.clone() };
             return speaker(name, entity.as_deref());
