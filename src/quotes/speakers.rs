@@ -252,7 +252,6 @@ impl<'a> Resolver<'a> {
         }
     }
 
-
     /// The canonical full name for a name as written: the name of the person with that
     /// surname (and first name, when one is written) introduced with an office, else
     /// first.
