@@ -83,7 +83,7 @@ spark-test: build runtime $(SPARK_VENV)/.installed
 	$(SPARK_VENV)/bin/python scripts/spark_test.py --claimex $(BIN) --corpus $(CNN) \
 		--out out/spark --limit 200 --partitions 4 --no-ner
 	$(SPARK_VENV)/bin/python scripts/spark_test.py --claimex $(BIN) --corpus $(CNN) \
-		--out out/spark-ner --limit 60 --chunk-size 15
+		--out out/spark-ner --limit 60 --partitions 4
 
 $(SPARK_VENV)/.installed: scripts/spark/requirements.txt
 	$(PYTHON) -m venv $(SPARK_VENV)

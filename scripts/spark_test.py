@@ -114,9 +114,8 @@ def run_spark(args, claimex, slice_path):
     try:
         started = time.monotonic()
         if args.chunk_size:
-            # Partitions of whole claimex chunks: the int8 NER model's activation scales are
-            # computed per batch, so byte-identical NER output needs the same chunks as the
-            # single run (see scripts/spark/README.md).
+            # Partitions of whole claimex chunks, for comparing runs chunk by chunk; NER
+            # output no longer needs them (claimex batches one document per model call).
             documents = slice_path.read_bytes().decode("utf-8").split("\n")
             documents = [d for d in documents if d.strip()]
             slices = -(-len(documents) // args.chunk_size)

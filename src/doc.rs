@@ -353,6 +353,34 @@ pub struct Doc {
     pub layers: Layers,
 }
 
+/// Spans sorted by start, with the furthest end reached so far, to ask in logarithmic
+/// time whether a span overlaps any of them.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// Indexes `spans` (in any order).
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_by_key(|s| s.start);
+        let mut far = 0;
+        let reach = spans.iter().map(|s| {
+            far = far.max(s.end);
+            far
+        });
+        SpanIndex { reach: reach.collect(), starts: spans.iter().map(|s| s.start).collect() }
+    }
+
+    /// Whether some indexed span starts before `span` ends and ends after it starts.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start < span.end);
+        before.checked_sub(1).is_some_and(|k| self.reach[k] > span.start)
+    }
+}
+
 /// The items of a layer in text order whose spans start inside `span`.
 fn starting_in<T>(items: &[T], span: Span, start_of: impl Fn(&T) -> usize) -> &[T] {
     let first = items.partition_point(|item| start_of(item) < span.start);

@@ -3,7 +3,7 @@
 //! A thin layer over [`crate::tagger`]: the model in `models/ner` is a CoNLL-2003
 //! token classifier; see `models/ner/MODEL_CARD.md` for how it was trained.
 
-use crate::doc::{Entity, Span};
+use crate::doc::{Entity, Span, SpanIndex};
 use crate::tagger::{self, Error, Tag, Tagger};
 use aho_corasick::AhoCorasick;
 use ort::environment::Environment;
@@ -220,7 +220,7 @@ fn untagged_mentions(
         .filter(|(span, _)| is_whole_word(text, *span) && in_a_sentence(sentences, *span))
         .collect();
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
-    let taken = TakenSpans::new(entities);
+    let taken = SpanIndex::new(entities.iter().map(|e| e.span));
     let mut added: Vec<Entity> = Vec::new();
     for (span, name) in found {
         let free = added.last().is_none_or(|last| last.span.end <= span.start) && !taken.overlaps(span);
@@ -236,33 +236,6 @@ fn untagged_mentions(
 fn in_a_sentence(sentences: &[Span], span: Span) -> bool {
     let after = sentences.partition_point(|s| s.start <= span.start);
     after.checked_sub(1).is_some_and(|k| sentences[k].contains(span))
-}
-
-/// Entity spans sorted by start, with the furthest end reached so far, to ask in
-/// logarithmic time whether a span overlaps any of them.
-struct TakenSpans {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl TakenSpans {
-    /// The spans of `entities`.
-    fn new(entities: &[Entity]) -> Self {
-        let mut spans: Vec<Span> = entities.iter().map(|e| e.span).collect();
-        spans.sort_by_key(|s| s.start);
-        let mut far = 0;
-        let reach = spans.iter().map(|s| {
-            far = far.max(s.end);
-            far
-        });
-        TakenSpans { reach: reach.collect(), starts: spans.iter().map(|s| s.start).collect() }
-    }
-
-    /// Whether some span starts before `span` ends and ends after it starts.
-    fn overlaps(&self, span: Span) -> bool {
-        let before = self.starts.partition_point(|&start| start < span.end);
-        before.checked_sub(1).is_some_and(|k| self.reach[k] > span.start)
-    }
 }
 
 /// Whether `span` is not preceded or followed by a letter or digit.

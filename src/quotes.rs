@@ -29,8 +29,9 @@ mod lexicon;
 mod speakers;
 mod text;
 
-use crate::doc::{AttributionPart, Doc, Quote, QuoteKind, Span, Speaker};
+use crate::doc::{AttributionPart, Doc, Quote, QuoteKind, Span, SpanIndex, Speaker};
 use lexicon::{NOT_SOURCE_ENDS, NOT_SOURCE_TAILS};
+use std::collections::HashMap;
 use text::{Pair, Range, Tokens, Unit};
 
 /// Where a candidate's speaker comes from.
@@ -92,21 +93,22 @@ const MODEL_LINK_BYTES: usize = 160;
 /// The kind follows the quotation marks: inside a pair, direct; holding one, mixed;
 /// else indirect.
 fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
-    let tags = ModelTags { doc };
+    let tags = ModelTags::new(doc);
     let mut tagged: Vec<Candidate> = Vec::new();
-    for content in tags.of(AttributionPart::Content) {
+    let mut by_cue: HashMap<Range, usize> = HashMap::new();
+    for &content in tags.of(AttributionPart::Content) {
         let Some(cue) = tags.nearest(AttributionPart::Cue, content) else { continue };
         let (cue_range, content_range) = (tags.range(cue), tags.range(content));
-        if let Some(same) = tagged.iter_mut().find(|t| t.cue == Some(cue_range)) {
+        if let Some(same) = by_cue.get(&cue_range).map(|&k| &mut tagged[k]) {
             same.content = (same.content.0.min(content_range.0), same.content.1.max(content_range.1));
             same.kind = model_kind(&doc.normalized.text, same.content);
         } else {
+            by_cue.insert(cue_range, tagged.len());
             tagged.push(tags.candidate(content, cue));
         }
     }
-    for cue in tags.of(AttributionPart::Cue) {
-        let range = Some(tags.range(cue));
-        if tagged.iter().any(|t| t.cue == range) || tags.nearest(AttributionPart::Source, cue).is_none() {
+    for &cue in tags.of(AttributionPart::Cue) {
+        if by_cue.contains_key(&tags.range(cue)) || tags.nearest(AttributionPart::Source, cue).is_none() {
             continue;
         }
         let free = |c: &Span| {
@@ -118,21 +120,41 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
             tagged.push(tags.candidate(content, cue));
         }
     }
-    let overlaps_tagged = |c: &Candidate| tagged.iter().any(|t| t.content.0 < c.content.1 && c.content.0 < t.content.1);
-    candidates.retain(|c| !overlaps_tagged(c));
+    let contents = SpanIndex::new(tagged.iter().map(|t| Span::new(t.content.0, t.content.1)));
+    candidates.retain(|c| !contents.overlaps(Span::new(c.content.0, c.content.1)));
     candidates.extend(tagged);
     candidates.sort_by_key(|c| c.content);
 }
 
-/// The attribution model's tags of a document, and how they are linked.
-struct ModelTags<'a> {
-    doc: &'a Doc,
+/// The slot of a part in [`ModelTags::parts`].
+fn part_index(part: AttributionPart) -> usize {
+    match part {
+        AttributionPart::Source => 0,
+        AttributionPart::Cue => 1,
+        AttributionPart::Content => 2,
+    }
 }
 
-impl ModelTags<'_> {
+/// The attribution model's tags of a document, by part, and how they are linked.
+struct ModelTags<'a> {
+    doc: &'a Doc,
+    /// The spans of each [`AttributionPart`] (by its index), in text order.
+    parts: [Vec<Span>; 3],
+}
+
+impl<'a> ModelTags<'a> {
+    /// Sorts the attribution layer of `doc` by part.
+    fn new(doc: &'a Doc) -> Self {
+        let mut parts: [Vec<Span>; 3] = Default::default();
+        for tag in &doc.attribution {
+            parts[part_index(tag.part)].push(tag.span);
+        }
+        ModelTags { doc, parts }
+    }
+
     /// The spans tagged as `part`, in text order.
-    fn of(&self, part: AttributionPart) -> impl Iterator<Item = Span> + '_ {
-        self.doc.attribution.iter().filter(move |t| t.part == part).map(|t| t.span)
+    fn of(&self, part: AttributionPart) -> &[Span] {
+        &self.parts[part_index(part)]
     }
 
     /// The span in normalised byte offsets.
@@ -143,8 +165,13 @@ impl ModelTags<'_> {
 
     /// The `part` span nearest to `to` in its paragraph, within [`MODEL_LINK_BYTES`].
     fn nearest(&self, part: AttributionPart, to: Span) -> Option<Span> {
-        let paragraph = self.doc.cleaning.content.iter().find(|p| p.contains(to)).copied().unwrap_or(to);
-        self.of(part)
+        let paragraph = self.doc.paragraph_containing(to).unwrap_or(to);
+        let spans = self.of(part);
+        let first = spans.partition_point(|s| s.end + MODEL_LINK_BYTES < to.start);
+        let end = spans.partition_point(|s| s.start <= to.end + MODEL_LINK_BYTES).max(first);
+        spans[first..end]
+            .iter()
+            .copied()
             .filter(|s| paragraph.contains(*s) && !s.overlaps(to))
             .map(|s| (gap(s, to), s))
             .filter(|&(g, _)| g <= MODEL_LINK_BYTES)
@@ -156,14 +183,19 @@ impl ModelTags<'_> {
     /// ("Limbaugh added:" above a block quotation).
     fn introduced(&self, cue: Span) -> Option<Span> {
         let (text, paragraphs) = (&self.doc.normalized.text, &self.doc.cleaning.content);
-        let at = paragraphs.iter().position(|p| p.contains(cue))?;
+        let at = paragraphs.partition_point(|p| p.start <= cue.start).checked_sub(1)?;
+        if !paragraphs[at].contains(cue) {
+            return None;
+        }
         let cue_end = self.range(cue).1;
         let rest = text[cue_end..self.range(paragraphs[at]).1].trim();
         let colon = rest == ":" || (rest.is_empty() && text[..cue_end].ends_with(':'));
         let next = paragraphs.get(at + 1).filter(|_| colon)?;
         let next_start = self.range(*next).0;
         let opens = |c: &Span| text[next_start..self.range(*c).0].chars().all(|ch| ch.is_whitespace() || ch == '"');
-        self.of(AttributionPart::Content).find(|c| next.contains(*c) && opens(c))
+        let contents = self.of(AttributionPart::Content);
+        let first = contents.partition_point(|c| c.start < next.start);
+        contents[first..].iter().take_while(|c| c.start < next.end).copied().find(|c| next.contains(*c) && opens(c))
     }
 
     /// The attribution of `content` with `cue` and the cue's nearest source.

@@ -203,3 +203,32 @@ fn a_closed_stdout_ends_compare_and_extract_quietly() {
     assert_eq!(stdout, "extract=141\ncompare=141\n", "{stderr}");
     assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
 }
+
+#[test]
+fn documents_of_one_repeated_unit_are_annotated_in_full() {
+    // Each stage once compared every mention with every other (quotation pairs with
+    // candidates, speakers with people): such documents took minutes. Their time is
+    // measured in `make bench` (scaling rows); here they must come out whole and right.
+    let dir = tempfile::tempdir().unwrap();
+    let units = [
+        ("marks", "\" ", 20_000),
+        ("names", "John Smith met Anna Lee. Smith said Lee agreed. ", 2_000),
+        ("numbers", "12 people were killed and 3,000 wounded. ", 2_000),
+    ];
+    let lines: Vec<String> =
+        units.iter().map(|(id, unit, n)| serde_json::json!({"id": id, "text": unit.repeat(*n)}).to_string()).collect();
+    std::fs::write(dir.path().join("repeated.jsonl"), lines.join("\n")).unwrap();
+    let run = claimex_in(dir.path(), &["extract", "repeated.jsonl", "--no-ner"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let out = records(&String::from_utf8_lossy(&run.stdout));
+    assert!(out.iter().all(|r| r["status"] == "ok"));
+    let (marks, names, numbers) = (&out[0], &out[1], &out[2]);
+    assert_eq!(marks["quotes"].as_array().unwrap().len(), 0, "bare marks quote nothing");
+    let quotes = names["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2_000);
+    assert!(quotes.iter().all(|q| q["speaker"]["name"] == "John Smith"), "every 'Smith said' resolves");
+    let claims = numbers["claims"].as_array().unwrap();
+    let killed = claims.iter().filter(|c| c["kind"] == "killed" && c["low"] == 12).count();
+    let wounded = claims.iter().filter(|c| c["kind"] == "wounded" && c["low"] == 3000).count();
+    assert_eq!((killed, wounded, claims.len()), (2_000, 2_000, 4_000));
+}
