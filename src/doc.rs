@@ -381,6 +381,13 @@ impl SpanIndex {
     }
 }
 
+/// The index of the span of `spans` (sorted and disjoint) that contains `span`, found
+/// by binary search.
+pub fn containing(spans: &[Span], span: Span) -> Option<usize> {
+    let after = spans.partition_point(|s| s.start <= span.start);
+    after.checked_sub(1).filter(|&k| spans[k].contains(span))
+}
+
 /// The items of a layer in text order whose spans start inside `span`.
 fn starting_in<T>(items: &[T], span: Span, start_of: impl Fn(&T) -> usize) -> &[T] {
     let first = items.partition_point(|item| start_of(item) < span.start);
@@ -427,15 +434,12 @@ impl Doc {
 
     /// The index of the sentence that contains `span`, found by binary search.
     pub fn sentence_containing(&self, span: Span) -> Option<usize> {
-        let after = self.sentences.partition_point(|s| s.start <= span.start);
-        after.checked_sub(1).filter(|&k| self.sentences[k].contains(span))
+        containing(&self.sentences, span)
     }
 
     /// The content paragraph that contains `span`, found by binary search.
     pub fn paragraph_containing(&self, span: Span) -> Option<Span> {
-        let paragraphs = &self.cleaning.content;
-        let after = paragraphs.partition_point(|p| p.start <= span.start);
-        after.checked_sub(1).map(|k| paragraphs[k]).filter(|p| p.contains(span))
+        containing(&self.cleaning.content, span).map(|k| self.cleaning.content[k])
     }
 
     /// The document's date, whether stated or inferred.

@@ -3,7 +3,7 @@
 //! A thin layer over [`crate::tagger`]: the model in `models/ner` is a CoNLL-2003
 //! token classifier; see `models/ner/MODEL_CARD.md` for how it was trained.
 
-use crate::doc::{Entity, Span, SpanIndex};
+use crate::doc::{containing, Entity, Span, SpanIndex};
 use crate::tagger::{self, Error, Tag, Tagger};
 use aho_corasick::AhoCorasick;
 use ort::environment::Environment;
@@ -217,7 +217,7 @@ fn untagged_mentions(
     let mut found: Vec<(Span, usize)> = automaton
         .find_overlapping_iter(text)
         .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
-        .filter(|(span, _)| is_whole_word(text, *span) && in_a_sentence(sentences, *span))
+        .filter(|(span, _)| is_whole_word(text, *span) && containing(sentences, *span).is_some())
         .collect();
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
     let taken = SpanIndex::new(entities.iter().map(|e| e.span));
@@ -230,12 +230,6 @@ fn untagged_mentions(
         }
     }
     added
-}
-
-/// Whether `span` lies inside one of the sorted, disjoint `sentences`.
-fn in_a_sentence(sentences: &[Span], span: Span) -> bool {
-    let after = sentences.partition_point(|s| s.start <= span.start);
-    after.checked_sub(1).is_some_and(|k| sentences[k].contains(span))
 }
 
 /// Whether `span` is not preceded or followed by a letter or digit.

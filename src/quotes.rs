@@ -183,10 +183,7 @@ impl<'a> ModelTags<'a> {
     /// ("Limbaugh added:" above a block quotation).
     fn introduced(&self, cue: Span) -> Option<Span> {
         let (text, paragraphs) = (&self.doc.normalized.text, &self.doc.cleaning.content);
-        let at = paragraphs.partition_point(|p| p.start <= cue.start).checked_sub(1)?;
-        if !paragraphs[at].contains(cue) {
-            return None;
-        }
+        let at = crate::doc::containing(paragraphs, cue)?;
         let cue_end = self.range(cue).1;
         let rest = text[cue_end..self.range(paragraphs[at]).1].trim();
         let colon = rest == ":" || (rest.is_empty() && text[..cue_end].ends_with(':'));
