@@ -142,6 +142,11 @@ static ORDINAL_WORDS: LazyLock<Vec<&str>> = words!("en/numbers/ordinal_words.txt
 /// Plural and singular nouns for people counted in news ("people", "soldiers").
 static COUNTED_NOUNS: LazyLock<Vec<&str>> = words!("en/numbers/counted_nouns.txt");
 
+/// The value of an ordinal word ("second" is 2), from its place in the ordered list.
+pub fn ordinal_value(word: &str) -> Option<u64> {
+    ORDINAL_WORDS.iter().position(|w| *w == word).map(|i| i as u64 + 1)
+}
+
 /// A table's values read as counts.
 ///
 /// # Panics

@@ -48,18 +48,45 @@ pub fn tally(doc: &Doc) -> Tally {
             let count = f.count.saturating_sub(killed_count).max(others);
             TallyFigure { count, claims: f.claims }
         }),
+        ordinal_figure(doc, &hurt).map(|f| less(f, killed_count)),
     ];
     let wounded = candidates.into_iter().flatten().filter(|f| f.count > 0).max_by_key(|f| f.count);
     Tally { killed, wounded, displaced: figure(doc, &[ClaimKind::Displaced]) }
 }
 
 /// How many of a figure's victim phrases name a further person ("another teen", "a
-/// second"), who cannot be one of the killed counted before.
+/// second", "one more man"), who cannot be one of the killed counted before.
 fn further_people(doc: &Doc, figure: &TallyFigure) -> u64 {
-    count_mentions(doc, figure, |words| {
-        words.first() == Some(&"another")
-            || (words.first() == Some(&"a") && words.get(1).is_some_and(|w| FURTHER_ORDINALS.contains(w)))
-    })
+    let more = figure.claims.iter().filter(|&&i| after_more(doc, &doc.claims[i])).count() as u64;
+    more + count_mentions(doc, figure, names_further_person)
+}
+
+/// Whether a victim phrase's lower-case words name a further person ("another man", "a
+/// second victim").
+fn names_further_person(words: &[&str]) -> bool {
+    words.first() == Some(&"another")
+        || (words.first() == Some(&"a") && words.get(1).is_some_and(|w| FURTHER_ORDINALS.contains(w)))
+}
+
+/// Whether a claim's mention comes right after "more" ("one more man was wounded").
+fn after_more(doc: &Doc, claim: &Claim) -> bool {
+    let before = &doc.text[..claim.quantity.span.start];
+    before.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("more"))
+}
+
+/// The figure an ordinal victim phrase implies: "a second victim", "the third man" means
+/// at least that many people; the largest ordinal wins.
+fn ordinal_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
+    let (_, single) = incident_claims(doc, kinds);
+    let ordinal = |claim: &Claim| {
+        let mention = doc.slice(claim.quantity.span).to_lowercase();
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let determined = words.len() >= 2 && matches!(words[0], "a" | "the");
+        determined.then(|| crate::numbers::ordinal_value(words[1])).flatten()
+    };
+    let (count, i) =
+        single.iter().filter_map(|&(i, c)| Some((ordinal(c)?, i))).max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)))?;
+    (count > 1).then(|| TallyFigure { count, claims: vec![i] })
 }
 
 /// How many of a figure's victim phrases name a further victim by ordinal ("the second
@@ -187,19 +214,26 @@ fn is_age(word: &str) -> bool {
 
 /// The new people that phrases with "a"/"an" introduce, told apart by age and head noun:
 /// "a man" and "a 32-year-old man" are one, "a 26-year-old man" and "a 23-year-old man"
-/// two, "a man and a woman" two; a generic head ("a person") adds nobody of its own.
+/// two, "a man and a woman" two; a generic head ("a person") adds nobody of its own;
+/// "another man" or "a second victim" is always one more.
 #[derive(Default)]
 struct NewPeople {
     /// (age, head) of phrases with an age; the head is empty when generic.
     aged: BTreeSet<(String, String)>,
     /// Heads of phrases without an age.
     unaged: BTreeSet<String>,
+    /// Phrases that name a further person ("another man", "a second victim").
+    further: usize,
 }
 
 impl NewPeople {
     /// Adds the phrase `mention` (lowercase).
     fn add(&mut self, mention: &str) {
         let words: Vec<&str> = mention.split_whitespace().collect();
+        if names_further_person(&words) {
+            self.further += 1;
+            return;
+        }
         let last = words.last().copied().unwrap_or("");
         let head = if is_generic(last) { String::new() } else { last.to_string() };
         match words.iter().find(|w| is_age(w)) {
@@ -218,7 +252,7 @@ impl NewPeople {
         let aged_with_head = |age: &str| self.aged.iter().any(|(a, h)| a == age && !h.is_empty());
         let aged = self.aged.iter().filter(|(age, head)| !head.is_empty() || !aged_with_head(age)).count();
         let unaged = self.unaged.iter().filter(|head| !self.aged.iter().any(|(_, h)| h == *head)).count();
-        aged + unaged
+        aged + unaged + self.further
     }
 }
 
@@ -264,6 +298,22 @@ mod tests {
         let text = "Deputies found Mark Evans, 41, who had been shot in the back, and a 19-year-old man, who \
                     had been shot once in the shoulder. Mark Evans, 41, was pronounced dead at a hospital.";
         assert_eq!(counts(text), (1, 1));
+    }
+
+    #[test]
+    fn another_person_or_one_more_is_a_further_person() {
+        let text = "A 30-year-old man was shot in the leg. Another man was shot in the arm.";
+        assert_eq!(counts(text), (0, 2));
+        let text = "A woman was killed in the attack. At least one more man was critically wounded.";
+        assert_eq!(counts(text), (1, 1));
+    }
+
+    #[test]
+    fn an_ordinal_victim_means_at_least_that_many() {
+        let text = "One man was shot and critically wounded. A second victim was found with a gunshot wound.";
+        assert_eq!(counts(text), (0, 2));
+        let text = "Two men were killed. A third man was wounded in the shooting.";
+        assert_eq!(counts(text), (2, 1));
     }
 
     #[test]

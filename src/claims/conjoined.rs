@@ -24,14 +24,18 @@ const CONJUNCT_REACH: usize = 6;
 impl Sentence<'_> {
     /// The token after the conjuncts that follow a counted phrase ending at `end`
     /// (", a woman and a child"), where their shared predicate starts; `end` when none
-    /// follows or the verb there is singular.
+    /// follows or the verb there is singular. A comma joins a count (", 12 civilians") or
+    /// a phrase of a list that "and" closes (", a woman and a child"), nothing else (",
+    /// his father" is an apposition or a new clause).
     pub(super) fn after_conjuncts(&self, end: usize) -> usize {
-        let mut at = end;
+        let (mut at, mut confirmed) = (end, end);
         for _ in 0..MAX_CONJUNCTS {
-            let next = if self.is_comma(at) && self.is(at + 1, "and") {
-                at + 2
-            } else if self.is(at, "and") || self.is_comma(at) {
-                at + 1
+            let (next, closes) = if self.is_comma(at) && self.is(at + 1, "and") {
+                (at + 2, true)
+            } else if self.is(at, "and") {
+                (at + 1, true)
+            } else if self.is_comma(at) {
+                (at + 1, self.starts_quantity(at + 1))
             } else {
                 break;
             };
@@ -39,12 +43,21 @@ impl Sentence<'_> {
                 Some(conjunct_end) => at = conjunct_end,
                 None => break,
             }
+            if closes {
+                confirmed = at;
+            }
         }
+        let at = confirmed;
         if at == end || self.is_in(at, &SINGULAR_VERBS) {
             end
         } else {
             at
         }
+    }
+
+    /// Whether a number mention starts at token `k`.
+    fn starts_quantity(&self, k: usize) -> bool {
+        k < self.tokens.len() && self.quantities().iter().any(|q| q.span.start == self.original_start(k))
     }
 
     /// The first token of the conjuncts before a counted phrase starting at `first`

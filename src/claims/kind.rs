@@ -174,6 +174,9 @@ impl Sentence<'_> {
         if let Some(kind) = self.predicate_before(conjuncts_from) {
             return Some((kind, true));
         }
+        if let Some(kind) = self.predicate_after_apposition(subject, end, after) {
+            return Some((kind, false));
+        }
         if head.as_deref() == Some("lives") {
             return self.is_in(first.checked_sub(1)?, &LIVES_VERBS).then_some((ClaimKind::Killed, false));
         }
@@ -193,6 +196,23 @@ impl Sentence<'_> {
         }
         let including = first.checked_sub(1).is_some_and(|p| self.is(p, "including"));
         previous.filter(|_| including).map(|p| (p.kind, false))
+    }
+
+    /// The predicate in or after an apposition of a counted group of people ("Two men,
+    /// shot in the back, were taken", "One person, a 22-year-old man, suffered cuts"),
+    /// when the count (ending at token `end`) names the group and an apposition opens
+    /// right after it (at `after`).
+    fn predicate_after_apposition(&self, subject: Subject, end: usize, after: usize) -> Option<ClaimKind> {
+        let group_right_after = matches!(subject, Subject::People(from, _) if from == end);
+        if !group_right_after || !self.is_comma(after) {
+            return None;
+        }
+        if let Some(kind) = self.predicate_after(after + 1).filter(|_| !self.acts_on_object(after + 1)) {
+            return Some(kind);
+        }
+        let from = self.after_apposition(after);
+        let from = self.after_conjuncts(from);
+        (from != after).then(|| self.predicate_after(from).filter(|_| !self.acts_on_object(from))).flatten()
     }
 
     /// Whether the clause after a count of bodies says they are unidentified or unclaimed

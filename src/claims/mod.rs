@@ -72,6 +72,9 @@ impl Sentence<'_> {
     /// The claim a quantity makes in this sentence, if any.
     fn claim(&self, quantity: &Quantity, previous: Option<&Claim>) -> Option<Claim> {
         let (first, end) = self.token_range(quantity.span)?;
+        if self.is_denied(first) {
+            return None;
+        }
         let subject = self.subject_after(end);
         if subject == Subject::Other {
             return None;
@@ -281,6 +284,32 @@ mod tests {
     }
 
     #[test]
+    fn objects_possessives_compounds_and_stacked_appositions_name_one_victim() {
+        for (text, kind, mention) in [
+            ("The intruder walked up to the clerk and shot him twice.", ClaimKind::Shot, "him"),
+            ("Her ex-boyfriend killed her and fled in a truck.", ClaimKind::Killed, "her"),
+            ("A retired teacher shot his neighbor in the knee.", ClaimKind::Shot, "his neighbor"),
+            ("Their youngest son was stabbed to death.", ClaimKind::Killed, "Their youngest son"),
+            ("The murder victim was identified as a 40-year-old nurse.", ClaimKind::Killed, "The murder victim"),
+            ("Deputies named the victim of a fatal weekend shooting.", ClaimKind::Killed, "the victim"),
+            ("A shooting victim walked into the emergency room.", ClaimKind::Shot, "A shooting victim"),
+            ("Ann Lee, 52, of Hull, who is still hospitalized, spoke to reporters.", ClaimKind::Wounded, "Ann Lee"),
+            ("One person, a 30-year-old woman, suffered a gunshot wound.", ClaimKind::Shot, "One"),
+            ("The victim had a gunshot wound to the shoulder.", ClaimKind::Shot, "The victim"),
+        ] {
+            assert_one_claim(text, kind, mention, 1);
+        }
+    }
+
+    #[test]
+    fn her_before_a_noun_is_a_possessive_and_a_speaker_is_no_victim() {
+        assert_one_claim("She shot her husband in the arm.", ClaimKind::Shot, "her husband", 1);
+        assert_one_claim("He said he had shot his brother, Chief Ray Cole said.", ClaimKind::Shot, "his brother", 1);
+        assert_eq!(mentions_of("Two men who robbed and shot a cashier were arrested."), vec!["a cashier"]);
+        assert_eq!(mentions_of("When Jo Reyes was only 3, her father was shot to death."), vec!["her father"]);
+    }
+
+    #[test]
     fn conjoined_groups_add_up_and_keep_their_parts() {
         for (text, kind, mention, total, parts) in [
             ("Three men and one woman were killed.", ClaimKind::Killed, "Three men and one woman", 4, vec![3, 1]),
@@ -372,6 +401,13 @@ mod tests {
             "The woman struck back at her critics.",
             "The Coast Guard has flown injured people to the mainland.",
             "A man was taken to shore with no injuries.",
+            "Neither officer was injured in the crash.",
+            "Police said no passenger was hurt.",
+            "None of the five officers were hurt.",
+            "Not one person was injured.",
+            "Not a single child was hurt.",
+            "Not one of the 12 passengers was hurt.",
+            "Neither of his two sons was wounded.",
         ] {
             let found = claims_of(&doc_of(text, None));
             assert!(

@@ -28,10 +28,13 @@ pub(super) struct Sentence<'a> {
     pub(super) quotes: &'a QuoteIndex,
 }
 
-/// The document's quotes with, for each, the furthest content end so far: the first
-/// quote whose content holds a span is found without scanning the quotes before it.
+/// The document's quotes with, for each, the furthest content end so far (the first
+/// quote whose content holds a span is found without scanning the quotes before it),
+/// and where their cues start.
 pub(super) struct QuoteIndex {
     reach: Vec<usize>,
+    /// Where the quotes' cues start in the original text.
+    cue_starts: std::collections::HashSet<usize>,
 }
 
 impl QuoteIndex {
@@ -42,7 +45,13 @@ impl QuoteIndex {
             far = far.max(q.content.end);
             far
         });
-        QuoteIndex { reach: reach.collect() }
+        let cue_starts = doc.quotes.iter().filter_map(|q| q.cue).map(|cue| cue.start).collect();
+        QuoteIndex { reach: reach.collect(), cue_starts }
+    }
+
+    /// Whether a quote's cue starts at original byte `start` ("said" of "X said").
+    pub(super) fn is_cue_at(&self, start: usize) -> bool {
+        self.cue_starts.contains(&start)
     }
 
     /// The first quote of `doc` whose content holds `span`.

@@ -68,6 +68,12 @@ static SINGULAR_DETERMINERS: LazyLock<Vec<&str>> = words!("en/claims/singular_de
 /// Pronouns that stand for one victim as a subject ("he", "she").
 static VICTIM_PRONOUNS: LazyLock<Vec<&str>> = words!("en/claims/victim_pronouns.txt");
 
+/// Possessive determiners that make a singular person noun one victim ("shot his neighbor").
+static POSSESSIVE_DETERMINERS: LazyLock<Vec<&str>> = words!("en/claims/possessive_determiners.txt");
+
+/// Pronouns that stand for one victim as the object of an active casualty verb ("shot him").
+static OBJECT_PRONOUNS: LazyLock<Vec<&str>> = words!("en/claims/object_pronouns.txt");
+
 /// Result verbs and the states after their object ("left a man dead", "sent two people
 /// to the hospital"): verb, state words, kind.
 static RESULT_STATES: LazyLock<Vec<(&str, Vec<&str>, ClaimKind)>> = LazyLock::new(|| {
@@ -109,6 +115,24 @@ static CASUALTY_STEMS: LazyLock<Vec<&str>> = words!("en/claims/casualty_stems.tx
 /// ("possibly killing", "tried to shoot", "threatened to kill").
 static HEDGES: LazyLock<Vec<&str>> = words!("en/claims/hedges.txt");
 
+/// Words right before a victim phrase or a count that deny it ("no officer", "not one").
+static DENIALS: LazyLock<Vec<&str>> = words!("en/claims/denials.txt");
+
+/// Quantifiers before "of" that deny the group after it ("none of the five officers").
+static DENYING_QUANTIFIERS: LazyLock<Vec<&str>> = words!("en/claims/denying_quantifiers.txt");
+
+/// Determiners between "of" and a group ("none of the five officers").
+static GROUP_DETERMINERS: LazyLock<Vec<&str>> = words!("en/claims/group_determiners.txt");
+
+/// Event words before "victim" or in its "of" phrase and the kind they give ("homicide
+/// victim": killed).
+static VICTIM_COMPOUNDS: LazyLock<Vec<(&str, ClaimKind)>> =
+    LazyLock::new(|| super::kind::word_kinds(&crate::table!("en/claims/victim_compounds.tsv")));
+
+/// Words read at most in the "of" phrase after "victim" ("the victim of a deadly Christmas
+/// Day shooting").
+const VICTIM_OF_REACH: usize = 6;
+
 /// Tokens before a victim phrase read for a hedge.
 const HEDGE_REACH: usize = 4;
 
@@ -120,12 +144,18 @@ const APPOSITION_REACH: usize = 10;
 
 /// The words of which a sentence must hold one to be read for victims: the casualty
 /// stems, and the longest word of each casualty phrase the victim readings match
-/// (predicates, injury nouns, result states), so a phrase added to a table is never
+/// (predicates, injury nouns, result states, victim compounds), so a phrase added to a table is never
 /// gated out.
 static CASUALTY_GATE: LazyLock<Regex> = LazyLock::new(|| {
     let states = RESULT_STATES.iter().filter_map(|(_, words, _)| words.iter().copied().max_by_key(|w| w.len()));
-    let mut words: Vec<&str> =
-        CASUALTY_STEMS.iter().copied().chain(super::kind::casualty_key_words()).chain(states).collect();
+    let compounds = VICTIM_COMPOUNDS.iter().map(|(word, _)| *word);
+    let mut words: Vec<&str> = CASUALTY_STEMS
+        .iter()
+        .copied()
+        .chain(super::kind::casualty_key_words())
+        .chain(states)
+        .chain(compounds)
+        .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
     let alternation: Vec<String> = words.iter().map(|w| regex::escape(&w.to_lowercase())).collect();
@@ -173,11 +203,15 @@ impl Sentence<'_> {
     }
 
     /// The kind a predicate gives the victim phrase: after it, after a phrase joined to it
-    /// by "and", before it, or around it ("left a man dead", "sent a man to the hospital").
+    /// by "and", before it, or around it ("left a man dead", "sent a man to the hospital");
+    /// none when a quote's cue follows it (the speaker of "he shot his neighbor, Rosenbaum said").
     /// A phrase inside a subject's modifier ("Caskey of Ashdown was shot") takes no
     /// finite predicate after it, only its own relative clause or participle ("the
     /// daughter of Jon Boring, who was killed", "the mother of a girl killed in the attack").
     fn victim_kind(&self, victim: Victim) -> Option<ClaimKind> {
+        if victim.end < self.tokens.len() && self.quotes.is_cue_at(self.original_start(victim.end)) {
+            return None;
+        }
         let predicate_from = self.after_conjuncts(self.after_apposition(victim.end));
         let before = self.before_conjuncts(self.before_age(victim.first));
         if self.is_in(victim.end, &BODY_NOUNS) && self.lower(victim.end - 1).is_some_and(|w| is_possessive(&w)) {
@@ -186,18 +220,36 @@ impl Sentence<'_> {
         let in_modifier = victim.first.checked_sub(1).is_some_and(|p| self.subject_preposition(p).is_some())
             && (self.is_in(predicate_from, &PASSIVE_AUXILIARIES) || self.is_in(predicate_from, &ACTIVE_AUXILIARIES))
             && !self.is(predicate_from, "who");
+        let pronoun = |list: &[&str]| victim.end == victim.first + 1 && self.is_in(victim.first, list);
+        let (subject_case, object_case) = (pronoun(&VICTIM_PRONOUNS), pronoun(&OBJECT_PRONOUNS));
         let kind = self
             .predicate_after(predicate_from)
-            .filter(|_| !self.acts_on_object(predicate_from) && !in_modifier)
+            .filter(|_| !object_case && !self.acts_on_object(predicate_from) && !in_modifier)
             .or_else(|| {
-                self.predicate_before(before).filter(|_| !self.hedged_before(before) && !self.compound_agent(victim))
+                let agent = self.hedged_before(before) || self.compound_agent(victim);
+                self.predicate_before(before).filter(|_| !subject_case && !agent)
             })
-            .or_else(|| self.result_state(victim.first, victim.end))?;
+            .or_else(|| self.result_state(victim.first, victim.end))
+            .or_else(|| self.victim_compound_kind(victim))?;
         if kind == ClaimKind::Displaced {
             return None;
         }
         let hurt = matches!(kind, ClaimKind::Shot | ClaimKind::Wounded);
         Some(if hurt && self.died_later(predicate_from) { ClaimKind::Killed } else { kind })
+    }
+
+    /// The kind an event word gives the head "victim" before it or in its "of" phrase
+    /// ("the homicide victim", "the victim of a deadly shooting"); killed beats the rest.
+    fn victim_compound_kind(&self, victim: Victim) -> Option<ClaimKind> {
+        if !self.is(victim.head.0, "victim") {
+            return None;
+        }
+        let of_phrase = if self.is(victim.end, "of") { victim.end + 1..victim.end + 1 + VICTIM_OF_REACH } else { 0..0 };
+        let kinds = (victim.first..victim.head.0).chain(of_phrase).map_while(|j| {
+            let word = self.lower(j)?;
+            Some(VICTIM_COMPOUNDS.iter().find(|(w, _)| *w == word).map(|(_, kind)| *kind))
+        });
+        kinds.flatten().min_by_key(|kind| *kind != ClaimKind::Killed)
     }
 
     /// Whether the victim whose predicate starts at `from` died later in the same chain of
@@ -242,7 +294,8 @@ impl Sentence<'_> {
     }
 
     /// Whether the predicate after a phrase is an active verb with an object ("He shot a
-    /// man", "Gunman kills two", "a woman who shot and killed a man"): the phrase is then
+    /// man", "Gunman kills two", "a woman who shot and killed a man", "two men who robbed
+    /// and shot a driver"): the phrase is then
     /// the agent, not the victim. A passive
     /// auxiliary before the verb ("was shot a day later") keeps it a victim.
     pub(super) fn acts_on_object(&self, from: usize) -> bool {
@@ -250,7 +303,14 @@ impl Sentence<'_> {
         while self.is_in(k, &ACTIVE_AUXILIARIES) {
             k += 1;
         }
-        if self.is_in(k, &PASSIVE_AUXILIARIES) || !self.is_in(k, &ACTIVE_VERBS) {
+        if self.is_in(k, &PASSIVE_AUXILIARIES) {
+            return false;
+        }
+        let past_verb_before = self.lower(k).is_some_and(|w| w.ends_with("ed")) && !self.is_in(k, &ACTIVE_VERBS);
+        if past_verb_before && self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS) {
+            k += 2;
+        }
+        if !self.is_in(k, &ACTIVE_VERBS) {
             return false;
         }
         let coordinated = self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS);
@@ -274,6 +334,36 @@ impl Sentence<'_> {
         victim.end - victim.first == 1 && gerund_before && self.is_in(victim.first, &AGENT_NOUNS)
     }
 
+    /// Whether the victim phrase or count starting at token `first` is denied: a denial
+    /// before it and its modifiers and determiner ("no officer was hurt", "not one
+    /// person", "not a single child") or a denying quantifier before its group ("none
+    /// of the five officers", "not one of the 12 passengers").
+    pub(super) fn is_denied(&self, first: usize) -> bool {
+        let mut start = first;
+        if !self.is_in(first, &SINGULAR_DETERMINERS) {
+            while start > first.saturating_sub(MODIFIER_REACH) && start > 0 && self.is_plain_modifier(start - 1) {
+                start -= 1;
+            }
+            if start > 0 && self.is_in(start - 1, &SINGULAR_DETERMINERS) {
+                start -= 1;
+            }
+        }
+        let denying = |q: usize| {
+            self.is_in(q, &DENYING_QUANTIFIERS)
+                || (self.is(q, "one") && q.checked_sub(1).is_some_and(|n| self.is_in(n, &DENIALS)))
+        };
+        start.checked_sub(1).is_some_and(|before| self.is_in(before, &DENIALS))
+            || self.group_quantifier(first).is_some_and(denying)
+    }
+
+    /// The quantifier token before "of" and the group starting at token `first` ("one"
+    /// of "one of the 12 passengers", "none" of "none of his five sons").
+    pub(super) fn group_quantifier(&self, first: usize) -> Option<usize> {
+        let before = first.checked_sub(1)?;
+        let of = if self.is_in(before, &GROUP_DETERMINERS) { before.checked_sub(1)? } else { before };
+        self.is(of, "of").then(|| of.checked_sub(1)).flatten()
+    }
+
     /// Whether a hedge stands a few words before the phrase, so that the predicate before
     /// it did not happen ("possibly killing the trooper", "tried to shoot a man").
     fn hedged_before(&self, first: usize) -> bool {
@@ -286,6 +376,10 @@ impl Sentence<'_> {
         if self.is_in(k, &VICTIM_PRONOUNS) {
             return vec![Victim::one(k, k + 1, (k, k + 1))];
         }
+        if self.is_in(k, &OBJECT_PRONOUNS) && self.ends_object_pronoun(k + 1) {
+            let object = k.checked_sub(1).is_some_and(|p| self.is_in(p, &ACTIVE_VERBS));
+            return if object { vec![Victim::one(k, k + 1, (k, k + 1))] } else { Vec::new() };
+        }
         if let Some(both) = self.both_victims(k) {
             return vec![both];
         }
@@ -294,7 +388,7 @@ impl Sentence<'_> {
         let phrase = self.noun_phrase_victim(k);
         let bare = self.is_victim_noun(k).then_some(Victim::one(k, k + 1, (k, k + 1)));
         let counted = k.checked_sub(1).is_some_and(|p| self.ends_quantity(p));
-        if counted {
+        if counted || self.is_denied(k) {
             return Vec::new();
         }
         [named, phrase, elided, bare].into_iter().flatten().filter(|v| !self.holds_quantity(*v)).collect()
@@ -343,9 +437,10 @@ impl Sentence<'_> {
         predicate_next.then_some(Victim::one(k, end, (end - 1, end)))
     }
 
-    /// A singular person noun after a determiner, or opening a headline, over modifiers.
+    /// A singular person noun after a determiner or a possessive one, or opening a
+    /// headline, over modifiers.
     fn noun_phrase_victim(&self, k: usize) -> Option<Victim> {
-        let determined = self.is_in(k, &SINGULAR_DETERMINERS);
+        let determined = self.is_in(k, &SINGULAR_DETERMINERS) || self.is_in(k, &POSSESSIVE_DETERMINERS);
         if !determined && !self.starts_headline(k) {
             return None;
         }
@@ -375,13 +470,19 @@ impl Sentence<'_> {
     /// Whether token `j` can stand between a determiner and its noun: a word that is not
     /// a verb-like casualty word, an age ("15-year-old"), or a hyphen.
     fn is_modifier(&self, j: usize) -> bool {
+        self.is_plain_modifier(j) && (self.word(j).is_none() || self.predicate_after(j).is_none())
+    }
+
+    /// Whether token `j` is a modifier by its form alone: a word that is no modifier stop,
+    /// determiner, denial or past participle, a number, or a hyphen.
+    fn is_plain_modifier(&self, j: usize) -> bool {
         match self.word(j) {
             Some(word) => {
                 let lower = word.to_lowercase();
                 !MODIFIER_STOPS.contains(&lower.as_str())
                     && !SINGULAR_DETERMINERS.contains(&lower.as_str())
+                    && !DENIALS.contains(&lower.as_str())
                     && !lower.ends_with("ed")
-                    && self.predicate_after(j).is_none()
             }
             None => {
                 self.is_punct(j, &["-"])
@@ -396,6 +497,13 @@ impl Sentence<'_> {
         let capitalised = self.word(k).is_some_and(|w| w.starts_with(char::is_uppercase))
             || self.tokens.get(k).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number);
         capitalised && (k == 0 || self.is_punct(k - 1, &["|", "-", ":", "–", "—"]))
+    }
+
+    /// Whether token `next` can follow an object pronoun, so that "her" before it is no
+    /// possessive ("shot her twice", "killed her and fled"; not "shot her husband"): the
+    /// end, punctuation, a clause or phrase word, or an adverb of the verb.
+    fn ends_object_pronoun(&self, next: usize) -> bool {
+        self.word(next).is_none() || self.is_in(next, &MODIFIER_STOPS) || self.is_in(next, &VERB_ADVERBS)
     }
 
     /// The end of a person's name starting at token `k`: an entity of the entity layer,
@@ -429,9 +537,9 @@ impl Sentence<'_> {
         }
     }
 
-    /// The token after an apposition that follows a victim phrase (", 33,", ", a father of
-    /// two,"), or `end` when none follows.
-    fn after_apposition(&self, end: usize) -> usize {
+    /// The token after the appositions that follow a victim phrase (", 33,", ", a father of
+    /// two,", ", 18, of the Bronx, who is"), or `end` when none follows.
+    pub(super) fn after_apposition(&self, end: usize) -> usize {
         let mut at = end;
         while self.is_comma(at) {
             if self.is(at + 1, "who") {
@@ -447,6 +555,7 @@ impl Sentence<'_> {
                 .take_while(|&j| j < self.tokens.len() && !self.ends_clause(j))
                 .find(|&j| self.is_comma(j));
             match closing {
+                Some(j) if self.is(j + 1, "who") || self.is(j + 1, "of") => at = j,
                 Some(j) => at = j + 1,
                 None => break,
             }
