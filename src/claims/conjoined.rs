@@ -62,11 +62,18 @@ impl Sentence<'_> {
 
     /// The first token of the conjuncts before a counted phrase starting at `first`
     /// ("killed [5 soldiers and] 12 civilians"), where a predicate before them ends;
-    /// `first` when none stands before it.
+    /// `first` when none stands before it. A comma alone joins a count or a phrase that
+    /// "and" follows ("killed a man, a woman and a child"), not an apposition ("killed
+    /// Rolando Correa, Gary Police spokeswoman ...").
     pub(super) fn before_conjuncts(&self, first: usize) -> usize {
         let mut at = first;
         for _ in 0..MAX_CONJUNCTS {
             let Some(joint) = at.checked_sub(1).filter(|&p| self.is(p, "and") || self.is_comma(p)) else { break };
+            let bare_comma = self.is_comma(joint) && at == joint + 1;
+            let listed = self.starts_quantity(at) || self.conjunct_end(at).is_some_and(|end| self.is(end, "and"));
+            if bare_comma && !listed {
+                break;
+            }
             let joint = if self.is(joint, "and") && joint > 0 && self.is_comma(joint - 1) { joint - 1 } else { joint };
             let start = (joint.saturating_sub(CONJUNCT_REACH)..joint).find(|&j| self.conjunct_end(j) == Some(joint));
             match start {

@@ -174,7 +174,7 @@ impl Sentence<'_> {
         if let Some(kind) = self.predicate_before(conjuncts_from) {
             return Some((kind, true));
         }
-        if let Some(kind) = self.predicate_after_apposition(subject, end, after) {
+        if let Some(kind) = self.predicate_after_apposition(subject, (first, end), after) {
             return Some((kind, false));
         }
         if head.as_deref() == Some("lives") {
@@ -200,11 +200,18 @@ impl Sentence<'_> {
 
     /// The predicate in or after an apposition of a counted group of people ("Two men,
     /// shot in the back, were taken", "One person, a 22-year-old man, suffered cuts"),
-    /// when the count (ending at token `end`) names the group and an apposition opens
-    /// right after it (at `after`).
-    fn predicate_after_apposition(&self, subject: Subject, end: usize, after: usize) -> Option<ClaimKind> {
+    /// when the count (tokens `first..end`) opens the clause (the sentence, "in which",
+    /// "and": not "the eldest of the four children, died"), names the group, and an
+    /// apposition opens right after it (at `after`).
+    fn predicate_after_apposition(
+        &self,
+        subject: Subject,
+        (first, end): (usize, usize),
+        after: usize,
+    ) -> Option<ClaimKind> {
         let group_right_after = matches!(subject, Subject::People(from, _) if from == end);
-        if !group_right_after || !self.is_comma(after) {
+        let opens_clause = first.checked_sub(1).is_none_or(|p| self.is_in(p, &["which", "whom", "and"]));
+        if !group_right_after || !opens_clause || !self.is_comma(after) {
             return None;
         }
         if let Some(kind) = self.predicate_after(after + 1).filter(|_| !self.acts_on_object(after + 1)) {
@@ -346,12 +353,15 @@ impl Sentence<'_> {
     /// An injury phrase at token `k` ("suffered minor injuries", "sustained a gunshot
     /// wound", "with fatal injuries"): an injury verb, up to [`INJURY_REACH`] words that
     /// are no punctuation (quote marks, normalised to straight ones, are passed over:
-    /// 'with "unknown injuries"'), none a negation ("with no injuries"), and an injury noun; a modifier among the words changes the
-    /// noun's kind.
+    /// 'with "unknown injuries"'), none a negation ("with no injuries"), and an injury noun
+    /// not followed by "free" ("injury-free"); a modifier among the words changes the
+    /// noun's kind. After "had"/"has"/"have" a verb form ends the search ("has remained
+    /// injury free", "had suffered" is read at "suffered").
     fn injury_at(&self, k: usize) -> Option<ClaimKind> {
         if !self.is_in(k, &INJURY_VERBS) {
             return None;
         }
+        let possessing = self.is_in(k, &["had", "has", "have"]);
         let kind_of = |table: &[(&str, ClaimKind)], j: usize| {
             let word = self.lower(j)?;
             table.iter().find(|(w, _)| *w == word).map(|(_, kind)| *kind)
@@ -367,8 +377,12 @@ impl Sentence<'_> {
             if self.is_in(j, &INJURY_NEGATIONS) {
                 return None;
             }
+            if possessing && self.lower(j).is_some_and(|w| w.ends_with("ed")) {
+                return None;
+            }
             if let Some(kind) = kind_of(&INJURY_NOUNS, j) {
-                return Some(modified.unwrap_or(kind));
+                let free = self.is(j + 1, "free") || self.is_punct(j + 1, &["-"]) && self.is(j + 2, "free");
+                return (!free).then(|| modified.unwrap_or(kind));
             }
             modified = modified.or_else(|| kind_of(&INJURY_MODIFIERS, j));
         }

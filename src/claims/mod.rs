@@ -302,6 +302,21 @@ mod tests {
     }
 
     #[test]
+    fn hedges_roles_appositions_and_free_of_injury_are_no_victims() {
+        for text in [
+            "He wondered what would happen if he killed him.",
+            "I'll kill your son if you come back.",
+            "He has remained injury free all season.",
+            "Yolanda King, the eldest of the Kings' four children, died in 2007.",
+        ] {
+            assert!(mentions_of(text).is_empty(), "{text}: {:?}", mentions_of(text));
+        }
+        assert_eq!(mentions_of("They say the man who killed my father went nuts."), vec!["my father"]);
+        let text = "The boy lost his home as a child and his mother was killed in the attack.";
+        assert_eq!(mentions_of(text), vec!["his mother"]);
+    }
+
+    #[test]
     fn her_before_a_noun_is_a_possessive_and_a_speaker_is_no_victim() {
         assert_one_claim("She shot her husband in the arm.", ClaimKind::Shot, "her husband", 1);
         assert_one_claim("He said he had shot his brother, Chief Ray Cole said.", ClaimKind::Shot, "his brother", 1);

@@ -371,7 +371,8 @@ impl Sentence<'_> {
     }
 
     /// The victim phrases starting at token `k`, longest reading first: a pronoun, a
-    /// name, a determined or headline noun phrase, or an elided one ("a second").
+    /// name, a determined or headline noun phrase, or an elided one ("a second"); none
+    /// after "as", which makes a role ("drowned as a child").
     fn victims_at(&self, k: usize) -> Vec<Victim> {
         if self.is_in(k, &VICTIM_PRONOUNS) {
             return vec![Victim::one(k, k + 1, (k, k + 1))];
@@ -388,7 +389,9 @@ impl Sentence<'_> {
         let phrase = self.noun_phrase_victim(k);
         let bare = self.is_victim_noun(k).then_some(Victim::one(k, k + 1, (k, k + 1)));
         let counted = k.checked_sub(1).is_some_and(|p| self.ends_quantity(p));
-        if counted || self.is_denied(k) {
+        let determined = k.checked_sub(1).filter(|&p| self.is_in(p, &SINGULAR_DETERMINERS));
+        let role = determined.unwrap_or(k).checked_sub(1).is_some_and(|p| self.is(p, "as"));
+        if counted || role || self.is_denied(k) {
             return Vec::new();
         }
         [named, phrase, elided, bare].into_iter().flatten().filter(|v| !self.holds_quantity(*v)).collect()
@@ -474,13 +477,14 @@ impl Sentence<'_> {
     }
 
     /// Whether token `j` is a modifier by its form alone: a word that is no modifier stop,
-    /// determiner, denial or past participle, a number, or a hyphen.
+    /// determiner (possessive too), denial or past participle, a number, or a hyphen.
     fn is_plain_modifier(&self, j: usize) -> bool {
         match self.word(j) {
             Some(word) => {
                 let lower = word.to_lowercase();
                 !MODIFIER_STOPS.contains(&lower.as_str())
                     && !SINGULAR_DETERMINERS.contains(&lower.as_str())
+                    && !POSSESSIVE_DETERMINERS.contains(&lower.as_str())
                     && !DENIALS.contains(&lower.as_str())
                     && !lower.ends_with("ed")
             }
@@ -503,7 +507,9 @@ impl Sentence<'_> {
     /// possessive ("shot her twice", "killed her and fled"; not "shot her husband"): the
     /// end, punctuation, a clause or phrase word, or an adverb of the verb.
     fn ends_object_pronoun(&self, next: usize) -> bool {
-        self.word(next).is_none() || self.is_in(next, &MODIFIER_STOPS) || self.is_in(next, &VERB_ADVERBS)
+        self.tokens.get(next).is_none_or(|t| t.kind == crate::tokens::TokenKind::Punct)
+            || self.is_in(next, &MODIFIER_STOPS)
+            || self.is_in(next, &VERB_ADVERBS)
     }
 
     /// The end of a person's name starting at token `k`: an entity of the entity layer,
