@@ -72,11 +72,12 @@ struct Args {
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=1))]
     stages: u8,
     /// Sizes in MiB of the one-document scaling rows (corpus stories joined into one
-    /// article; default pipeline); empty skips them.
-    #[arg(long, value_delimiter = ',', default_values_t = [0.1, 1.0, 4.0, 16.0])]
+    /// article; default pipeline); `--scaling` with no value skips them.
+    #[arg(long, value_delimiter = ',', num_args = 0.., default_values_t = [0.1, 1.0, 4.0, 16.0])]
     scaling: Vec<f64>,
-    /// Sizes in MiB of the repeated-pattern rows (quotation marks, names, numbers).
-    #[arg(long, value_delimiter = ',', default_values_t = [0.25, 1.0])]
+    /// Sizes in MiB of the repeated-pattern rows (quotation marks, names, numbers);
+    /// `--repeated` with no value skips them.
+    #[arg(long, value_delimiter = ',', num_args = 0.., default_values_t = [0.25, 1.0])]
     repeated: Vec<f64>,
     /// Rows to run, comma-separated.
     #[arg(long, value_delimiter = ',', value_parser = SYSTEMS, default_values_t = SYSTEMS.map(String::from))]
