@@ -126,7 +126,7 @@ struct SelectionArgs {
 
 #[derive(Args)]
 struct CompareArgs {
-    /// claimex JSONL files.
+    /// claimex output: JSONL, .jsonl.gz, the claims Parquet of `extract --format parquet`, or - (JSONL on stdin).
     #[arg(required = true)]
     claims: Vec<PathBuf>,
     /// Write CSV, one row per claim.
@@ -143,7 +143,7 @@ struct CompareArgs {
 
 #[derive(Args)]
 struct ReportArgs {
-    /// claimex JSONL files.
+    /// claimex output: JSONL, .jsonl.gz, the claims Parquet of `extract --format parquet`, or - (JSONL on stdin).
     #[arg(required = true)]
     claims: Vec<PathBuf>,
     /// The HTML page to write.

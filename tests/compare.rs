@@ -196,3 +196,53 @@ fn an_unknown_profile_names_the_built_in_ones() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("no profile \"atlantis\"") && stderr.contains("default, ukraine"), "{stderr}");
 }
+
+/// The groups `compare --json` finds in `input` (a path, or `-` with `stdin` piped in),
+/// as (key, date, figure) rows: what every input format must agree on.
+fn groups_of(input: &str, stdin: Option<&Path>) -> Vec<(String, String, String)> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_claimex"));
+    command.args(["compare", input, "--profile", "ukraine", "--json"]).current_dir(env!("CARGO_MANIFEST_DIR"));
+    if let Some(file) = stdin {
+        command.stdin(std::fs::File::open(file).expect("stdin file opens"));
+    }
+    let run = command.output().expect("claimex runs");
+    assert!(run.status.success(), "{input}: {}", String::from_utf8_lossy(&run.stderr));
+    let json: Value = serde_json::from_slice(&run.stdout).expect("compare --json prints JSON");
+    let mut rows = Vec::new();
+    for group in json["groups"].as_array().expect("groups") {
+        for entry in group["entries"].as_array().expect("entries") {
+            rows.push((text(&group["key"]), text(&entry["date"]), text(&entry["figure"])));
+        }
+    }
+    rows
+}
+
+#[test]
+fn compare_reads_jsonl_gzip_parquet_and_stdin_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = extract(UKRAINE, dir.path());
+    let parquet = dir.path().join("claims.parquet");
+    let run = claimex(&[
+        "extract",
+        UKRAINE,
+        "--no-ner",
+        "--profile",
+        "ukraine",
+        "--no-progress",
+        "--format",
+        "parquet",
+        "-o",
+        parquet.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let gzip = dir.path().join("claims.jsonl.gz");
+    let mut encoder = flate2::write::GzEncoder::new(std::fs::File::create(&gzip).unwrap(), flate2::Compression::fast());
+    std::io::copy(&mut std::fs::File::open(&jsonl).unwrap(), &mut encoder).unwrap();
+    encoder.finish().unwrap();
+
+    let from_jsonl = groups_of(jsonl.to_str().unwrap(), None);
+    assert!(from_jsonl.len() >= 20, "ukraine-2022 has cross-outlet groups: {from_jsonl:?}");
+    assert_eq!(groups_of(gzip.to_str().unwrap(), None), from_jsonl, "gzip-compressed JSONL");
+    assert_eq!(groups_of(parquet.to_str().unwrap(), None), from_jsonl, "Parquet claims");
+    assert_eq!(groups_of("-", Some(&jsonl)), from_jsonl, "JSONL on standard input");
+}

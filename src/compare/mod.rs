@@ -140,6 +140,9 @@ pub enum CompareError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A Parquet claims file could not be read (the error names the file).
+    #[error(transparent)]
+    Parquet(#[from] crate::io::parquet::ParquetReadError),
     /// A line is not a claimex record.
     #[error("{path}:{line}: not a claimex record")]
     Malformed {
@@ -152,26 +155,48 @@ pub enum CompareError {
     },
 }
 
-/// Reads the records of claimex JSONL files, in order; blank lines are skipped.
+/// Reads the records of claimex output files, in order: JSONL (blank lines skipped),
+/// gzip-compressed JSONL (`.gz`, or any file that starts with the gzip magic), the
+/// claims Parquet of `extract --format parquet` (`.parquet`, or the `PAR1` magic), or
+/// `-` for JSONL on standard input.
 pub fn read_records(paths: &[impl AsRef<Path>]) -> Result<Vec<Record>, CompareError> {
     let mut records = Vec::new();
     for path in paths {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let io_error = |source| CompareError::Io { path: name.clone(), source };
-        let file = std::fs::File::open(path).map_err(io_error)?;
-        for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(io_error)?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let record = serde_json::from_str(&line).map_err(|source| CompareError::Malformed {
-                path: name.clone(),
-                line: index + 1,
-                source,
-            })?;
-            records.push(record);
+        if name == "-" {
+            records.extend(read_jsonl(std::io::stdin().lock(), &name)?);
+            continue;
         }
+        let io_error = |source| CompareError::Io { path: name.clone(), source };
+        let mut file = std::io::BufReader::new(std::fs::File::open(path).map_err(io_error)?);
+        let magic = file.fill_buf().map_err(io_error)?;
+        if magic.starts_with(b"PAR1") {
+            records.extend(crate::io::parquet::read_records(path)?);
+        } else if magic.starts_with(&[0x1f, 0x8b]) {
+            let decoder = flate2::bufread::MultiGzDecoder::new(file);
+            records.extend(read_jsonl(std::io::BufReader::new(decoder), &name)?);
+        } else {
+            records.extend(read_jsonl(file, &name)?);
+        }
+    }
+    Ok(records)
+}
+
+/// The records of a JSONL stream named `name` in errors; blank lines are skipped.
+fn read_jsonl(reader: impl BufRead, name: &str) -> Result<Vec<Record>, CompareError> {
+    let mut records = Vec::new();
+    for (index, line) in reader.lines().enumerate() {
+        let line = line.map_err(|source| CompareError::Io { path: name.to_string(), source })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = serde_json::from_str(&line).map_err(|source| CompareError::Malformed {
+            path: name.to_string(),
+            line: index + 1,
+            source,
+        })?;
+        records.push(record);
     }
     Ok(records)
 }

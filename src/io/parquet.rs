@@ -13,8 +13,12 @@
 //! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
 //! [`read_claim_rows`] reads a file back.
 
+use crate::doc::PartialDate;
 use crate::io::write::RecordSink;
-use crate::schema::{ClaimKind, ClaimRecord, Event, Qualifier, Rate, Record, Unit, UnknownName};
+use crate::schema::{
+    ClaimKind, ClaimRecord, Event, Qualifier, Rate, Record, Status, TallyRecord, TextSpan, TimeRecord, Unit,
+    UnknownName,
+};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray, UInt64Array};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -283,6 +287,75 @@ pub fn read_claim_rows(path: &Path) -> Result<Vec<ClaimRow>, ParquetReadError> {
         })?);
     }
     Ok(rows)
+}
+
+/// The records of a Parquet claims file: one per document that has claims, in file
+/// order, with the document's id, source and date and its claims. A document without
+/// claims has no row, so it has no record; the text layers (sentences, entities,
+/// quotes) and the title and URL are not in the file.
+pub fn read_records(path: &Path) -> Result<Vec<Record>, ParquetReadError> {
+    let mut records: Vec<Record> = Vec::new();
+    for row in read_claim_rows(path)? {
+        if records.last().is_none_or(|record| record.id != row.doc_id) {
+            records.push(document_of(&row));
+        }
+        records.last_mut().expect("a record for the row").claims.push(claim_of(row));
+    }
+    Ok(records)
+}
+
+/// The document a row belongs to, without its claims.
+fn document_of(row: &ClaimRow) -> Record {
+    Record {
+        id: row.doc_id.clone(),
+        source: row.source.clone(),
+        date: row.date.as_deref().and_then(PartialDate::parse),
+        date_inferred: row.date_inferred,
+        title: None,
+        url: None,
+        text: None,
+        author: None,
+        published: None,
+        status: Status::Ok,
+        error: None,
+        boilerplate: Vec::new(),
+        sentences: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        claims: Vec::new(),
+        tally: TallyRecord::default(),
+    }
+}
+
+/// The claim of a row (the inverse of `claim_row`; conjoined parts are not in the file).
+fn claim_of(row: ClaimRow) -> ClaimRecord {
+    let date = |text: Option<String>| text.as_deref().and_then(PartialDate::parse);
+    let time = row.time_text.map(|text| TimeRecord { text, from: date(row.time_from), to: date(row.time_to) });
+    let attributed_to = match (row.attributed_to, row.attributed_to_start, row.attributed_to_end) {
+        (Some(text), Some(start), Some(end)) => Some(TextSpan { text, start: start as usize, end: end as usize }),
+        _ => None,
+    };
+    ClaimRecord {
+        kind: row.kind,
+        low: row.low,
+        high: row.high,
+        approx: row.approx,
+        qualifier: row.qualifier,
+        text: row.text,
+        start: row.start as usize,
+        end: row.end as usize,
+        sentence: row.sentence as usize,
+        subject: row.subject,
+        side: row.side,
+        place: row.place,
+        time,
+        rate: row.rate,
+        attributed_to,
+        sentence_text: row.sentence_text,
+        unit: row.unit,
+        event: row.event,
+        parts: Vec::new(),
+    }
 }
 
 /// A column of a batch, typed; the error names the column and the type wanted.
