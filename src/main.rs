@@ -277,19 +277,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Compare(args) => {
-            let groups = compare::compare_files(&args.claims, selection(&args.selection), &args.profile.load()?)?;
+            let (profile, selection) = (args.profile.load()?, selection(&args.selection));
+            let records = compare::read_records(&args.claims)?;
+            let groups = compare::compare_records(&records, selection, &profile);
+            let summary = compare::InputSummary::of(&records);
             match (args.csv, args.json) {
                 (true, _) => print!("{}", compare::csv(&groups)),
                 (_, true) => println!("{}", compare::json(&groups)?),
                 _ => print!("{}", compare::table(&groups)),
+            }
+            eprintln!("compare: {}; {}", summary.line(), compare::counted(groups.len(), "group", "groups"));
+            if groups.is_empty() {
+                let hint = compare::no_groups_hint(&records, selection, &profile, &summary);
+                if args.csv || args.json {
+                    eprintln!("{hint}")
+                } else {
+                    println!("{hint}")
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Report(args) => {
             let profile = args.profile.load()?;
             let summary = report::report_files(&args.claims, selection(&args.selection), &profile, &args.output)?;
-            let (documents, claims, groups) = (summary.documents, summary.claims, summary.groups);
-            eprintln!("{}: {documents} documents, {claims} claims, {groups} groups", args.output.display());
+            let groups = compare::counted(summary.groups, "group", "groups");
+            eprintln!("{}: {}; {groups}", args.output.display(), summary.inputs.line());
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {

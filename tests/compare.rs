@@ -246,3 +246,28 @@ fn compare_reads_jsonl_gzip_parquet_and_stdin_alike() {
     assert_eq!(groups_of(parquet.to_str().unwrap(), None), from_jsonl, "Parquet claims");
     assert_eq!(groups_of("-", Some(&jsonl)), from_jsonl, "JSONL on standard input");
 }
+
+#[test]
+fn totals_name_failed_documents_and_no_groups_says_why_and_what_to_try() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("wire.jsonl");
+    let story = "Two soldiers were killed in Kharkiv on Monday, officials said.";
+    let lines = [
+        serde_json::json!({"id": "first", "source": "wire", "date": "2022-05-02", "text": story}),
+        serde_json::json!({"id": "again", "source": "wire", "date": "2022-05-02", "text": story}),
+        serde_json::json!({"id": "broken", "source": "wire"}),
+    ];
+    std::fs::write(&input, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    let claims = dir.path().join("claims.jsonl");
+    let run =
+        claimex(&["extract", input.to_str().unwrap(), "--no-ner", "--no-progress", "-o", claims.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "one document fails: {}", String::from_utf8_lossy(&run.stderr));
+
+    let run = claimex(&["compare", claims.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let (stdout, stderr) = (String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains("no groups: a group needs claims from at least 2 sources"), "{stdout}");
+    assert!(stdout.contains("the input has 1 source and 2 claims"), "{stdout}");
+    assert!(stdout.contains("--per-document (distinct documents) shows 1 group"), "{stdout}");
+    assert!(stderr.contains("3 documents (1 failed: broken), 1 source, 2 claims; 0 groups"), "{stderr}");
+}

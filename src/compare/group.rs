@@ -83,7 +83,7 @@ impl ComparedClaim {
             .filter(|&(_, end)| end <= sentence.chars().count());
         ComparedClaim {
             doc_id: doc.id.clone(),
-            source: doc.source.clone().unwrap_or_else(|| doc.id.clone()),
+            source: doc.source.clone().unwrap_or_else(|| super::NO_SOURCE.to_string()),
             date: doc.date,
             date_inferred: doc.date_inferred,
             title: doc.title.clone(),

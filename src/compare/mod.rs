@@ -216,14 +216,101 @@ impl Default for Selection {
     }
 }
 
-/// Reads claims files and returns the selected groups, keyed under a conflict profile.
-pub fn compare_files(
-    paths: &[impl AsRef<Path>],
-    selection: Selection,
-    profile: &Profile,
-) -> Result<Vec<Group>, CompareError> {
-    let records = read_records(paths)?;
-    Ok(select(group(claims_of(&records, &Conflict::new(profile))), selection))
+/// The source of a document whose record names none: all such documents count as one
+/// source, never as one source each.
+pub const NO_SOURCE: &str = "(no source)";
+
+/// The groups of records' claims that meet the selection, keyed under a conflict profile.
+pub fn compare_records(records: &[Record], selection: Selection, profile: &Profile) -> Vec<Group> {
+    select(group(claims_of(records, &Conflict::new(profile))), selection)
+}
+
+/// What the inputs of `compare` and `report` hold, for honest totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputSummary {
+    /// Records read.
+    pub documents: usize,
+    /// Ids of the records whose documents failed (`status` error).
+    pub failed: Vec<String>,
+    /// Annotated records with no `source`.
+    pub without_source: usize,
+    /// Distinct sources of the annotated records (those without one count as one).
+    pub sources: usize,
+    /// Claims read.
+    pub claims: usize,
+}
+
+/// Failed document ids named at most in a summary line.
+const FAILED_NAMED: usize = 10;
+
+impl InputSummary {
+    /// The summary of `records`.
+    pub fn of(records: &[Record]) -> Self {
+        let failed = records.iter().filter(|r| r.status == crate::schema::Status::Error).map(|r| r.id.clone());
+        let annotated = || records.iter().filter(|r| r.status == crate::schema::Status::Ok);
+        let sources: std::collections::BTreeSet<&str> =
+            annotated().map(|r| r.source.as_deref().unwrap_or(NO_SOURCE)).collect();
+        InputSummary {
+            documents: records.len(),
+            failed: failed.collect(),
+            without_source: annotated().filter(|r| r.source.is_none()).count(),
+            sources: sources.len(),
+            claims: records.iter().map(|r| r.claims.len()).sum(),
+        }
+    }
+
+    /// One line: documents, failed ones named, sources, claims, and documents without a
+    /// source ("14 documents (8 failed: a, b, ...), 2 sources, 40 claims").
+    pub fn line(&self) -> String {
+        let mut line = counted(self.documents, "document", "documents");
+        if !self.failed.is_empty() {
+            let named: Vec<&str> = self.failed.iter().take(FAILED_NAMED).map(String::as_str).collect();
+            let more = if self.failed.len() > FAILED_NAMED { ", ..." } else { "" };
+            line.push_str(&format!(" ({} failed: {}{more})", self.failed.len(), named.join(", ")));
+        }
+        line.push_str(&format!(
+            ", {}, {}",
+            counted(self.sources, "source", "sources"),
+            counted(self.claims, "claim", "claims")
+        ));
+        if self.without_source > 0 {
+            let documents = counted(self.without_source, "document has", "documents have");
+            line.push_str(&format!(
+                "; {documents} no `source` and count{} as one source {NO_SOURCE}",
+                if self.without_source == 1 { "s" } else { "" }
+            ));
+        }
+        line
+    }
+}
+
+/// "1 group", "2 groups".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// Why `compare` found no group under `selection`, and what to try: how many sources the
+/// claims come from and how many groups `--per-document` or `--min-sources 1` would show.
+pub fn no_groups_hint(records: &[Record], selection: Selection, profile: &Profile, summary: &InputSummary) -> String {
+    let unit = if selection.per_document { ("document", "documents") } else { ("source", "sources") };
+    let mut hint = format!(
+        "no groups: a group needs claims from at least {} that count the same thing; the input has {} and {}",
+        counted(selection.min_sources, unit.0, unit.1),
+        counted(summary.sources, "source", "sources"),
+        counted(summary.claims, "claim", "claims"),
+    );
+    let per_document = compare_records(records, Selection { per_document: true, ..selection }, profile).len();
+    if !selection.per_document && per_document > 0 {
+        hint.push_str(&format!(
+            "; --per-document (distinct documents) shows {}",
+            counted(per_document, "group", "groups")
+        ));
+    }
+    let single = compare_records(records, Selection { min_sources: 1, ..selection }, profile).len();
+    if selection.min_sources > 1 && single > 0 {
+        hint.push_str(&format!("; --min-sources 1 shows {}", counted(single, "group", "groups")));
+    }
+    hint
 }
 
 /// The groups that meet the selection.

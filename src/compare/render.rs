@@ -30,9 +30,6 @@ pub fn table(groups: &[Group]) -> String {
         }
         out.push('\n');
     }
-    if groups.is_empty() {
-        out.push_str("no groups\n");
-    }
     out
 }
 

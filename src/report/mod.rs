@@ -53,12 +53,10 @@ pub enum ReportError {
 }
 
 /// What a written report holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportSummary {
-    /// Records read.
-    pub documents: usize,
-    /// Claims read.
-    pub claims: usize,
+    /// What the inputs hold: documents, failed ones, sources, claims.
+    pub inputs: compare::InputSummary,
     /// Groups shown (each with a chart).
     pub groups: usize,
 }
@@ -73,7 +71,6 @@ pub fn report_files(
 ) -> Result<ReportSummary, ReportError> {
     let records = compare::read_records(paths)?;
     let claims = compare::claims_of(&records, &Conflict::new(profile));
-    let summary_claims = claims.len();
     let groups = compare::select(compare::group(claims), selection);
     let page = render(&records, &groups, &input_names(paths));
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -81,7 +78,7 @@ pub fn report_files(
             .map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
     }
     std::fs::write(output, page).map_err(|source| ReportError::Write { path: output.display().to_string(), source })?;
-    Ok(ReportSummary { documents: records.len(), claims: summary_claims, groups: groups.len() })
+    Ok(ReportSummary { inputs: compare::InputSummary::of(&records), groups: groups.len() })
 }
 
 /// The input paths as the page names them.
@@ -92,15 +89,14 @@ fn input_names(paths: &[impl AsRef<Path>]) -> String {
 /// The whole page.
 pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
     let mut page = String::new();
-    let claims: usize = records.iter().map(|r| r.claims.len()).sum();
+    let summary = compare::InputSummary::of(records);
     let _ = write!(
         page,
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>claimex report</title><style>{STYLE}</style><script>{SCRIPT}</script></head><body>\
-         <h1>claimex report</h1><p class=\"meta\">{} · {} documents · {} claims · {} groups shown</p>",
+         <h1>claimex report</h1><p class=\"meta\">{} · {} · {} shown</p>",
         escape(inputs),
-        records.len(),
-        claims,
-        groups.len()
+        escape(&summary.line()),
+        compare::counted(groups.len(), "group", "groups")
     );
     corpus_section(&mut page, records);
     page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (key: kind | subject | side | region | time; * = not stated), by document date; ~ marks an inferred date.</p>");
