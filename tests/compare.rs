@@ -101,6 +101,9 @@ fn table_and_csv_show_the_same_claims_as_json() {
         String::from_utf8(claimex(&["compare", claims.to_str().unwrap(), "--profile", "ukraine"]).stdout).unwrap();
     assert!(table.contains("GROUP 1  killed | people | side=* | region=eastern ukraine | time=since 2014"), "{table}");
     assert!(table.contains("almost 100,000"));
+    let widest = table.lines().map(|line| line.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 100, "the table fits 100 columns, widest line {widest}:\n{table}");
+    assert!(!table.contains("[100000"), "no interval notation in the table: {table}");
 }
 
 #[test]
@@ -270,4 +273,17 @@ fn totals_name_failed_documents_and_no_groups_says_why_and_what_to_try() {
     assert!(stdout.contains("the input has 1 source and 2 claims"), "{stdout}");
     assert!(stdout.contains("--per-document (distinct documents) shows 1 group"), "{stdout}");
     assert!(stderr.contains("3 documents (1 failed: broken), 1 source, 2 claims; 0 groups"), "{stderr}");
+}
+
+#[test]
+fn the_readme_sample_table_is_what_compare_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = extract("fixtures/corpus", dir.path());
+    let run = claimex(&["compare", "--profile", "ukraine", claims.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let table = String::from_utf8(run.stdout).unwrap();
+    let first_two: Vec<&str> = table.split("\n\n").take(2).collect();
+    let sample = format!("```\n{}\n```", first_two.join("\n\n").trim_end());
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(readme.contains(&sample), "README's seed-fixture table differs from compare's output:\n{sample}");
 }

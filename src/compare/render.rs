@@ -3,28 +3,36 @@
 use super::group::{ComparedClaim, Group, GroupEntry};
 use std::fmt::Write as _;
 
-/// Sentence characters shown in the terminal table.
-const TABLE_SENTENCE_CHARS: usize = 180;
+/// Sentence characters shown at most in the terminal table, around the figure.
+const TABLE_SENTENCE_CHARS: usize = 270;
 
-/// The groups as a readable terminal table.
+/// Columns of the terminal table; every line fits in 100.
+const TABLE_WIDTH: usize = 100;
+
+/// Indent of a claim's sentence lines in the terminal table.
+const SENTENCE_INDENT: &str = "      ";
+
+/// The groups as a readable terminal table, no line wider than [`TABLE_WIDTH`] columns
+/// (the group key and the sentences wrap at spaces): per group its key, its counts, and per
+/// claim the date, source (a path by its file name), figure as written, who asserts it and the verdict against
+/// the previous figure, then the sentence wrapped at spaces.
 pub fn table(groups: &[Group]) -> String {
     let mut out = String::new();
     for (number, group) in groups.iter().enumerate() {
+        let heading = format!("GROUP {}  ", number + 1);
+        for (i, line) in wrap(&group.label, TABLE_WIDTH - heading.len()).iter().enumerate() {
+            let lead = if i == 0 { heading.clone() } else { " ".repeat(heading.len()) };
+            let _ = writeln!(out, "{lead}{line}");
+        }
         let _ = writeln!(
             out,
-            "GROUP {}  {}  ({} claims, {} sources, {} documents{})",
-            number + 1,
-            group.label,
-            group.entries.len(),
-            group.sources,
-            group.documents,
+            "  {}, {}, {}{}",
+            super::counted(group.entries.len(), "claim", "claims"),
+            super::counted(group.sources, "source", "sources"),
+            super::counted(group.documents, "document", "documents"),
             contradiction_note(group)
         );
-        let _ = writeln!(
-            out,
-            "  {:<12} {:<28} {:<22} {:<20} {:<20} vs previous",
-            "date", "source", "figure", "interval", "asserted by"
-        );
+        let _ = writeln!(out, "  {:<12} {:<20} {:<22} {:<20} vs previous", "date", "source", "figure", "asserted by");
         for entry in &group.entries {
             table_row(&mut out, entry);
         }
@@ -46,18 +54,20 @@ fn table_row(out: &mut String, entry: &GroupEntry) {
     let verdict = entry.versus_previous.map_or_else(|| "-".to_string(), |v| v.to_string());
     let _ = writeln!(
         out,
-        "  {:<12} {:<28} {:<22} {:<20} {:<20} {}",
+        "  {:<12} {:<20} {:<22} {:<20} {}",
         claim.date_label(),
-        clip_start(&claim.source, 28),
+        clip(claim.source.rsplit('/').next().unwrap_or(&claim.source), 20),
         clip(&claim.figure, 22),
-        claim.interval.to_string(),
         clip(claim.asserted_by.as_deref().unwrap_or("-"), 20),
         verdict
     );
-    let _ = writeln!(out, "      \"{}\"", sentence_window(claim));
+    for line in wrap(&format!("\"{}\"", sentence_window(claim)), TABLE_WIDTH - SENTENCE_INDENT.len()) {
+        let _ = writeln!(out, "{SENTENCE_INDENT}{line}");
+    }
 }
 
-/// The claim's sentence on one line, cut to [`TABLE_SENTENCE_CHARS`] around the figure.
+/// The claim's sentence with its whitespace folded, cut at spaces to about
+/// [`TABLE_SENTENCE_CHARS`] around the figure, a cut marked with an ellipsis.
 fn sentence_window(claim: &ComparedClaim) -> String {
     let chars: Vec<char> = claim.sentence.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
     if chars.len() <= TABLE_SENTENCE_CHARS {
@@ -66,9 +76,30 @@ fn sentence_window(claim: &ComparedClaim) -> String {
     let figure_at = claim.highlight.map_or(0, |(start, _)| start);
     let start = figure_at.saturating_sub(TABLE_SENTENCE_CHARS / 3).min(chars.len() - TABLE_SENTENCE_CHARS);
     let end = start + TABLE_SENTENCE_CHARS;
+    let start = if start == 0 { 0 } else { (start..end).find(|&i| chars[i - 1] == ' ').unwrap_or(start) };
+    let end = if end == chars.len() { end } else { (start..end).rev().find(|&i| chars[i] == ' ').unwrap_or(end) };
     let before = if start > 0 { "…" } else { "" };
     let after = if end < chars.len() { "…" } else { "" };
     format!("{before}{}{after}", chars[start..end].iter().collect::<String>())
+}
+
+/// Lines of at most `width` characters, broken at spaces (a word longer than `width`
+/// stands on its own line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let line = lines.last_mut().expect("one line at least");
+        let length = line.chars().count();
+        if length > 0 && length + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if length > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 /// The text cut to `width` characters, its start kept and the cut marked with an ellipsis.
@@ -77,15 +108,6 @@ fn clip(text: &str, width: usize) -> String {
         return text.to_string();
     }
     text.chars().take(width - 1).chain(std::iter::once('…')).collect()
-}
-
-/// The text cut to `width` characters, its end kept (file names differ at the end).
-fn clip_start(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count <= width {
-        return text.to_string();
-    }
-    std::iter::once('…').chain(text.chars().skip(count + 1 - width)).collect()
 }
 
 /// Columns of the CSV output, one row per claim.
