@@ -153,6 +153,9 @@ pub struct Group {
     pub key: GroupKey,
     /// The key as a person reads it.
     pub label: String,
+    /// The key in plain words, the heading readers see ("Killed, people, eastern
+    /// Ukraine, since 2014").
+    pub heading: String,
     /// Distinct sources.
     pub sources: usize,
     /// Distinct documents.
@@ -348,5 +351,12 @@ fn finish_group(forming: Forming) -> Group {
         let versus_previous = previous.map(|p| verdict(forming.key.kind, &p.interval, &claim.interval, same_date));
         entries.push(GroupEntry { claim, versus_previous, same_date_as_previous: same_date });
     }
-    Group { label: forming.key.to_string(), key: forming.key, sources, documents, entries }
+    Group {
+        label: forming.key.to_string(),
+        heading: forming.key.heading(),
+        key: forming.key,
+        sources,
+        documents,
+        entries,
+    }
 }

@@ -289,6 +289,71 @@ impl fmt::Display for GroupKey {
     }
 }
 
+impl GroupKey {
+    /// The key in plain words, as a heading for readers: kind, subject, side, region
+    /// (each word capitalised), time, rate and scale, each only when stated ("Killed,
+    /// people, Eastern Ukraine, since 2014"; "Wounded, people, Vinnytsia, one incident";
+    /// "Troops, soldiers, Russian side, Border").
+    pub fn heading(&self) -> String {
+        let kind = self.kind.as_str();
+        let mut parts = vec![format!("{}{}", kind[..1].to_uppercase(), &kind[1..])];
+        parts.extend(self.subject.clone());
+        parts.extend(self.side.as_ref().map(|side| format!("{} side", capitalised(side))));
+        parts.extend(
+            self.region.as_ref().map(|place| place.name.split(' ').map(capitalised).collect::<Vec<_>>().join(" ")),
+        );
+        parts.extend(self.time.as_ref().map(Scope::plain));
+        parts.extend(self.rate.map(|unit| format!("per {unit}")));
+        if self.scale == Scale::Incident {
+            parts.push("one incident".to_string());
+        }
+        parts.join(", ")
+    }
+}
+
+/// A word with its first letter in upper case.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A date as a reader writes it: "14 July 2022", "July 2022", "2022".
+fn plain_date(date: PartialDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = date.month.and_then(|m| MONTHS.get(m as usize - 1));
+    match (date.day, month) {
+        (Some(day), Some(month)) => format!("{day} {month} {}", date.year),
+        (None, Some(month)) => format!("{month} {}", date.year),
+        _ => date.year.to_string(),
+    }
+}
+
+impl Scope {
+    /// The scope in plain words: "since 2014", "14 July 2022", "25 July 2022 to 31 July
+    /// 2022", "until May 2022".
+    fn plain(&self) -> String {
+        match self {
+            Scope::Since(year) => format!("since {year}"),
+            Scope::During(date) => plain_date(*date),
+            Scope::Period(from, to) => format!("{} to {}", plain_date(*from), plain_date(*to)),
+            Scope::Until(date) => format!("until {}", plain_date(*date)),
+        }
+    }
+}
+
 /// The subject class: the first word listed in the language's subject classes or the
 /// profile's, else the last word, unless that only repeats the kind ("deaths" says
 /// nothing of who died).

@@ -20,7 +20,7 @@ pub fn table(groups: &[Group]) -> String {
     let mut out = String::new();
     for (number, group) in groups.iter().enumerate() {
         let heading = format!("GROUP {}  ", number + 1);
-        for (i, line) in wrap(&group.label, TABLE_WIDTH - heading.len()).iter().enumerate() {
+        for (i, line) in wrap(&group.heading, TABLE_WIDTH - heading.len()).iter().enumerate() {
             let lead = if i == 0 { heading.clone() } else { " ".repeat(heading.len()) };
             let _ = writeln!(out, "{lead}{line}");
         }

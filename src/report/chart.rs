@@ -69,7 +69,7 @@ pub(super) fn chart(group: &Group, colours: &BTreeMap<&str, &str>) -> String {
     let scales = Scales::of(group);
     let mut svg = format!(
         "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{CHART_WIDTH}\" height=\"{CHART_HEIGHT}\" viewBox=\"0 0 {CHART_WIDTH} {CHART_HEIGHT}\" role=\"img\" aria-label=\"{}\">",
-        escape(&group.label)
+        escape(&group.heading)
     );
     axes(&mut svg, &scales, group);
     let mut drawn_on_day: BTreeMap<i64, usize> = BTreeMap::new();

@@ -193,11 +193,11 @@ fn group_section(page: &mut String, number: usize, group: &Group) {
     let colours = source_colours(group);
     let _ = write!(
         page,
-        "<section class=\"group\" id=\"group-{number}\"><h2>{number}. {}</h2><p class=\"meta\">{} claims · {} sources · {} documents · {} contradictory</p>",
-        escape(&group.label),
-        group.entries.len(),
-        group.sources,
-        group.documents,
+        "<section class=\"group\" id=\"group-{number}\"><h2>{number}. {}</h2><p class=\"meta\">{} · {} · {} · {} contradictory</p>",
+        escape(&group.heading),
+        compare::counted(group.entries.len(), "claim", "claims"),
+        compare::counted(group.sources, "source", "sources"),
+        compare::counted(group.documents, "document", "documents"),
         group.contradictions()
     );
     page.push_str(&chart::chart(group, &colours));
