@@ -43,6 +43,8 @@ pub struct ComparedClaim {
     pub date_inferred: bool,
     /// Document title.
     pub title: Option<String>,
+    /// Document URL.
+    pub url: Option<String>,
     /// The claim's kind.
     pub kind: ClaimKind,
     /// The number mention as written.
@@ -87,6 +89,7 @@ impl ComparedClaim {
             date: doc.date,
             date_inferred: doc.date_inferred,
             title: doc.title.clone(),
+            url: doc.url.clone(),
             kind: claim.kind,
             figure: claim.text.clone(),
             low: claim.low,

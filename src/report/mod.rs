@@ -15,7 +15,7 @@
 
 mod chart;
 
-use crate::compare::{self, CompareError, Conflict, Group, GroupEntry, Selection};
+use crate::compare::{self, CompareError, ComparedClaim, Conflict, Group, GroupEntry, Selection};
 use crate::profile::Profile;
 use crate::schema::Record;
 use std::collections::{BTreeMap, BTreeSet};
@@ -99,7 +99,7 @@ pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
         compare::counted(groups.len(), "group", "groups")
     );
     corpus_section(&mut page, records);
-    page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (key: kind | subject | side | region | time; * = not stated), by document date; ~ marks an inferred date.</p>");
+    page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (heading: what is counted, whose side, where, when, as far as the articles say), by document date; ~ marks an inferred date; each figure links to its article.</p>");
     for (number, group) in groups.iter().enumerate() {
         group_section(&mut page, number + 1, group);
     }
@@ -219,15 +219,25 @@ fn sentence_item(page: &mut String, entry: &GroupEntry, colours: &BTreeMap<&str,
     let colour = colours.get(claim.source.as_str()).copied().unwrap_or("#000");
     let _ = write!(
         page,
-        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b> {}{}{}<br>{}</li>",
+        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b>{}{}<br>{}<br><span class=\"meta\">{}</span></li>",
         escape(&claim.date_label()),
         escape(&claim.source),
         escape(&claim.figure),
-        escape(&claim.interval.to_string()),
         claim.asserted_by.as_ref().map_or_else(String::new, |a| format!(" · according to {}", escape(a))),
         verdict,
-        highlighted(&claim.sentence, claim.highlight, &claim.figure)
+        highlighted(&claim.sentence, claim.highlight, &claim.figure),
+        document_link(claim)
     );
+}
+
+/// The claim's document: its title linked to its URL when there is one, and its id.
+fn document_link(claim: &ComparedClaim) -> String {
+    let title = escape(claim.title.as_deref().unwrap_or("untitled"));
+    let id = escape(&claim.doc_id);
+    match &claim.url {
+        Some(url) => format!("<a href=\"{}\">{title}</a> · {id}", escape(url)),
+        None => format!("{title} · {id}"),
+    }
 }
 
 /// The sentence, escaped, with the figure in `<mark>`: at its offsets, else where its text
