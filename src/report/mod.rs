@@ -99,7 +99,7 @@ pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
         compare::counted(groups.len(), "group", "groups")
     );
     corpus_section(&mut page, records);
-    page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (heading: what is counted, whose side, where, when, as far as the articles say), by document date; ~ marks an inferred date; each figure links to its article.</p>");
+    page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (heading: what is counted, whose side, where, when, as far as the articles say), by document date; ~ marks an inferred date; each figure names its article (linked when the record has a URL).</p>");
     for (number, group) in groups.iter().enumerate() {
         group_section(&mut page, number + 1, group);
     }
