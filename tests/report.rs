@@ -106,6 +106,14 @@ fn the_fixture_report_opens_in_chromium_with_both_seed_charts() {
     assert!(html.contains("Killed, people, Eastern Ukraine, since 2014"), "the group heading in plain words");
     assert!(html.contains("· 000_"), "each figure names its document");
     assert!(html.contains("<mark>more than 13,000</mark>"));
+    assert!(html.contains("a dashed arrow is a bound the text leaves open"), "a legend of the marks");
+    let mut colours: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for piece in html.split("<i class=\"swatch\" style=\"background:").skip(1) {
+        let (colour, rest) = piece.split_once("\"></i>").expect("a swatch names its colour");
+        let source = rest.split(['<', ' ']).next().unwrap_or("");
+        colours.entry(source).or_default().insert(colour);
+    }
+    assert!(colours.len() >= 2 && colours.values().all(|c| c.len() == 1), "one colour per source: {colours:?}");
     assert!(html.contains("<mark>almost 100,000</mark>"));
     assert!(html.contains("Top speakers") && html.contains("Claims per kind and source"));
     assert_page_loads(&page, 2);

@@ -72,6 +72,7 @@ pub(super) fn chart(group: &Group, colours: &BTreeMap<&str, &str>) -> String {
         escape(&group.heading)
     );
     axes(&mut svg, &scales, group);
+    axis_titles(&mut svg, group);
     let mut drawn_on_day: BTreeMap<i64, usize> = BTreeMap::new();
     let mut undated = 0;
     for entry in &group.entries {
@@ -90,6 +91,21 @@ pub(super) fn chart(group: &Group, colours: &BTreeMap<&str, &str>) -> String {
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The axis titles: what the figures count (the group's kind and unit of time) up the
+/// left, the article date along the bottom.
+fn axis_titles(svg: &mut String, group: &Group) {
+    let per = group.key.rate.map(|unit| format!(" per {unit}")).unwrap_or_default();
+    let counted = format!("number {}{per}", group.key.kind.as_str());
+    let middle = MARGIN_TOP + (CHART_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 2.0;
+    let _ = write!(
+        svg,
+        "<text x=\"14\" y=\"{middle:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\" transform=\"rotate(-90 14 {middle:.1})\">{}</text><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">article date</text>",
+        escape(&counted),
+        MARGIN_LEFT + (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / 2.0,
+        CHART_HEIGHT - 6.0
+    );
 }
 
 /// The axes, count ticks and date labels (never closer than [`LABEL_GAP`]).

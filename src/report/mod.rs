@@ -22,9 +22,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Source colours, by order of first appearance in a group.
+/// Source colours, by order of first appearance on the page; none of them is close to a
+/// verdict colour (red contradictory, green rising, brown falling, slate consistent:
+/// `style.css`).
 const PALETTE: &[&str] =
-    &["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+    &["#1f77b4", "#9467bd", "#17becf", "#e377c2", "#7f7f7f", "#bcbd22", "#aec7e8", "#c5b0d5", "#9edae5", "#dbdb8d"];
 
 /// Rows in the top-speaker and top-entity tables.
 const TOP_ROWS: usize = 15;
@@ -100,8 +102,10 @@ pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
     );
     corpus_section(&mut page, records);
     page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (heading: what is counted, whose side, where, when, as far as the articles say), by document date; ~ marks an inferred date; each figure names its article (linked when the record has a URL).</p>");
+    page.push_str(MARKS_LEGEND);
+    let colours = source_colours(groups);
     for (number, group) in groups.iter().enumerate() {
-        group_section(&mut page, number + 1, group);
+        group_section(&mut page, number + 1, group, &colours);
     }
     page.push_str("</body></html>\n");
     page
@@ -179,18 +183,24 @@ fn kind_source_table(page: &mut String, records: &[Record]) {
     page.push_str("</table>");
 }
 
-/// Colour of each source of a group, by first appearance.
-fn source_colours(group: &Group) -> BTreeMap<&str, &'static str> {
+/// What the marks of the charts and the verdict colours mean.
+const MARKS_LEGEND: &str = "<p class=\"meta legend-marks\">In the charts each dot is a figure at its article's date, in its source's colour (one colour per source on the whole page); a dashed arrow is a bound the text leaves open (\"at least 23\": up from 23, \"up to 66\": down from 66); a bar spans a range (\"23-25\"). Against the figure before it, a figure is <span class=\"verdict consistent\">consistent</span>, <span class=\"verdict rising\">rising</span>, <span class=\"verdict falling\">falling</span> or <span class=\"verdict contradictory\">contradictory</span>.</p>";
+
+/// Colour of each source on the page, by first appearance over the groups, so a source
+/// keeps its colour from group to group.
+fn source_colours(groups: &[Group]) -> BTreeMap<&str, &'static str> {
     let mut colours = BTreeMap::new();
-    for entry in &group.entries {
+    for entry in groups.iter().flat_map(|g| &g.entries) {
         let next = PALETTE[colours.len() % PALETTE.len()];
         colours.entry(entry.claim.source.as_str()).or_insert(next);
     }
     colours
 }
 
-fn group_section(page: &mut String, number: usize, group: &Group) {
-    let colours = source_colours(group);
+fn group_section(page: &mut String, number: usize, group: &Group, page_colours: &BTreeMap<&str, &'static str>) {
+    let sources: BTreeSet<&str> = group.entries.iter().map(|e| e.claim.source.as_str()).collect();
+    let colours: BTreeMap<&str, &str> =
+        page_colours.iter().filter(|(source, _)| sources.contains(*source)).map(|(s, c)| (*s, *c)).collect();
     let _ = write!(
         page,
         "<section class=\"group\" id=\"group-{number}\"><h2>{number}. {}</h2><p class=\"meta\">{} · {} · {} · {} contradictory</p>",
