@@ -1,6 +1,6 @@
 // The claimex report's script (compiled into the page by report/mod.rs).
 // Records script errors; on load, counts the charts drawn with a non-empty box and
-// appends the ready marker that a headless browser reads.
+// appends the ready marker that a headless browser reads (hidden: readers see no debug text).
 window.claimexErrors = [];
 window.addEventListener('error', function (e) {
   window.claimexErrors.push(String(e.message));
@@ -16,6 +16,6 @@ window.addEventListener('load', function () {
   m.setAttribute('data-charts', drawn);
   m.setAttribute('data-total', charts.length);
   m.setAttribute('data-errors', window.claimexErrors.length);
-  m.textContent = 'charts: ' + drawn + ' of ' + charts.length + ' drawn, errors: ' + window.claimexErrors.length;
+  m.hidden = true;
   document.body.appendChild(m);
 });
