@@ -15,10 +15,7 @@
 
 use crate::doc::PartialDate;
 use crate::io::write::RecordSink;
-use crate::schema::{
-    ClaimKind, ClaimRecord, Event, Qualifier, Rate, Record, Status, TallyRecord, TextSpan, TimeRecord, Unit,
-    UnknownName,
-};
+use crate::schema::{ClaimKind, ClaimRecord, Event, Qualifier, Rate, Record, TextSpan, TimeRecord, Unit, UnknownName};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray, UInt64Array};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -307,23 +304,9 @@ pub fn read_records(path: &Path) -> Result<Vec<Record>, ParquetReadError> {
 /// The document a row belongs to, without its claims.
 fn document_of(row: &ClaimRow) -> Record {
     Record {
-        id: row.doc_id.clone(),
-        source: row.source.clone(),
         date: row.date.as_deref().and_then(PartialDate::parse),
         date_inferred: row.date_inferred,
-        title: None,
-        url: None,
-        text: None,
-        author: None,
-        published: None,
-        status: Status::Ok,
-        error: None,
-        boilerplate: Vec::new(),
-        sentences: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        claims: Vec::new(),
-        tally: TallyRecord::default(),
+        ..Record::bare(row.doc_id.clone(), row.source.clone())
     }
 }
 

@@ -88,8 +88,8 @@ pub struct TallyFigureRecord {
 }
 
 impl Record {
-    /// The record of a document that failed: its id, where it came from and why.
-    pub fn failed(id: String, source: Option<String>, error: String) -> Record {
+    /// The record of a document with only its id and source: annotated, every layer empty.
+    pub fn bare(id: String, source: Option<String>) -> Record {
         Record {
             id,
             source,
@@ -100,8 +100,8 @@ impl Record {
             text: None,
             author: None,
             published: None,
-            status: Status::Error,
-            error: Some(error),
+            status: Status::Ok,
+            error: None,
             boilerplate: Vec::new(),
             sentences: Vec::new(),
             entities: Vec::new(),
@@ -109,6 +109,11 @@ impl Record {
             claims: Vec::new(),
             tally: TallyRecord::default(),
         }
+    }
+
+    /// The record of a document that failed: its id, where it came from and why.
+    pub fn failed(id: String, source: Option<String>, error: String) -> Record {
+        Record { status: Status::Error, error: Some(error), ..Record::bare(id, source) }
     }
 }
 
