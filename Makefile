@@ -19,7 +19,7 @@ UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz
+.PHONY: all build runtime chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
 
 all: build
 
@@ -63,6 +63,10 @@ test: runtime chromium
 	$(CARGO) test --release --locked
 
 # Formatting (rustfmt.toml) and every clippy warning, as errors, on every target.
+# Regenerate README's sample outputs from the real commands (tests/readme.rs checks them).
+readme: build
+	CLAIMEX=$(BIN) SHARED=$(SHARED) scripts/readme_samples.sh
+
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --all-targets --locked -- -D warnings

@@ -26,6 +26,7 @@ pub mod doc;
 pub mod eval;
 pub mod io;
 pub mod lexicon;
+pub mod names;
 pub mod ner;
 pub mod normalize;
 pub mod numbers;

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use claimex::io::write::Format;
+use claimex::names::{NameIndex, Role};
 use claimex::profile::{self, Profile};
 use claimex::{attribution, compare, eval, ner, pipeline, report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -25,6 +26,9 @@ enum Command {
     Compare(CompareArgs),
     /// Write a self-contained HTML report with a timeline chart per group.
     Report(ReportArgs),
+    /// List the speakers and entities of claimex output under their corpus-wide
+    /// canonical names (spelling variants, titles and bare surnames merged).
+    Names(NamesArgs),
     /// Score claimex against gold data.
     Eval {
         #[command(subcommand)]
@@ -153,6 +157,25 @@ struct ReportArgs {
     selection: SelectionArgs,
     #[command(flatten)]
     profile: ProfileArgs,
+}
+
+#[derive(Args)]
+struct NamesArgs {
+    /// claimex output: JSONL, .jsonl.gz, the claims Parquet of `extract --format parquet`, or - (JSONL on stdin).
+    #[arg(required = true)]
+    claims: Vec<PathBuf>,
+    /// How many names to list, 1 to 100000.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    top: u32,
+    /// List entities (counted in mentions) instead of speakers (counted in quotes).
+    #[arg(long)]
+    entities: bool,
+    /// Every written form on its own, nothing merged (the view before merging).
+    #[arg(long)]
+    unmerged: bool,
+    /// Write JSON: each name with its kind, counts and every written form.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -302,6 +325,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let summary = report::report_files(&args.claims, selection(&args.selection), &profile, &args.output)?;
             let groups = compare::counted(summary.groups, "group", "groups");
             eprintln!("{}: {}; {groups}", args.output.display(), summary.inputs.line());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Names(args) => {
+            let records = compare::read_records(&args.claims)?;
+            let index = if args.unmerged { NameIndex::unmerged(&records) } else { NameIndex::of(&records) };
+            let role = if args.entities { Role::Entity } else { Role::Speaker };
+            if args.json {
+                let top: Vec<_> = index.ranked(role).into_iter().take(args.top as usize).collect();
+                println!("{}", serde_json::to_string_pretty(&top)?);
+            } else {
+                print!("{}", index.table(role, args.top as usize));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {

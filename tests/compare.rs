@@ -276,14 +276,34 @@ fn totals_name_failed_documents_and_no_groups_says_why_and_what_to_try() {
 }
 
 #[test]
-fn the_readme_sample_table_is_what_compare_prints() {
+fn names_merges_spellings_and_surnames_across_stories() {
     let dir = tempfile::tempdir().unwrap();
-    let claims = extract("fixtures/corpus", dir.path());
-    let run = claimex(&["compare", "--profile", "ukraine", claims.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let table = String::from_utf8(run.stdout).unwrap();
-    let first_two: Vec<&str> = table.split("\n\n").take(2).collect();
-    let sample = format!("```\n{}\n```", first_two.join("\n\n").trim_end());
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    assert!(readme.contains(&sample), "README's seed-fixture table differs from compare's output:\n{sample}");
+    let input = dir.path().join("stories.jsonl");
+    let stories = [
+        ("a", "wire", "\"We will win,\" President Volodymyr Zelenskiy said on Monday."),
+        ("b", "paper", "\"We will not give up,\" Zelensky said. \"The talks are over,\" the Kremlin said."),
+        ("c", "paper", "\"Our people are strong,\" Zelenskyy told reporters in Kyiv."),
+    ];
+    let lines: String = stories
+        .iter()
+        .map(|(id, source, text)| format!("{}\n", serde_json::json!({"id": id, "source": source, "text": text})))
+        .collect();
+    std::fs::write(&input, lines).unwrap();
+    let claims = extract(input.to_str().unwrap(), dir.path());
+
+    let merged = claimex(&["names", claims.to_str().unwrap()]);
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    let table = String::from_utf8(merged.stdout).unwrap();
+    let first = table.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("Volodymyr Zelenskiy") && first.contains(" 3  "), "{table}");
+    assert!(first.contains("Zelensky") && first.contains("Zelenskyy"), "{table}");
+    assert!(table.lines().any(|l| l.contains("Kremlin") && l.contains("institution")), "{table}");
+
+    let unmerged = claimex(&["names", claims.to_str().unwrap(), "--unmerged", "--json"]);
+    let names: serde_json::Value = serde_json::from_slice(&unmerged.stdout).unwrap();
+    let written: Vec<&str> = names.as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    assert_eq!(written.len(), 4, "each form on its own: {written:?}");
+
+    let absurd = claimex(&["names", claims.to_str().unwrap(), "--top", "0"]);
+    assert_eq!(absurd.status.code(), Some(2), "--top 0 is a usage error");
 }

@@ -6,6 +6,7 @@ use super::conflict::Conflict;
 use super::interval::{verdict, Interval, Verdict, ACCUMULATING_KINDS, INCIDENT_FACTOR};
 use super::key::{GroupKey, Scale};
 use crate::doc::PartialDate;
+use crate::names::{NameIndex, NameKind};
 use crate::profile::Level;
 use crate::schema::{ClaimKind, ClaimRecord, Record, Status};
 use serde::Serialize;
@@ -57,9 +58,11 @@ pub struct ComparedClaim {
     pub interval: Interval,
     /// Whether the figure is a vague amount ("thousands", "two or three").
     pub vague: bool,
-    /// Who asserts it: the speaker of the quote around it (a canonical name), else the
-    /// claim's attribution.
+    /// Who asserts it: the speaker of the quote around it, else the claim's
+    /// attribution, under its corpus-wide canonical name ([`crate::names`]).
     pub asserted_by: Option<String>,
+    /// What `asserted_by` stands for (person, institution, unknown), when known.
+    pub asserted_by_kind: Option<NameKind>,
     /// The sentence.
     pub sentence: String,
     /// The figure's code point range in `sentence`, when known.
@@ -77,9 +80,12 @@ pub struct ComparedClaim {
 }
 
 impl ComparedClaim {
-    fn new(doc: &Record, claim: &ClaimRecord, conflict: &Conflict) -> Self {
+    fn new(doc: &Record, claim: &ClaimRecord, conflict: &Conflict, names: &NameIndex) -> Self {
         let sentence = claim.sentence_text.clone().unwrap_or_default();
         let sentence_start = doc.sentences.get(claim.sentence).map(|s| s[0]);
+        let asserter = quoting_speaker(doc, claim).or_else(|| claim.attributed_to.as_ref().map(|a| a.text.clone()));
+        let asserter_name = asserter.as_deref().and_then(|a| names.canonical(a));
+        let asserted_by = asserter_name.map(|n| n.name.clone()).or(asserter);
         let highlight = sentence_start
             .and_then(|s| claim.start.checked_sub(s).map(|from| (from, from + claim.end - claim.start)))
             .filter(|&(_, end)| end <= sentence.chars().count());
@@ -96,7 +102,8 @@ impl ComparedClaim {
             high: claim.high,
             interval: Interval::of(claim),
             vague: claim.approx && claim.low.is_some() && claim.high.is_some() && claim.low != claim.high,
-            asserted_by: quoting_speaker(doc, claim).or_else(|| claim.attributed_to.as_ref().map(|a| a.text.clone())),
+            asserted_by,
+            asserted_by_kind: asserter_name.map(|n| n.speaker_kind()),
             sentence,
             highlight,
             key: GroupKey::of(claim, conflict),
@@ -128,12 +135,15 @@ fn quoting_speaker(doc: &Record, claim: &ClaimRecord) -> Option<String> {
         .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
 }
 
-/// The claims of successful records, with document facts, keyed under a conflict.
+/// The claims of successful records, with document facts, keyed under a conflict; who
+/// asserts each is named as the corpus names them ([`NameIndex`]).
 pub fn claims_of(records: &[Record], conflict: &Conflict) -> Vec<ComparedClaim> {
+    let names = NameIndex::of(records);
     records
         .iter()
         .filter(|r| r.status == Status::Ok)
-        .flat_map(|doc| doc.claims.iter().map(move |c| ComparedClaim::new(doc, c, conflict)))
+        .flat_map(|doc| doc.claims.iter().map(move |c| (doc, c)))
+        .map(|(doc, c)| ComparedClaim::new(doc, c, conflict, &names))
         .collect()
 }
 

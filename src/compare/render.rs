@@ -129,6 +129,9 @@ const CSV_HEADER: &[&str] = &[
     "asserted_by",
     "versus_previous",
     "sentence",
+    "asserted_by_kind",
+    "title",
+    "url",
 ];
 
 /// The groups as CSV, one row per claim (RFC 4180 quoting).
@@ -157,6 +160,9 @@ pub fn csv(groups: &[Group]) -> String {
                     claim.asserted_by.clone().unwrap_or_default(),
                     entry.versus_previous.map(|v| v.to_string()).unwrap_or_default(),
                     claim.sentence.clone(),
+                    claim.asserted_by_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+                    claim.title.clone().unwrap_or_default(),
+                    claim.url.clone().unwrap_or_default(),
                 ]
                 .into_iter(),
             ));

@@ -89,6 +89,56 @@ fn read_path(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
     }
 }
 
+/// How many documents [`read_inputs`] yields for `paths`, counted without parsing:
+/// one per plain-text or HTML file (or path that cannot be opened), one per non-blank
+/// line of a JSONL file. `None` when a count would mean consuming or decompressing the
+/// input: stdin, a pipe or other stream, a `.jsonl.gz` file. A JSONL line that is only a
+/// byte-order mark counts as a document, so the count can be one too high.
+pub fn count_documents(paths: &[PathBuf]) -> Option<u64> {
+    paths.iter().map(|path| count_path(path)).sum()
+}
+
+fn count_path(path: &Path) -> Option<u64> {
+    if path.as_os_str() == "-" || is_stream(path) {
+        return None;
+    }
+    if path.is_dir() {
+        let mut walk = Walk::default();
+        walk.visit(path);
+        return walk.found.iter().map(|found| found.as_ref().map_or(Some(1), |file| count_path(file))).sum();
+    }
+    let name = path.to_string_lossy();
+    if name.ends_with(".jsonl.gz") || name.ends_with(".json.gz") {
+        None
+    } else if name.ends_with(".jsonl") || name.ends_with(".json") {
+        Some(File::open(path).and_then(count_lines).unwrap_or(1))
+    } else {
+        Some(1)
+    }
+}
+
+/// The lines of `reader` that hold a byte other than ASCII whitespace.
+fn count_lines(reader: impl Read) -> io::Result<u64> {
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let (mut lines, mut open) = (0, false);
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(lines + u64::from(open));
+        }
+        for &byte in buffer {
+            if byte == b'\n' {
+                lines += u64::from(open);
+                open = false;
+            } else if !byte.is_ascii_whitespace() {
+                open = true;
+            }
+        }
+        let used = buffer.len();
+        reader.consume(used);
+    }
+}
+
 /// Reads the documents of a JSONL stream named `name` (used in error locations).
 pub fn read_jsonl(reader: Box<dyn BufRead + Send>, name: String) -> impl Iterator<Item = Input> + Send {
     JsonLines::new(reader, name)
@@ -503,5 +553,24 @@ mod tests {
         );
         assert_eq!(decode_text(b"ok \xff".to_vec(), "x", "x.txt").unwrap_err().reason, "invalid UTF-8 at byte 3");
         assert_eq!(decode_text("Kyiv’s".as_bytes().to_vec(), "x", "x.txt").unwrap().0, "Kyiv’s");
+    }
+
+    #[test]
+    fn documents_are_counted_without_reading_them() {
+        let dir = std::env::temp_dir().join(format!("claimex-count-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("a.jsonl"), "{\"text\":\"a\"}\n\n  \t\n{\"text\":\"b\"}\r\n{\"text\":\"c\"}").unwrap();
+        std::fs::write(dir.join("sub/b.txt"), "One story.").unwrap();
+        std::fs::write(dir.join("sub/c.html"), "<p>Another.</p>").unwrap();
+        std::fs::write(dir.join("notes.md"), "not a corpus file").unwrap();
+        assert_eq!(count_documents(&[dir.join("a.jsonl")]), Some(3));
+        assert_eq!(count_documents(&[dir.join("a.jsonl")]), Some(read_inputs(&[dir.join("a.jsonl")]).count() as u64));
+        assert_eq!(count_documents(&[dir.join("sub")]), Some(2));
+        assert_eq!(count_documents(std::slice::from_ref(&dir)), Some(5));
+        assert_eq!(count_documents(&[dir.join("missing.txt")]), Some(1));
+        std::fs::write(dir.join("d.jsonl.gz"), b"").unwrap();
+        assert_eq!(count_documents(std::slice::from_ref(&dir)), None);
+        assert_eq!(count_documents(&[dir.join("a.jsonl"), PathBuf::from("-")]), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

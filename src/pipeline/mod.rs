@@ -16,7 +16,7 @@ use crate::doc::Doc;
 use crate::io::parquet::ParquetSink;
 use crate::io::write::{doc_record, error_record, Format, JsonlSink, Record, RecordSink};
 use crate::io::{resume, DocError, Input};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, HumanDuration, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use stage::{Stage, StageError, Stages};
 pub use stages::Transformer;
@@ -24,6 +24,8 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How a run is carried out.
@@ -101,7 +103,7 @@ impl Summary {
         match outcome {
             Ok(doc) => {
                 self.ok += 1;
-                self.words += doc.text.split_whitespace().count();
+                self.words += word_count(doc);
                 self.sentences += doc.sentences.len();
                 self.entities += doc.entities.len();
                 self.quotes += doc.quotes.len();
@@ -111,6 +113,17 @@ impl Summary {
         }
     }
 }
+
+/// The words of a document (whitespace separated).
+fn word_count(doc: &Doc) -> usize {
+    doc.text.split_whitespace().count()
+}
+
+/// A document annotated, or why it could not be.
+type Outcome = Result<Doc, DocError>;
+
+/// Called on each document as it finishes, from the worker threads.
+type OnDone<'a> = Option<&'a (dyn Fn(&Outcome) + Sync)>;
 
 /// The stages, ready to run.
 pub struct Pipeline {
@@ -131,19 +144,46 @@ impl Pipeline {
         &self.stages
     }
 
+    /// Whether [`Pipeline::run`] draws a progress bar: wanted, and stderr is a terminal.
+    pub fn shows_progress(&self) -> bool {
+        self.options.progress && std::io::stderr().is_terminal()
+    }
+
     /// Annotates a chunk of read documents; failures stay in place as errors.
     pub fn annotate(&self, inputs: Vec<Input>) -> Vec<Result<Doc, DocError>> {
-        let mut docs: Vec<Result<Doc, DocError>> = self
+        self.annotate_with(inputs, None)
+    }
+
+    /// [`Pipeline::annotate`], calling `done` on each document as it finishes. A run of
+    /// consecutive per-document stages is one task per document, so that a document
+    /// after the last batched stage finishes without waiting for the rest of its chunk.
+    fn annotate_with(&self, inputs: Vec<Input>, done: OnDone) -> Vec<Outcome> {
+        let mut docs: Vec<Outcome> = self
             .pool
             .install(|| inputs.into_par_iter().map(|input| input.map(|(text, meta)| Doc::new(text, meta))).collect());
-        for stage in self.stages.iter() {
-            docs = if stage.batched() {
-                run_batched(stage, docs)
-            } else {
-                self.pool.install(|| docs.into_par_iter().map(|doc| doc.and_then(|doc| guarded(doc, stage))).collect())
+        let stages: Vec<&dyn Stage> = self.stages.iter().collect();
+        let steps: Vec<&[&dyn Stage]> = stages.chunk_by(|a, b| !a.batched() && !b.batched()).collect();
+        for (i, step) in steps.iter().enumerate() {
+            let last = i + 1 == steps.len();
+            docs = match step {
+                [stage] if stage.batched() => run_batched(*stage, docs),
+                _ => self.run_each(step, docs, done.filter(|_| last)),
             };
         }
+        if let Some(done) = done.filter(|_| steps.last().is_none_or(|step| step[0].batched())) {
+            docs.iter().for_each(done);
+        }
         docs
+    }
+
+    /// Runs per-document `stages`, in order, on each document of a chunk in parallel.
+    fn run_each(&self, stages: &[&dyn Stage], docs: Vec<Outcome>, done: OnDone) -> Vec<Outcome> {
+        let annotate = |doc: Outcome| {
+            let doc = doc.and_then(|doc| stages.iter().try_fold(doc, |doc, stage| guarded(doc, *stage)));
+            done.inspect(|done| done(&doc));
+            doc
+        };
+        self.pool.install(|| docs.into_par_iter().map(annotate).collect())
     }
 
     /// Runs the whole job: a reader thread reads `inputs` into chunks ahead of the
@@ -154,8 +194,19 @@ impl Pipeline {
         inputs: impl Iterator<Item = Input> + Send,
         sink: &mut impl RecordSink,
     ) -> std::io::Result<Summary> {
+        self.run_with_total(inputs, None, sink)
+    }
+
+    /// [`Pipeline::run`], told how many documents `inputs` holds (when known) for the
+    /// length and ETA of the progress bar.
+    pub fn run_with_total(
+        &self,
+        inputs: impl Iterator<Item = Input> + Send,
+        total: Option<u64>,
+        sink: &mut impl RecordSink,
+    ) -> std::io::Result<Summary> {
         let started = Instant::now();
-        let progress = progress_bar(self.options.progress);
+        let progress = Progress::new(self.shows_progress(), total);
         let mut summary = Summary::default();
         let chunk_size = self.options.chunk_size.max(1);
         std::thread::scope(|scope| {
@@ -169,17 +220,15 @@ impl Pipeline {
                 }
             });
             for chunk in chunks {
-                for outcome in self.annotate(chunk) {
+                for outcome in self.annotate_with(chunk, Some(&|outcome: &Outcome| progress.done(outcome))) {
                     summary.add(&outcome);
                     sink.write(&record(&outcome))?;
                 }
                 sink.end_chunk()?;
-                progress.set_position((summary.ok + summary.failed) as u64);
-                progress.set_message(format!("{} claims, {} failed", summary.claims, summary.failed));
             }
             sink.finish()
         })?;
-        progress.finish_and_clear();
+        progress.bar.finish_and_clear();
         summary.elapsed = started.elapsed();
         Ok(summary)
     }
@@ -254,16 +303,71 @@ fn run_batched(stage: &dyn Stage, docs: Vec<Result<Doc, DocError>>) -> Vec<Resul
     }
 }
 
-fn progress_bar(wanted: bool) -> ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
+/// What the progress bar counts as documents finish; read at each redraw.
+#[derive(Debug, Default)]
+struct Counts {
+    words: AtomicU64,
+    claims: AtomicU64,
+    failed: AtomicU64,
+}
+
+/// The progress bar of a run: documents done (out of the total, with an ETA, when
+/// known), words per second, claims and failures, redrawn five times a second.
+struct Progress {
+    bar: ProgressBar,
+    counts: Arc<Counts>,
+}
+
+impl Progress {
+    /// A bar drawn on stderr when `visible`, else a hidden one.
+    fn new(visible: bool, total: Option<u64>) -> Self {
+        let counts = Arc::new(Counts::default());
+        if !visible {
+            return Progress { bar: ProgressBar::hidden(), counts };
+        }
+        let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+        bar.set_style(progress_style(total.is_some(), counts.clone()));
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar, counts }
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {pos} documents {per_sec} [{elapsed_precise}] {msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
-    bar.set_style(style);
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+
+    /// Counts a finished document.
+    fn done(&self, outcome: &Outcome) {
+        match outcome {
+            Ok(doc) => {
+                self.counts.words.fetch_add(word_count(doc) as u64, Relaxed);
+                self.counts.claims.fetch_add(doc.claims.len() as u64, Relaxed);
+            }
+            Err(_) => _ = self.counts.failed.fetch_add(1, Relaxed),
+        }
+        self.bar.inc(1);
+    }
+}
+
+/// A bar with the count out of the total and an ETA (`?` until a document is done), or a
+/// spinner with the count alone.
+fn progress_style(known_total: bool, counts: Arc<Counts>) -> ProgressStyle {
+    let template = if known_total {
+        "{bar:30} {human_pos}/{human_len} documents · {counts} · {elapsed_precise} ETA {remaining}"
+    } else {
+        "{spinner} {human_pos} documents · {counts} · {elapsed_precise}"
+    };
+    let write_counts = move |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+        let words_per_second = counts.words.load(Relaxed) as f64 / state.elapsed().as_secs_f64().max(1e-3);
+        let (claims, failed) = (counts.claims.load(Relaxed), counts.failed.load(Relaxed));
+        let words_per_second = HumanCount(words_per_second as u64);
+        _ = write!(out, "{words_per_second} words/s · {} claims · {} failed", HumanCount(claims), HumanCount(failed));
+    };
+    let remaining = |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+        _ = match state.pos() {
+            0 => write!(out, "?"),
+            _ => write!(out, "{:#}", HumanDuration(state.eta())),
+        };
+    };
+    ProgressStyle::with_template(template)
+        .expect("the progress templates are valid")
+        .with_key("counts", write_counts)
+        .with_key("remaining", remaining)
 }
 
 /// One of `count` static slices of the input (`--shard K/N`): the documents whose
@@ -274,6 +378,13 @@ pub struct Shard {
     pub index: usize,
     /// How many slices.
     pub count: usize,
+}
+
+impl Shard {
+    /// How many of `total` documents fall in this slice.
+    pub fn share(&self, total: u64) -> u64 {
+        (total + self.count as u64 - self.index as u64) / self.count as u64
+    }
 }
 
 impl std::str::FromStr for Shard {
@@ -322,6 +433,7 @@ pub fn extract(
         file.set_len(0)?;
     }
     let resumed = done.values().sum();
+    let total = pipeline.shows_progress().then(|| expected_documents(inputs, shard, resumed)).flatten();
     let documents = crate::io::read_inputs(inputs)
         .enumerate()
         .filter(move |(position, _)| shard.is_none_or(|s| position % s.count == s.index - 1))
@@ -329,16 +441,29 @@ pub fn extract(
         .filter(move |input| !take_done(&mut done, input));
     let mut summary = if to_stdout {
         let stdout = std::io::stdout();
-        pipeline.run(documents, &mut JsonlSink::new(std::io::BufWriter::new(stdout.lock())))?
+        pipeline.run_with_total(documents, total, &mut JsonlSink::new(std::io::BufWriter::new(stdout.lock())))?
     } else {
         let file = std::io::BufWriter::new(file.expect("a file output is open"));
         match output.format {
-            Format::Jsonl => pipeline.run(documents, &mut JsonlSink::new(file))?,
-            Format::Parquet => pipeline.run(documents, &mut ParquetSink::new(file).map_err(std::io::Error::other)?)?,
+            Format::Jsonl => pipeline.run_with_total(documents, total, &mut JsonlSink::new(file))?,
+            Format::Parquet => {
+                let mut sink = ParquetSink::new(file).map_err(std::io::Error::other)?;
+                pipeline.run_with_total(documents, total, &mut sink)?
+            }
         }
     };
     summary.resumed = resumed;
     Ok(summary)
+}
+
+/// How many documents a run of `shard` of `inputs` annotates, when cheap to count (see
+/// [`crate::io::read::count_documents`]): the shard's share, less the `resumed` records
+/// `--resume` skips. Exact when the output holds records of this shard of these inputs
+/// only (as after an interrupted run of the same command); otherwise an estimate, and
+/// the bar may fill before the run ends.
+fn expected_documents(inputs: &[PathBuf], shard: Option<Shard>, resumed: usize) -> Option<u64> {
+    let total = crate::io::read::count_documents(inputs)?;
+    Some(shard.map_or(total, |shard| shard.share(total)).saturating_sub(resumed as u64))
 }
 
 /// Whether the output already holds `input`'s record; if so, counts it as taken.
@@ -393,4 +518,28 @@ fn refuse_reading_the_output(inputs: &[PathBuf], output: &Path) -> std::io::Resu
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shard_shares_the_positions_it_takes() {
+        for count in 1..=4 {
+            for index in 1..=count {
+                let shard = Shard { index, count };
+                for total in 0..10u64 {
+                    let taken = (0..total).filter(|p| *p as usize % count == index - 1).count() as u64;
+                    assert_eq!(shard.share(total), taken, "{index}/{count} of {total}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn both_progress_styles_build() {
+        progress_style(true, Arc::default());
+        progress_style(false, Arc::default());
+    }
 }

@@ -16,6 +16,7 @@
 mod chart;
 
 use crate::compare::{self, CompareError, ComparedClaim, Conflict, Group, GroupEntry, Selection};
+use crate::names::{NameIndex, Role};
 use crate::profile::Profile;
 use crate::schema::Record;
 use std::collections::{BTreeMap, BTreeSet};
@@ -111,41 +112,39 @@ pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
     page
 }
 
-/// Claims per kind and source, top speakers, top entities.
+/// Claims per kind and source, top speakers, top entities (each under its corpus-wide
+/// canonical name: [`NameIndex`]).
 fn corpus_section(page: &mut String, records: &[Record]) {
     page.push_str("<h2 id=\"corpus\">Corpus</h2>");
     kind_source_table(page, records);
+    let names = NameIndex::of(records);
     page.push_str("<div class=\"columns\"><div><h3>Top speakers</h3>");
-    let speakers =
-        count(records.iter().flat_map(|r| r.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))));
-    count_table(page, ("speaker", "speakers"), "quotes", &speakers);
+    name_table(page, &names, Role::Speaker);
     page.push_str("</div><div><h3>Top entities</h3>");
-    let entities = count(records.iter().flat_map(|r| r.entities.iter().map(|e| format!("{} ({})", e.text, e.label))));
-    count_table(page, ("entity", "entities"), "mentions", &entities);
-    page.push_str("</div></div>");
+    name_table(page, &names, Role::Entity);
+    page.push_str("</div></div><p class=\"meta\">Names are merged across articles: spelling variants and transliterations (Zelenskiy, Zelensky), offices and honorifics (President Biden), and a bare surname used for one person (Biden); \"also written\" lists the forms merged.</p>");
 }
 
-/// Counts of values, largest first, then alphabetical.
-fn count(values: impl Iterator<Item = String>) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for value in values {
-        *counts.entry(value).or_default() += 1;
-    }
-    let mut sorted: Vec<(String, usize)> = counts.into_iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    sorted
-}
-
-/// A two-column table of the top counts; `what` is (singular, plural).
-fn count_table(page: &mut String, what: (&str, &str), unit: &str, counts: &[(String, usize)]) {
-    let (what, plural) = what;
-    if counts.is_empty() {
+/// The top names: name, what it stands for, count, and the other forms written.
+fn name_table(page: &mut String, names: &NameIndex, role: Role) {
+    let (what, unit) = role.headings();
+    let ranked = names.ranked(role);
+    if ranked.is_empty() {
+        let plural = if role == Role::Speaker { "speakers" } else { "entities" };
         let _ = write!(page, "<p class=\"meta\">no {plural} in these records</p>");
         return;
     }
-    let _ = write!(page, "<table><tr><th>{what}</th><th>{unit}</th></tr>");
-    for (value, n) in counts.iter().take(TOP_ROWS) {
-        let _ = write!(page, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", escape(value));
+    let _ = write!(page, "<table><tr><th>{what}</th><th>is</th><th>{unit}</th><th>also written</th></tr>");
+    for name in ranked.into_iter().take(TOP_ROWS) {
+        let others: Vec<&str> = name.other_forms().take(4).collect();
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"meta\">{}</td></tr>",
+            escape(&name.name),
+            role.kind(name).as_str(),
+            role.count(name),
+            escape(&others.join(", "))
+        );
     }
     page.push_str("</table>");
 }
