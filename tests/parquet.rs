@@ -41,6 +41,7 @@ fn rows_of_jsonl(path: &Path) -> Vec<ClaimRow> {
         for claim in record["claims"].as_array().unwrap() {
             let time = &claim["time"];
             let by = &claim["attributed_to"];
+            let paragraph = &claim["paragraph"];
             rows.push(ClaimRow {
                 doc_id: text(&record["id"]).unwrap(),
                 source: text(&record["source"]),
@@ -66,6 +67,9 @@ fn rows_of_jsonl(path: &Path) -> Vec<ClaimRow> {
                 attributed_to_start: by["start"].as_u64(),
                 attributed_to_end: by["end"].as_u64(),
                 sentence_text: text(&claim["sentence_text"]),
+                paragraph_text: text(&paragraph["text"]),
+                paragraph_start: paragraph["start"].as_u64(),
+                paragraph_end: paragraph["end"].as_u64(),
                 unit: claim["unit"].as_str().unwrap().parse().unwrap(),
                 event: claim["event"].as_str().unwrap().parse().unwrap(),
             });

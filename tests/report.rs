@@ -115,6 +115,14 @@ fn the_fixture_report_opens_in_chromium_with_both_seed_charts() {
     }
     assert!(colours.len() >= 2 && colours.values().all(|c| c.len() == 1), "one colour per source: {colours:?}");
     assert!(html.contains("<mark>almost 100,000</mark>"));
+    let contexts: Vec<&str> =
+        html.split("<p class=\"context\">").skip(1).map(|p| p.split("</p>").next().unwrap()).collect();
+    assert!(
+        contexts
+            .iter()
+            .any(|p| p.contains("with Kiev. “I hope") && p.contains("concentrating <mark>almost 100,000</mark>")),
+        "the sentence's paragraph, the figure marked at its own offsets (the second 'almost 100,000'): {contexts:?}"
+    );
     assert!(html.contains("Top speakers") && html.contains("Claims per kind and source"));
     assert_page_loads(&page, 2);
 }

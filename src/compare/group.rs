@@ -3,12 +3,12 @@
 //! predecessors (see the parent module's "Grouping rules").
 
 use super::conflict::Conflict;
-use super::interval::{verdict, Interval, Verdict, ACCUMULATING_KINDS, INCIDENT_FACTOR};
+use super::interval::{plain_figure, verdict, Interval, Verdict, ACCUMULATING_KINDS, INCIDENT_FACTOR};
 use super::key::{GroupKey, Scale};
 use crate::doc::PartialDate;
 use crate::names::{NameIndex, NameKind};
 use crate::profile::Level;
-use crate::schema::{ClaimKind, ClaimRecord, Record, Status};
+use crate::schema::{ClaimKind, ClaimRecord, Record, Status, TextSpan};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
@@ -67,6 +67,9 @@ pub struct ComparedClaim {
     pub sentence: String,
     /// The figure's code point range in `sentence`, when known.
     pub highlight: Option<(usize, usize)>,
+    /// The paragraph around the sentence, when the record has it (text and code point
+    /// range in the document).
+    pub paragraph: Option<TextSpan>,
     /// The claim's own key.
     pub key: GroupKey,
     /// Code point offset of the figure in the document.
@@ -106,6 +109,7 @@ impl ComparedClaim {
             asserted_by_kind: asserter_name.map(|n| n.speaker_kind()),
             sentence,
             highlight,
+            paragraph: claim.paragraph.clone(),
             key: GroupKey::of(claim, conflict),
             start: claim.start,
             sentence_index: claim.sentence,
@@ -116,6 +120,12 @@ impl ComparedClaim {
                 .map(|c| (c.kind, Interval::of(c)))
                 .collect(),
         }
+    }
+
+    /// The figure as a reader writes it: "at least 23", "more than 13,000", "up to 66",
+    /// "fewer than 50", "about 4,000", "23-25", "14,000" (no interval notation).
+    pub fn plain_figure(&self) -> String {
+        plain_figure(self.low, self.high, &self.interval)
     }
 
     /// The document date as printed (`~` marks an inferred date).

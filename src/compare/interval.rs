@@ -104,6 +104,35 @@ impl fmt::Display for Interval {
     }
 }
 
+/// A count with thousands separators ("14,000").
+pub fn thousands(value: f64) -> String {
+    let digits = format!("{:.0}", value.max(0.0));
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A figure as a reader writes it, from its record bounds and interval: "at least 23",
+/// "more than 13,000", "up to 66", "fewer than 50", "about 4,000", "23-25", "14,000".
+pub fn plain_figure(low: Option<u64>, high: Option<u64>, interval: &Interval) -> String {
+    let strict = |bound: Option<Bound>| bound.is_some_and(|b| b.strict);
+    let widened = interval.low.is_some_and(|b| low.is_some_and(|low| b.value < low as f64));
+    let count = |n: u64| thousands(n as f64);
+    match (low, high) {
+        (Some(low), Some(high)) if low == high && widened => format!("about {}", count(low)),
+        (Some(low), Some(high)) if low == high => count(low),
+        (Some(low), Some(high)) => format!("{}-{}", count(low), count(high)),
+        (Some(low), None) => format!("{} {}", if strict(interval.low) { "more than" } else { "at least" }, count(low)),
+        (None, Some(high)) => format!("{} {}", if strict(interval.high) { "fewer than" } else { "up to" }, count(high)),
+        (None, None) => "a number the text does not give".into(),
+    }
+}
+
 /// How a figure relates to the one before it in its group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -175,6 +204,7 @@ pub(crate) mod tests {
             rate: None,
             attributed_to: None,
             sentence_text: None,
+            paragraph: None,
             unit: Default::default(),
             event: Default::default(),
             parts: Vec::new(),
@@ -225,5 +255,26 @@ pub(crate) mod tests {
         assert!(of(Some(23), Some(23)).agrees_with(&of(Some(25), Some(25))));
         assert!(of(Some(40), None).agrees_with(&of(Some(53), Some(53))));
         assert!(!of(None, Some(66)).agrees_with(&of(Some(140), Some(140))));
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(14000.0), "14,000");
+        assert_eq!(thousands(100.0), "100");
+        assert_eq!(thousands(1_250_000.0), "1,250,000");
+    }
+
+    #[test]
+    fn figures_read_as_a_reader_writes_them() {
+        let plain = |low, high, qualifier| {
+            let claim = claim(Killed, low, high, qualifier);
+            plain_figure(claim.low, claim.high, &Interval::of(&claim))
+        };
+        assert_eq!(plain(Some(23), None, Some(Qualifier::AtLeast)), "at least 23");
+        assert_eq!(plain(Some(13000), None, Some(Qualifier::MoreThan)), "more than 13,000");
+        assert_eq!(plain(None, Some(66), Some(Qualifier::UpTo)), "up to 66");
+        assert_eq!(plain(Some(4000), Some(4000), Some(Qualifier::About)), "about 4,000");
+        assert_eq!(plain(Some(23), Some(25), None), "23-25");
+        assert_eq!(plain(Some(14000), Some(14000), None), "14,000");
     }
 }

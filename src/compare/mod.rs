@@ -120,7 +120,7 @@ pub mod render;
 
 pub use conflict::{Conflict, Place};
 pub use group::{claims_of, day_number, group, ComparedClaim, Group, GroupEntry};
-pub use interval::{verdict, Bound, Interval, Verdict};
+pub use interval::{thousands, verdict, Bound, Interval, Verdict};
 pub use key::{GroupKey, Scale, Scope};
 pub use render::{csv, json, table};
 

@@ -6,9 +6,10 @@
 //! `high`, `approx` (not null), `qualifier`, `text` (not null), `start`, `end`,
 //! `sentence` (not null), `subject`, `side`, `place`, `time_text`, `time_from`,
 //! `time_to`, `rate`, `attributed_to`, `attributed_to_start`, `attributed_to_end`,
-//! `sentence_text`, `unit` (not null), `event` (not null). Offsets are code points, as in
-//! the JSONL records. A file written before `unit` and `event` existed reads back with
-//! their defaults (people, incident).
+//! `sentence_text`, `unit` (not null), `event` (not null), `paragraph_text`,
+//! `paragraph_start`, `paragraph_end`. Offsets are code points, as in the JSONL records. A
+//! file written before `unit` and `event` existed reads back with their defaults (people,
+//! incident); one written before the paragraph columns, without paragraphs.
 //!
 //! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
 //! [`read_claim_rows`] reads a file back.
@@ -78,6 +79,12 @@ pub struct ClaimRow {
     pub attributed_to_end: Option<u64>,
     /// The claim's sentence.
     pub sentence_text: Option<String>,
+    /// The paragraph around the claim's sentence.
+    pub paragraph_text: Option<String>,
+    /// First code point of the paragraph.
+    pub paragraph_start: Option<u64>,
+    /// One past the last code point of the paragraph.
+    pub paragraph_end: Option<u64>,
     /// What is counted: people, households or homes.
     pub unit: Unit,
     /// Which event the figure reports: incident, other or aggregate.
@@ -165,6 +172,9 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
         attributed_to_start: attributed.map(|a| a.start as u64),
         attributed_to_end: attributed.map(|a| a.end as u64),
         sentence_text: claim.sentence_text.clone(),
+        paragraph_text: claim.paragraph.as_ref().map(|p| p.text.clone()),
+        paragraph_start: claim.paragraph.as_ref().map(|p| p.start as u64),
+        paragraph_end: claim.paragraph.as_ref().map(|p| p.end as u64),
         unit: claim.unit,
         event: claim.event,
     }
@@ -196,6 +206,7 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("sentence_text", true, |r| r.sentence_text.as_deref()),
     ("unit", false, |r| Some(r.unit.as_str())),
     ("event", false, |r| Some(r.event.as_str())),
+    ("paragraph_text", true, |r| r.paragraph_text.as_deref()),
 ];
 
 /// Count columns: name, nullable, and the row field.
@@ -207,6 +218,8 @@ const COUNT_COLUMNS: &[CountColumn] = &[
     ("sentence", false, |r| Some(r.sentence)),
     ("attributed_to_start", true, |r| r.attributed_to_start),
     ("attributed_to_end", true, |r| r.attributed_to_end),
+    ("paragraph_start", true, |r| r.paragraph_start),
+    ("paragraph_end", true, |r| r.paragraph_end),
 ];
 
 /// Flag columns: name and the row field (never null).
@@ -318,6 +331,10 @@ fn claim_of(row: ClaimRow) -> ClaimRecord {
         (Some(text), Some(start), Some(end)) => Some(TextSpan { text, start: start as usize, end: end as usize }),
         _ => None,
     };
+    let paragraph = match (row.paragraph_text, row.paragraph_start, row.paragraph_end) {
+        (Some(text), Some(start), Some(end)) => Some(TextSpan { text, start: start as usize, end: end as usize }),
+        _ => None,
+    };
     ClaimRecord {
         kind: row.kind,
         low: row.low,
@@ -335,6 +352,7 @@ fn claim_of(row: ClaimRow) -> ClaimRecord {
         rate: row.rate,
         attributed_to,
         sentence_text: row.sentence_text,
+        paragraph,
         unit: row.unit,
         event: row.event,
         parts: Vec::new(),
@@ -373,7 +391,9 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
     let (attributed_start, attributed_end) = (count("attributed_to_start")?, count("attributed_to_end")?);
     let (date_inferred, approx) = (flag("date_inferred")?, flag("approx")?);
     let optional = |name| batch.column_by_name(name).is_some().then(|| text(name)).transpose();
-    let (unit, event) = (optional("unit")?, optional("event")?);
+    let (unit, event, paragraph_text) = (optional("unit")?, optional("event")?, optional("paragraph_text")?);
+    let optional_count = |name| batch.column_by_name(name).is_some().then(|| count(name)).transpose();
+    let (paragraph_start, paragraph_end) = (optional_count("paragraph_start")?, optional_count("paragraph_end")?);
     let string = |array: &StringArray, i: usize| array.is_valid(i).then(|| array.value(i).to_string());
     let number = |array: &UInt64Array, i: usize| array.is_valid(i).then(|| array.value(i));
     (0..batch.num_rows())
@@ -403,6 +423,9 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
                 attributed_to_start: number(attributed_start, i),
                 attributed_to_end: number(attributed_end, i),
                 sentence_text: string(sentence_text, i),
+                paragraph_text: paragraph_text.and_then(|p| string(p, i)),
+                paragraph_start: paragraph_start.and_then(|p| number(p, i)),
+                paragraph_end: paragraph_end.and_then(|p| number(p, i)),
                 unit: unit.map(|u| named(u, "unit", i)).transpose()?.flatten().unwrap_or_default(),
                 event: event.map(|e| named(e, "event", i)).transpose()?.flatten().unwrap_or_default(),
             })

@@ -114,6 +114,7 @@ fn claim_record(
         rate: claim.rate.map(str::parse).transpose()?,
         attributed_to: claim.attributed_to.map(to_span),
         sentence_text: doc.sentences.get(claim.sentence).map(|&s| doc.slice(s).to_string()),
+        paragraph: doc.sentences.get(claim.sentence).and_then(|&s| doc.paragraph_containing(s)).map(to_span),
         unit: claim.unit,
         event: claim.event,
         parts: claim.parts.iter().map(|part| part_record(doc, index, part)).collect(),

@@ -2,7 +2,7 @@
 //! claim's interval on y.
 
 use super::escape;
-use crate::compare::{day_number, Group, GroupEntry, Interval};
+use crate::compare::{day_number, thousands, Group, GroupEntry, Interval};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -153,11 +153,11 @@ fn interval_mark(svg: &mut String, scales: &Scales, x: f64, entry: &GroupEntry, 
     let Interval { low, high } = claim.interval;
     let _ = write!(
         svg,
-        "<g class=\"claim\" stroke=\"{colour}\" fill=\"{colour}\"><title>{} · {} · {} {}</title>",
+        "<g class=\"claim\" stroke=\"{colour}\" fill=\"{colour}\"><title>{} · {} · “{}”: {}</title>",
         escape(&claim.date_label()),
         escape(&claim.source),
         escape(&claim.figure),
-        escape(&claim.interval.to_string())
+        escape(&claim.plain_figure())
     );
     let (y_low, y_high) = (low.map(|b| scales.y(b.value)), high.map(|b| scales.y(b.value)));
     match (y_low, y_high) {
@@ -188,19 +188,6 @@ fn open_arrow(svg: &mut String, x: f64, from: f64, to: f64) {
     );
 }
 
-/// A count with thousands separators ("14,000").
-fn thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.max(0.0));
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,12 +196,5 @@ mod tests {
     fn ticks_are_round() {
         assert_eq!(ticks(10_400.0, 17_500.0), [12_000.0, 14_000.0, 16_000.0]);
         assert_eq!(ticks(0.0, 125_000.0), [0.0, 50_000.0, 100_000.0]);
-    }
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(14000.0), "14,000");
-        assert_eq!(thousands(100.0), "100");
-        assert_eq!(thousands(1_250_000.0), "1,250,000");
     }
 }

@@ -228,15 +228,30 @@ fn sentence_item(page: &mut String, entry: &GroupEntry, colours: &BTreeMap<&str,
     let colour = colours.get(claim.source.as_str()).copied().unwrap_or("#000");
     let _ = write!(
         page,
-        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b>{}{}<br>{}<br><span class=\"meta\">{}</span></li>",
+        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b>{}{}<br>{}<br><span class=\"meta\">{}</span>{}</li>",
         escape(&claim.date_label()),
         escape(&claim.source),
         escape(&claim.figure),
         claim.asserted_by.as_ref().map_or_else(String::new, |a| format!(" · according to {}", escape(a))),
         verdict,
         highlighted(&claim.sentence, claim.highlight, &claim.figure),
-        document_link(claim)
+        document_link(claim),
+        in_context(claim)
     );
+}
+
+/// The claim's paragraph, folded under "in context", with the figure highlighted; empty
+/// when the record has no paragraph or the paragraph is the sentence alone.
+fn in_context(claim: &ComparedClaim) -> String {
+    let Some(paragraph) = claim.paragraph.as_ref().filter(|p| p.text.trim() != claim.sentence.trim()) else {
+        return String::new();
+    };
+    let figure_chars = claim.figure.chars().count();
+    let at = claim.start.checked_sub(paragraph.start).map(|from| (from, from + figure_chars));
+    format!(
+        "<details><summary>in context</summary><p class=\"context\">{}</p></details>",
+        highlighted(&paragraph.text, at, &claim.figure)
+    )
 }
 
 /// The claim's document: its title linked to its URL when there is one, and its id.

@@ -209,6 +209,10 @@ pub struct ClaimRecord {
     pub attributed_to: Option<TextSpan>,
     /// The text of the claim's sentence, so that readers of the records need no corpus.
     pub sentence_text: Option<String>,
+    /// The paragraph around the claim's sentence (its text and code point range), to read
+    /// the claim in context; null when the sentence lies in no content paragraph.
+    #[serde(default)]
+    pub paragraph: Option<TextSpan>,
     /// What is counted: people, households or homes.
     #[serde(default)]
     pub unit: Unit,
@@ -242,7 +246,7 @@ mod tests {
 
     #[test]
     fn a_record_reads_back_as_written() {
-        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"unit":"people","event":"incident"}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null}}"#;
+        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"paragraph":null,"unit":"people","event":"incident"}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null}}"#;
         let record: Record = serde_json::from_str(line).unwrap();
         assert_eq!(record.claims[0].qualifier, Some(Qualifier::MoreThan));
         assert_eq!(serde_json::to_string(&record).unwrap(), line);
