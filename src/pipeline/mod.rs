@@ -49,6 +49,10 @@ impl Default for Options {
 
 /// Chunks read ahead of the annotator.
 pub const READ_AHEAD_CHUNKS: usize = 2;
+
+/// Documents per worker thread annotated at a time while a progress bar is drawn over a
+/// batched stage ([`Pipeline::annotation_step`]).
+pub const PROGRESS_STEP_PER_THREAD: usize = 4;
 /// A chunk ends early once its documents hold this many bytes of text (64 MiB).
 pub const CHUNK_BYTES: usize = 64 << 20;
 
@@ -176,6 +180,19 @@ impl Pipeline {
         docs
     }
 
+    /// How many documents of a chunk are annotated at a time: the whole chunk, but while a
+    /// progress bar is drawn and a batched stage (NER) would finish the whole chunk at
+    /// once, [`PROGRESS_STEP_PER_THREAD`] documents per thread, so the bar moves within a
+    /// chunk. The records are the same: every stage, batched ones too, works per document.
+    fn annotation_step(&self, chunk_len: usize) -> usize {
+        let batched = self.stages.iter().any(|stage| stage.batched());
+        if batched && self.shows_progress() {
+            (self.options.threads * PROGRESS_STEP_PER_THREAD).max(1)
+        } else {
+            chunk_len.max(1)
+        }
+    }
+
     /// Runs per-document `stages`, in order, on each document of a chunk in parallel.
     fn run_each(&self, stages: &[&dyn Stage], docs: Vec<Outcome>, done: OnDone) -> Vec<Outcome> {
         let annotate = |doc: Outcome| {
@@ -219,10 +236,15 @@ impl Pipeline {
                     }
                 }
             });
-            for chunk in chunks {
-                for outcome in self.annotate_with(chunk, Some(&|outcome: &Outcome| progress.done(outcome))) {
-                    summary.add(&outcome);
-                    sink.write(&record(&outcome))?;
+            for mut chunk in chunks {
+                let step = self.annotation_step(chunk.len());
+                while !chunk.is_empty() {
+                    let rest = chunk.split_off(step.min(chunk.len()));
+                    for outcome in self.annotate_with(chunk, Some(&|outcome: &Outcome| progress.done(outcome))) {
+                        summary.add(&outcome);
+                        sink.write(&record(&outcome))?;
+                    }
+                    chunk = rest;
                 }
                 sink.end_chunk()?;
             }
