@@ -307,3 +307,13 @@ fn names_merges_spellings_and_surnames_across_stories() {
     let absurd = claimex(&["names", claims.to_str().unwrap(), "--top", "0"]);
     assert_eq!(absurd.status.code(), Some(2), "--top 0 is a usage error");
 }
+
+#[test]
+fn the_table_explains_the_inferred_date_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = extract("fixtures/corpus", dir.path());
+    let run = claimex(&["compare", "--profile", "ukraine", claims.to_str().unwrap()]);
+    let table = String::from_utf8(run.stdout).unwrap();
+    assert!(table.contains("2021-11-11~"), "a seed's date is inferred: {table}");
+    assert!(table.ends_with("~ after a date: the document gave no date; the latest full date in its text stands in.\n"));
+}

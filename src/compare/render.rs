@@ -15,7 +15,8 @@ const SENTENCE_INDENT: &str = "      ";
 /// The groups as a readable terminal table, no line wider than [`TABLE_WIDTH`] columns
 /// (the group key and the sentences wrap at spaces): per group its key, its counts, and per
 /// claim the date, source (a path by its file name), figure as written, who asserts it and the verdict against
-/// the previous figure, then the sentence wrapped at spaces.
+/// the previous figure, then the sentence wrapped at spaces; a last line explains the `~`
+/// of an inferred date when one is shown.
 pub fn table(groups: &[Group]) -> String {
     let mut out = String::new();
     for (number, group) in groups.iter().enumerate() {
@@ -37,6 +38,9 @@ pub fn table(groups: &[Group]) -> String {
             table_row(&mut out, entry);
         }
         out.push('\n');
+    }
+    if groups.iter().flat_map(|g| &g.entries).any(|e| e.claim.date_inferred) {
+        out.push_str("~ after a date: the document gave no date; the latest full date in its text stands in.\n");
     }
     out
 }
