@@ -32,6 +32,7 @@
 //! without labels a form ending in an organisation head word (`org_heads.txt`:
 //! "Kremlin", "Defence Ministry") is an institution.
 
+use crate::compare::render::{clip, TABLE_WIDTH};
 use crate::schema::{EntityLabel, Record, Status};
 use crate::words;
 use serde::Serialize;
@@ -185,29 +186,16 @@ impl NameIndex {
             let line = format!(
                 "{:>3}  {:<28}  {:<11}  {:>7}  {}",
                 rank + 1,
-                clipped(&name.name, 28),
+                clip(&name.name, 28),
                 role.kind(name).as_str(),
                 role.count(name),
                 name.other_forms().collect::<Vec<_>>().join(", ")
             );
-            out.push_str(&clipped(line.trim_end(), TABLE_WIDTH));
+            out.push_str(&clip(line.trim_end(), TABLE_WIDTH));
             out.push('\n');
         }
         out
     }
-}
-
-/// The widest line [`NameIndex::table`] prints.
-pub const TABLE_WIDTH: usize = 100;
-
-/// A text cut at a character boundary to at most `width` characters, "…" marking a cut.
-fn clipped(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(width - 1).collect();
-    cut.push('…');
-    cut
 }
 
 /// Where a name is used: what a names table ranks by.

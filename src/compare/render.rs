@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 /// Sentence characters shown at most in the terminal table, around the figure.
 const TABLE_SENTENCE_CHARS: usize = 270;
 
-/// Columns of the terminal table; every line fits in 100.
-const TABLE_WIDTH: usize = 100;
+/// Columns of the terminal tables (`compare`, `names`); every line fits in 100.
+pub const TABLE_WIDTH: usize = 100;
 
 /// Indent of a claim's sentence lines in the terminal table.
 const SENTENCE_INDENT: &str = "      ";
@@ -107,7 +107,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The text cut to `width` characters, its start kept and the cut marked with an ellipsis.
-fn clip(text: &str, width: usize) -> String {
+pub(crate) fn clip(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_string();
     }
