@@ -442,6 +442,11 @@ impl Doc {
         containing(&self.cleaning.content, span).map(|k| self.cleaning.content[k])
     }
 
+    /// Whether sentence `index` is the headline (the segmenter puts it first).
+    pub fn is_headline(&self, index: usize) -> bool {
+        index == 0 && self.cleaning.title.zip(self.sentences.first()).is_some_and(|(t, s)| t.start == s.start)
+    }
+
     /// The document's date, whether stated or inferred.
     pub fn date(&self) -> Option<PartialDate> {
         self.cleaning.date.map(|(date, _)| date).or(self.meta.date)

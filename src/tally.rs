@@ -142,9 +142,13 @@ fn numbered_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
     Some(TallyFigure { count, claims: vec![i] })
 }
 
-/// The distinct people of the victim phrases.
+/// The distinct people of the victim phrases. The headline retells the story, so its
+/// victim phrases ("Man shot in Gary") count only where the body names no victim.
 fn people_figure(doc: &Doc, kinds: &[ClaimKind]) -> Option<TallyFigure> {
-    let (_, single) = incident_claims(doc, kinds);
+    let (_, mut single) = incident_claims(doc, kinds);
+    if single.iter().any(|(_, c)| !doc.is_headline(c.sentence)) {
+        single.retain(|(_, c)| !doc.is_headline(c.sentence));
+    }
     let count = distinct_people(doc, single.iter().map(|(_, c)| *c));
     (count > 0).then(|| TallyFigure { count, claims: single.iter().map(|(i, _)| *i).collect() })
 }
@@ -267,6 +271,35 @@ mod tests {
         rule_stages().annotate(&mut doc).expect("the rule stages run");
         let count = |figure: Option<crate::doc::TallyFigure>| figure.map_or(0, |f| f.count);
         (count(doc.tally.killed), count(doc.tally.wounded))
+    }
+
+    /// The killed and wounded counts of a story whose text starts with its `title`.
+    fn titled_counts(title: &str, body: &str) -> (u64, u64) {
+        let meta = Meta { title: Some(title.to_string()), ..Meta::default() };
+        let mut doc = Doc::new(format!("{title}\n{body}"), meta);
+        rule_stages().annotate(&mut doc).expect("the rule stages run");
+        let count = |figure: Option<crate::doc::TallyFigure>| figure.map_or(0, |f| f.count);
+        (count(doc.tally.killed), count(doc.tally.wounded))
+    }
+
+    #[test]
+    fn a_headline_victim_counts_only_where_the_body_names_none() {
+        let body = "Officers heard several shots near the bus depot. Detectives are asking for video.";
+        assert_eq!(titled_counts("Teenager shot near downtown bus depot | KXYZ 12", body), (0, 1));
+        assert_eq!(titled_counts("Woman hurt when stray bullet enters apartment", body), (0, 1));
+        let body = "A 40-year-old man was shot in the arm on Friday night. He is expected to recover.";
+        assert_eq!(titled_counts("Man shot outside Pine Street store", body), (0, 1));
+        let body = "A woman was shot in the chest on Elm Street. She died at the hospital.";
+        assert_eq!(titled_counts("Woman shot, killed on Elm Street - The Daily Ledger", body), (1, 0));
+    }
+
+    #[test]
+    fn headline_counts_without_a_noun_read_like_any_count() {
+        let body = "Gunfire broke out as mourners left the hall on Saturday.";
+        assert_eq!(titled_counts("Four shot, one dead after wake in Riverside", body), (1, 3));
+        assert_eq!(titled_counts("Shots fired at Elm bar, 2 injured | WXYZ 7", body), (0, 2));
+        let body = "The army said at least 40 captured fighters were killed in the strike.";
+        assert_eq!(titled_counts("Strike on prison camp", body), (40, 0));
     }
 
     #[test]

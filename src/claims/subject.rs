@@ -64,7 +64,8 @@ fn unit_of_noun(lower: &str) -> Option<Unit> {
 }
 
 impl Sentence<'_> {
-    /// The counted noun phrase after token `end`.
+    /// The counted noun phrase after token `end`; none when a bare casualty predicate
+    /// follows the number ("Three shot, one dead").
     pub(super) fn subject_after(&self, end: usize) -> Subject {
         let mut start = self.after_age(end).unwrap_or(end);
         let noun_within = |from: usize| (from..from + 3).any(|k| self.word(k).is_some_and(is_subject_noun));
@@ -80,7 +81,7 @@ impl Sentence<'_> {
         if self.word(start).is_none() {
             return Subject::Elided(end);
         }
-        if self.is_in(start, &PHRASE_BREAKS) {
+        if self.is_in(start, &PHRASE_BREAKS) || self.bare_predicate_at(start) {
             return Subject::Elided(start);
         }
         for k in start..start + 4 {
@@ -97,6 +98,21 @@ impl Sentence<'_> {
             }
         }
         Subject::Other
+    }
+
+    /// Whether a casualty predicate stands at token `k` right after a number, with no noun
+    /// of its own: words of a predicate that end the phrase ("215 remain missing.",
+    /// "Three shot, one dead", "13 hurt", "30 seriously wounded.", "shot and
+    /// killed"), not ones that modify a noun ("three abducted Israeli teenagers", "30
+    /// seriously wounded Libyan fighters", "his three shot lead"), nor an "-ing" form ("a
+    /// day or two recovering"), nor a noun before "of" ("a 1 in 88,000 shot of").
+    fn bare_predicate_at(&self, k: usize) -> bool {
+        let Some(word) = self.lower(k) else { return false };
+        if self.predicate_after_at(k).is_none() || word.ends_with("ing") {
+            return false;
+        }
+        let after = (k + 1..k + 4).find(|&j| self.predicate_after_at(j).is_none()).unwrap_or(k + 4);
+        self.word(after).is_none() || (self.is_in(after, &PHRASE_BREAKS) && !self.is(after, "of"))
     }
 
     /// What the counted noun phrase counts: people unless its head names households or
@@ -184,5 +200,32 @@ mod tests {
         ] {
             assert_eq!(claims_of(&doc_of(text, None)), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_bare_casualty_predicate_after_a_number_is_its_kind() {
+        let kinds = |text: &str| -> Vec<(ClaimKind, Option<u64>)> {
+            claims_of(&doc_of(text, None)).iter().map(|c| (c.kind, c.quantity.low)).collect()
+        };
+        assert_eq!(
+            kinds("Five shot, two dead after party in Oakdale"),
+            [(ClaimKind::Shot, Some(5)), (ClaimKind::Killed, Some(2))]
+        );
+        assert_eq!(
+            kinds("The flood left 310 dead, 41 missing and 27 hurt."),
+            [(ClaimKind::Killed, Some(310)), (ClaimKind::Missing, Some(41)), (ClaimKind::Wounded, Some(27))]
+        );
+        assert_eq!(kinds("Of the hikers, 12 remain missing."), [(ClaimKind::Missing, Some(12))]);
+        assert_eq!(kinds("Medics flew out 25 badly wounded."), [(ClaimKind::Wounded, Some(25))]);
+        for text in [
+            "Rebels freed two abducted Canadian nurses on Sunday.",
+            "She kept her two shot lead after the third round.",
+            "You have a 1 in 50,000 shot of winning the raffle.",
+            "Patients spend a day or two recovering at home.",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+        let text = "Officials plan to transport 30 seriously wounded Libyan fighters to hospitals.";
+        assert_eq!(kinds(text), [(ClaimKind::Wounded, Some(30))]);
     }
 }

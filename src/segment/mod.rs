@@ -66,10 +66,14 @@ const CITATION_MAX_LEN: usize = 24;
 /// after 5 a.m.").
 const TIME_OPENER_MAX_WORDS: usize = 3;
 
-/// Sentence spans of the document's content, in order.
+/// Separators between a headline and the site name after it ("... in Gary | abc7.com").
+const SITE_SEPARATORS: [&str; 4] = [" | ", " - ", " \u{ab} ", " \u{2014} "];
+
+/// Sentence spans of the document, in order: the headline first when the text starts with
+/// one (without the site name after it), then the sentences of the content.
 pub fn sentences(doc: &Doc) -> Vec<Span> {
     let norm = &doc.normalized;
-    let mut out = Vec::new();
+    let mut out: Vec<Span> = doc.cleaning.title.map(|span| headline(doc, span)).into_iter().collect();
     for span in &doc.cleaning.content {
         let (start, end) = (norm.from_original(span.start), norm.from_original(span.end));
         for range in split(&norm.text[start..end]) {
@@ -77,6 +81,14 @@ pub fn sentences(doc: &Doc) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The headline span without the site name written after it: "Man shot in Gary |
+/// abc7.com" ends before " | ".
+fn headline(doc: &Doc, span: Span) -> Span {
+    let text = doc.slice(span);
+    let end = SITE_SEPARATORS.iter().filter_map(|sep| text.find(sep)).min().unwrap_or(text.len());
+    Span::new(span.start, span.start + text[..end].trim_end().len())
 }
 
 /// Whether a period written right after `word` belongs to it rather than ending a

@@ -122,12 +122,30 @@ fn ellipses_split_only_before_capitals() {
 #[test]
 fn seed_stories_split_on_paragraphs_and_stops() {
     let sentences = story(include_str!("../../fixtures/corpus/004_1a86e49c1743badb.txt"));
-    assert_eq!(sentences.len(), 8);
-    assert_eq!(sentences[0], "In call with Russian foreign minister, US secretary of state said he wants to continue 'substantive exchange' with Russia");
-    assert_eq!(sentences[2], "The call came as the West tries to prevent what it sees as a possible Russian invasion of Ukraine in the next few weeks.");
+    assert_eq!(sentences.len(), 9);
+    assert_eq!(sentences[0], "Blinken urges Russia to de-escalate Ukraine crisis");
+    assert_eq!(sentences[1], "In call with Russian foreign minister, US secretary of state said he wants to continue 'substantive exchange' with Russia");
+    assert_eq!(sentences[3], "The call came as the West tries to prevent what it sees as a possible Russian invasion of Ukraine in the next few weeks.");
     let sentences = story(include_str!("../../fixtures/corpus/003_6bbe357bb2cbdd54.txt"));
     assert_eq!(sentences.len(), 13);
     assert_eq!(sentences[7], "Blinken also spoke with EU's Joseph Borrell");
+}
+
+#[test]
+fn the_headline_is_the_first_sentence_without_the_site_name() {
+    let text =
+        "Two hurt in Elm Street shooting | WXYZ News 7\nTwo men were hurt on Friday. Police are looking for a car.";
+    let meta = Meta { title: Some("Two hurt in Elm Street shooting | WXYZ News 7".into()), ..Meta::default() };
+    let mut doc = Doc::new(text.to_string(), meta);
+    doc.cleaning = clean::clean(&doc);
+    let found: Vec<&str> = sentences(&doc).iter().map(|s| doc.slice(*s)).collect();
+    assert_eq!(
+        found,
+        ["Two hurt in Elm Street shooting", "Two men were hurt on Friday.", "Police are looking for a car."]
+    );
+    assert!(doc.cleaning.boilerplate.iter().any(|b| doc.slice(b.span).starts_with("Two hurt")), "still boilerplate");
+    let untitled = story("Two men were hurt on Friday. Police are looking for a car.");
+    assert_eq!(untitled.len(), 2);
 }
 
 #[test]
