@@ -51,6 +51,18 @@ macro_rules! words {
     };
 }
 
+/// A phrase list from `lexicon/<path>`, each phrase split into its words at single
+/// spaces, parsed on first use: `LazyLock<Vec<Vec<&'static str>>>`.
+#[macro_export]
+macro_rules! phrases {
+    ($path:literal) => {
+        std::sync::LazyLock::new(|| {
+            let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicon/", $path));
+            $crate::lexicon::parse_words(text).into_iter().map(|p| p.split(' ').collect()).collect()
+        })
+    };
+}
+
 /// A key/value table from `lexicon/<path>`, parsed on first use:
 /// `LazyLock<Vec<(&'static str, &'static str)>>`.
 #[macro_export]

@@ -85,10 +85,13 @@ impl Sentence<'_> {
     }
 
     /// The end of a counted phrase starting at token `k`: a count and its people ("two
-    /// civilians") or one victim ("a woman", "John Smith").
+    /// civilians") or one victim ("a woman", "John Smith", "7-year-old nephew" in a list).
     fn conjunct_end(&self, k: usize) -> Option<usize> {
         if k >= self.tokens.len() {
             return None;
+        }
+        if let Some(after_age) = self.after_age(k) {
+            return self.victim_end(after_age);
         }
         let start = self.original_start(k);
         let counted = self.doc.quantities_starting_in(Span::new(start, start + 1)).first();
@@ -145,7 +148,8 @@ fn phrase_end(claim: &Claim) -> usize {
 }
 
 /// Whether `next` is a conjunct after `previous`: both count a noun, in the same sentence
-/// and kind, with only commas and "and" between.
+/// and kind, with only commas and "and" between, and an age that the next phrase's
+/// mention leaves out ("brother and 7-year-old nephew").
 fn joins(doc: &Doc, previous: &Claim, next: &Claim) -> bool {
     let counted = previous.subject.is_some() && next.subject.is_some();
     let adjacent = phrase_end(previous) < next.quantity.span.start;
@@ -153,7 +157,13 @@ fn joins(doc: &Doc, previous: &Claim, next: &Claim) -> bool {
         return false;
     }
     let rest = joint(doc, previous, next).trim_start_matches(',').trim();
-    rest.is_empty() || rest == "and"
+    let mut words = rest.split_whitespace();
+    let age = |word: &str| word.contains("-year-old");
+    match (words.next(), words.next(), words.next()) {
+        (None, _, _) | (Some("and"), None, _) => true,
+        (Some("and"), Some(word), None) => age(word),
+        _ => false,
+    }
 }
 
 /// Adds `part` to the group `total`: the total's interval is the sum of its parts.

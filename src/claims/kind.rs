@@ -10,7 +10,7 @@ use super::subject::Subject;
 use super::victims::{CHAIN_BREAKS, PASSIVE_AUXILIARIES};
 use crate::doc::{Claim, ClaimKind, Quantity};
 use crate::tokens::TokenKind;
-use crate::{table, words};
+use crate::{phrases, table, words};
 use std::sync::LazyLock;
 
 /// Predicates right after the counted noun (after auxiliaries), as word sequences.
@@ -21,7 +21,7 @@ static PREDICATES_AFTER: LazyLock<Vec<(Vec<&str>, ClaimKind)>> =
 static INJURY_VERBS: LazyLock<Vec<&str>> = words!("en/claims/injury_verbs.txt");
 
 /// Injury nouns after an injury verb, and their kind ("injuries": wounded).
-static INJURY_NOUNS: LazyLock<Vec<(&str, ClaimKind)>> =
+pub(super) static INJURY_NOUNS: LazyLock<Vec<(&str, ClaimKind)>> =
     LazyLock::new(|| word_kinds(&table!("en/claims/injury_nouns.tsv")));
 
 /// Words before an injury noun that change its kind ("gunshot": shot, "fatal": killed).
@@ -102,10 +102,7 @@ static COUNTING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/counting_verbs.tx
 static AGE_RANGE_WORDS: LazyLock<Vec<&str>> = words!("en/claims/age_range_words.txt");
 
 /// Openings of an age range after a counted noun ("between the ages of"), as words.
-static AGE_ASIDES: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
-    let phrases: LazyLock<Vec<&str>> = words!("en/claims/age_asides.txt");
-    phrases.iter().map(|p| p.split(' ').collect()).collect()
-});
+static AGE_ASIDES: LazyLock<Vec<Vec<&str>>> = phrases!("en/claims/age_asides.txt");
 
 /// The verbs after which a bare word number counts people on its own ("killing four,
 /// officials said"): what the numbers stage needs to hear from this one.

@@ -19,13 +19,15 @@
 //! - `sentence`: a sentence's tokens and time expressions, computed once per sentence;
 //! - [`subject`]: the counted noun phrase and its side (from the [`Profile`]);
 //! - [`kind`]: what is counted; every casualty word lives there;
-//! - [`context`]: place, time, rate, and who asserts the figure (from the quotes stage).
+//! - [`context`]: place, time, rate, and who asserts the figure (from the quotes stage);
+//! - [`frame`]: frames that make a figure no casualty (a threat, an illness, a sport).
 //!
 //! Word lists are data under `lexicon/en/claims/`.
 
 mod conjoined;
 mod context;
 mod event;
+mod frame;
 mod kind;
 mod sentence;
 mod subject;
@@ -59,6 +61,7 @@ pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
             out.extend(sentences.get(index).victim_claims());
         }
     }
+    out.retain(|c| !sentences.get(c.sentence).frames_no_casualty(c));
     out.sort_by_key(|c| (c.quantity.span.start, c.quantity.span.end));
     let mut out = conjoined::merge_groups(doc, out);
     for claim in &mut out {
@@ -342,6 +345,20 @@ mod tests {
                 "5 soldiers and 12 civilians",
                 17,
                 vec![5, 12],
+            ),
+            (
+                "The fire killed the grandfather, aunt and 9-year-old cousin of the groom.",
+                ClaimKind::Killed,
+                "the grandfather, aunt and 9-year-old cousin",
+                3,
+                vec![1, 1, 1],
+            ),
+            (
+                "His sister, uncle and 4-year-old niece were wounded.",
+                ClaimKind::Wounded,
+                "His sister, uncle and 4-year-old niece",
+                3,
+                vec![1, 1, 1],
             ),
         ] {
             let doc = doc_of(text, None);

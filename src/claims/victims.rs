@@ -22,7 +22,7 @@
 use super::kind::AUXILIARIES;
 use super::sentence::Sentence;
 use crate::doc::{Claim, ClaimKind, Event, Quantity, Span, Unit};
-use crate::{table, words};
+use crate::{phrases, table, words};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -36,6 +36,9 @@ static AIMED_OBJECT_STARTS: LazyLock<Vec<&str>> = words!("en/claims/aimed_object
 /// Verbs of firing a weapon, which take an aimed object ("shot at").
 static FIRING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/firing_verbs.txt");
 
+/// Things a firing verb takes as its object that are no person ("shot baskets").
+static SHOT_THINGS: LazyLock<Vec<&str>> = words!("en/claims/shot_things.txt");
+
 /// Nouns of a perpetrator, which a gerund before them makes a compound ("shooting suspect").
 static AGENT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/agent_nouns.txt");
 
@@ -46,10 +49,7 @@ static PLURAL_PEOPLE: LazyLock<Vec<(&str, &str)>> = table!("en/claims/plural_peo
 static BODY_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/body_nouns.txt");
 
 /// Phrases that say a victim already shot or hurt then died ("later died", "pronounced dead").
-static LATER_DEATHS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
-    let phrases: LazyLock<Vec<&str>> = words!("en/claims/later_deaths.txt");
-    phrases.iter().map(|p| p.split(' ').collect()).collect()
-});
+static LATER_DEATHS: LazyLock<Vec<Vec<&str>>> = phrases!("en/claims/later_deaths.txt");
 
 /// Words that start another subject's clause after a casualty predicate ("who", "while").
 pub(super) static CHAIN_BREAKS: LazyLock<Vec<&str>> = words!("en/claims/chain_breaks.txt");
@@ -295,7 +295,7 @@ impl Sentence<'_> {
 
     /// Whether the predicate after a phrase is an active verb with an object ("He shot a
     /// man", "Gunman kills two", "a woman who shot and killed a man", "two men who robbed
-    /// and shot a driver"): the phrase is then
+    /// and shot a driver", "she shot baskets"): the phrase is then
     /// the agent, not the victim. A passive
     /// auxiliary before the verb ("was shot a day later") keeps it a victim.
     pub(super) fn acts_on_object(&self, from: usize) -> bool {
@@ -318,7 +318,8 @@ impl Sentence<'_> {
         while self.is_in(object, &VERB_ADVERBS) {
             object += 1;
         }
-        let aimed = self.is_in(object, &AIMED_OBJECT_STARTS) && self.is_in(k, &FIRING_VERBS);
+        let firing = self.is_in(k, &FIRING_VERBS);
+        let aimed = firing && (self.is_in(object, &AIMED_OBJECT_STARTS) || self.is_in(object, &SHOT_THINGS));
         aimed
             || self.is_in(object, &OBJECT_STARTS)
             || self.tokens.get(object).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)

@@ -1,0 +1,158 @@
+//! Frames that make a figure no casualty of an event, read around the claim in its
+//! clause: a staged scene, a threat or deaths a measure is to prevent before it ("make it
+//! look like he was slain", "will avoid 2,700 premature deaths"); an illness or harm of
+//! another kind after a wounded predicate ("hospitalized with pneumonia", "hurt
+//! emotionally"); a sports report around an injury ("a hamstring injury in the final").
+//! A product's model number ("a Nexus 7") and the children of a parent ("a mother of
+//! four") count nobody.
+//!
+//! Word lists are data: `unreal_frames.txt`, `not_bodily_harm.txt`, `sports_words.txt`,
+//! `parent_nouns.txt` under `lexicon/en/claims/`.
+
+use super::kind::INJURY_NOUNS;
+use super::sentence::Sentence;
+use crate::doc::{Claim, ClaimKind};
+use crate::{phrases, words};
+use std::sync::LazyLock;
+
+/// Phrases before a figure that make it no event ("look like", "avoid", "threatened to").
+static UNREAL_FRAMES: LazyLock<Vec<Vec<&str>>> = phrases!("en/claims/unreal_frames.txt");
+
+/// Phrases after a wounded predicate that make the harm no bodily injury ("pneumonia").
+static NOT_BODILY_HARM: LazyLock<Vec<Vec<&str>>> = phrases!("en/claims/not_bodily_harm.txt");
+
+/// Words of a sports report ("tournament", "hamstring").
+static SPORTS_WORDS: LazyLock<Vec<&str>> = words!("en/claims/sports_words.txt");
+
+/// Nouns before "of" and a number that count children ("mother of four").
+static PARENT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/parent_nouns.txt");
+
+/// Tokens read at most before a figure for a frame, within its clause.
+const FRAME_REACH: usize = 8;
+
+/// Tokens read at most after a wounded figure for the harm it names, within its clause.
+const HARM_REACH: usize = 12;
+
+impl Sentence<'_> {
+    /// Whether a claim of this sentence is framed as no casualty of an event.
+    /// Frames read the casualty predicate, so a kind given by the counted noun alone
+    /// ("threatening to kill two hostages": captured) stays; the sports frame reads only
+    /// a victim without a number who suffers an injury noun ("the midfielder suffered a
+    /// knee injury"), since a crowd hurt at a match ("11 people were injured in clashes
+    /// before a soccer match") or a player who "heard a friend had been injured in the
+    /// violence" reports a casualty.
+    pub(super) fn frames_no_casualty(&self, claim: &Claim) -> bool {
+        let Some((first, end)) = self.token_range(claim.quantity.span) else { return false };
+        let numbered = self.quantities().iter().any(|q| q.span == claim.quantity.span);
+        let casualty = matches!(claim.kind, ClaimKind::Killed | ClaimKind::Wounded | ClaimKind::Shot);
+        let wounded = claim.kind == ClaimKind::Wounded;
+        (casualty && self.unreal_frame_before(first))
+            || (wounded && self.other_harm_after(end))
+            || (wounded && !numbered && self.is_sports_report() && self.injury_noun_after(end))
+            || (numbered && self.counts_nobody(first))
+    }
+
+    /// Whether an unreal frame stands before token `first` in its clause.
+    fn unreal_frame_before(&self, first: usize) -> bool {
+        let from = first.saturating_sub(FRAME_REACH);
+        let clause = (from..first).rev().take_while(|&k| !self.ends_clause(k)).last().unwrap_or(first);
+        (clause..first).any(|k| self.starts_any(k, &UNREAL_FRAMES))
+    }
+
+    /// Whether a phrase of harm other than bodily injury follows token `end` in its clause.
+    fn other_harm_after(&self, end: usize) -> bool {
+        let to = (end + HARM_REACH).min(self.tokens.len());
+        (end..to).take_while(|&k| !self.ends_clause(k)).any(|k| self.starts_any(k, &NOT_BODILY_HARM))
+    }
+
+    /// Whether an injury noun ("injury", "wounds") follows token `end` in its clause.
+    fn injury_noun_after(&self, end: usize) -> bool {
+        let to = (end + HARM_REACH).min(self.tokens.len());
+        (end..to).take_while(|&k| !self.ends_clause(k)).any(|k| INJURY_NOUNS.iter().any(|(noun, _)| self.is(k, noun)))
+    }
+
+    /// Whether the sentence holds a word of a sports report.
+    fn is_sports_report(&self) -> bool {
+        (0..self.tokens.len()).any(|k| self.is_in(k, &SPORTS_WORDS))
+    }
+
+    /// Whether the number at token `first` counts nobody: a model number after a
+    /// determined capitalised name ("a Nexus 7", "the Galaxy 5") or a parent's children
+    /// ("a mother of four").
+    fn counts_nobody(&self, first: usize) -> bool {
+        let Some(before) = first.checked_sub(1) else { return false };
+        let capitalised = self.word(before).is_some_and(|w| w.starts_with(char::is_uppercase));
+        let determined = before.checked_sub(1).is_some_and(|d| self.is_in(d, &["a", "an", "the"]));
+        let parent = self.is(before, "of") && before.checked_sub(1).is_some_and(|p| self.is_in(p, &PARENT_NOUNS));
+        (capitalised && determined) || parent
+    }
+
+    /// Whether one of `phrases` starts at token `k`.
+    fn starts_any(&self, k: usize, phrases: &[Vec<&str>]) -> bool {
+        phrases.iter().any(|words| self.are(k, words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{claims_of, doc_of};
+    use crate::doc::ClaimKind;
+
+    /// The kinds and lower bounds of the claims of `text`.
+    fn kinds(text: &str) -> Vec<(ClaimKind, Option<u64>)> {
+        claims_of(&doc_of(text, None)).iter().map(|c| (c.kind, c.quantity.low)).collect()
+    }
+
+    #[test]
+    fn a_staged_scene_a_threat_or_prevented_deaths_are_no_casualties() {
+        for text in [
+            "He planned to make it look like his partner was murdered by a burglar.",
+            "The gang threatened to tell him that his son was dead.",
+            "The new filters will avoid 1,200 premature deaths a year, the ministry said.",
+            "Officials say the warning system could prevent 4,000 deaths each decade.",
+            "The campaign has averted more than 50,000 deaths since 2001.",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+        assert_eq!(kinds("The rebels are threatening to kill three hostages."), []);
+        let text = "The group is threatening to behead two German hostages it seized in May.";
+        assert_eq!(kinds(text), [(ClaimKind::Captured, Some(2))]);
+        assert_eq!(kinds("The storm killed 12 people, officials said."), [(ClaimKind::Killed, Some(12))]);
+    }
+
+    #[test]
+    fn an_illness_or_harm_of_another_kind_is_no_wound() {
+        for text in [
+            "The mayor was hospitalized with pneumonia on Friday.",
+            "Three hikers were hospitalized for dehydration and exhaustion.",
+            "Her uncle was hospitalized after a heart attack.",
+            "The boy was hurt emotionally by the long custody fight.",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+        assert_eq!(kinds("Two guards were hospitalized with stab wounds."), [(ClaimKind::Wounded, Some(2))]);
+    }
+
+    #[test]
+    fn a_players_injury_is_no_casualty_but_a_crowd_hurt_at_a_match_is() {
+        assert_eq!(kinds("The striker suffered a knee injury in the league opener."), []);
+        let text = "At least 14 people were injured when a barrier collapsed before the match.";
+        assert_eq!(kinds(text), [(ClaimKind::Wounded, Some(14))]);
+        let text = "The goalkeeper left the season early when he heard a cousin had been injured in the bombing.";
+        assert_eq!(kinds(text), [(ClaimKind::Wounded, Some(1))]);
+    }
+
+    #[test]
+    fn a_model_number_or_a_parents_children_count_nobody() {
+        assert_eq!(kinds("The shop offers $80 for a Pixel 6 in good condition."), []);
+        assert_eq!(kinds("A father of three was killed in the crash."), [(ClaimKind::Killed, Some(1))]);
+        assert_eq!(kinds("The mother of a boy killed in the crash spoke on Monday."), [(ClaimKind::Killed, Some(1))]);
+    }
+
+    #[test]
+    fn shooting_things_is_no_shooting_of_people() {
+        assert_eq!(kinds("After school she shot baskets with her brother."), []);
+        assert_eq!(kinds("He shot video of the crowd from a balcony."), []);
+        assert_eq!(kinds("A man shot a neighbor after an argument."), [(ClaimKind::Shot, Some(1))]);
+    }
+}
