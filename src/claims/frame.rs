@@ -4,13 +4,17 @@
 //! another kind after a wounded predicate ("hospitalized with pneumonia", "hurt
 //! emotionally"); a sports report around an injury ("a hamstring injury in the final").
 //! A product's model number ("a Nexus 7") and the children of a parent ("a mother of
-//! four") count nobody.
+//! four") count nobody; a troop count that names police counts police, no troops; a
+//! condition before a casualty ("If Chris dies") is no event; perpetrators who fled are
+//! no displaced people.
 //!
 //! Word lists are data: `unreal_frames.txt`, `not_bodily_harm.txt`, `sports_words.txt`,
-//! `parent_nouns.txt` under `lexicon/en/claims/`.
+//! `parent_nouns.txt`, `police_words.txt`, `conditionals.txt`, `agent_nouns.txt` under
+//! `lexicon/en/claims/`.
 
 use super::kind::INJURY_NOUNS;
 use super::sentence::Sentence;
+use super::victims::AGENT_NOUNS;
 use crate::doc::{Claim, ClaimKind};
 use crate::{phrases, words};
 use std::sync::LazyLock;
@@ -26,6 +30,19 @@ static SPORTS_WORDS: LazyLock<Vec<&str>> = words!("en/claims/sports_words.txt");
 
 /// Nouns before "of" and a number that count children ("mother of four").
 static PARENT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/parent_nouns.txt");
+
+/// Words that open a condition ("if", "unless").
+static CONDITIONALS: LazyLock<Vec<&str>> = words!("en/claims/conditionals.txt");
+
+/// Tokens read at most before a figure for a condition ("If the two guards die").
+const CONDITION_REACH: usize = 3;
+
+/// Words of police ("policemen"): a troop count that names them counts police.
+static POLICE_WORDS: LazyLock<Vec<&str>> = words!("en/claims/police_words.txt");
+
+/// Tokens read at most after a troop count's number for a police word ("160 personnel
+/// from nearby police stations").
+const POLICE_REACH: usize = 6;
 
 /// Tokens read at most before a figure for a frame, within its clause.
 const FRAME_REACH: usize = 8;
@@ -46,10 +63,22 @@ impl Sentence<'_> {
         let numbered = self.quantities().iter().any(|q| q.span == claim.quantity.span);
         let casualty = matches!(claim.kind, ClaimKind::Killed | ClaimKind::Wounded | ClaimKind::Shot);
         let wounded = claim.kind == ClaimKind::Wounded;
-        (casualty && self.unreal_frame_before(first))
+        (casualty && (self.unreal_frame_before(first) || self.conditional_before(first)))
+            || (claim.kind == ClaimKind::Displaced && self.counts_perpetrators(claim))
             || (wounded && self.other_harm_after(end))
             || (wounded && !numbered && self.is_sports_report() && self.injury_noun_after(end))
             || (numbered && self.counts_nobody(first))
+            || (claim.kind == ClaimKind::Troops && self.names_police(end))
+    }
+
+    /// Whether a police word follows the number ending at token `end` in its phrase
+    /// ("2,000 local police forces", "160 personnel from nearby police stations"; not
+    /// "5,000 troops and 400 police trainers", where "and" starts another phrase).
+    fn names_police(&self, end: usize) -> bool {
+        let to = (end + POLICE_REACH).min(self.tokens.len());
+        (end..to)
+            .take_while(|&k| !self.is_punct(k, &[",", ".", ";", ":"]) && !self.is(k, "and"))
+            .any(|k| self.is_in(k, &POLICE_WORDS))
     }
 
     /// Whether an unreal frame stands before token `first` in its clause.
@@ -57,6 +86,23 @@ impl Sentence<'_> {
         let from = first.saturating_sub(FRAME_REACH);
         let clause = (from..first).rev().take_while(|&k| !self.ends_clause(k)).last().unwrap_or(first);
         (clause..first).any(|k| self.starts_any(k, &UNREAL_FRAMES))
+    }
+
+    /// Whether a condition opens a few tokens before token `first` in its clause ("If
+    /// Chris dies", "unless the two guards are killed").
+    fn conditional_before(&self, first: usize) -> bool {
+        let from = first.saturating_sub(CONDITION_REACH);
+        (from..first)
+            .rev()
+            .take_while(|&k| !self.is_punct(k, &[",", ".", ";", ":"]))
+            .any(|k| self.is_in(k, &CONDITIONALS))
+    }
+
+    /// Whether a displacement figure counts perpetrators who fled ("four of the five
+    /// suspects fled"): no displaced people.
+    fn counts_perpetrators(&self, claim: &Claim) -> bool {
+        let head = claim.subject.map(|s| self.doc.slice(s)).and_then(|s| s.split_whitespace().last());
+        head.is_some_and(|head| AGENT_NOUNS.contains(&head.to_lowercase().as_str()))
     }
 
     /// Whether a phrase of harm other than bodily injury follows token `end` in its clause.
@@ -147,6 +193,28 @@ mod tests {
         assert_eq!(kinds("The shop offers $80 for a Pixel 6 in good condition."), []);
         assert_eq!(kinds("A father of three was killed in the crash."), [(ClaimKind::Killed, Some(1))]);
         assert_eq!(kinds("The mother of a boy killed in the crash spoke on Monday."), [(ClaimKind::Killed, Some(1))]);
+    }
+
+    #[test]
+    fn a_condition_before_a_casualty_is_no_event() {
+        assert_eq!(kinds("If the boy dies, the family will lose the house."), []);
+        assert_eq!(kinds("Unless the two guards are killed, the plan fails."), []);
+        let text = "A woman died on Sunday, and if the trial goes ahead her brother will testify.";
+        assert_eq!(kinds(text), [(ClaimKind::Killed, Some(1))]);
+    }
+
+    #[test]
+    fn perpetrators_who_fled_are_no_displaced_people() {
+        assert_eq!(kinds("Three of the four gunmen fled in a stolen van."), []);
+        assert_eq!(kinds("About 3,000 villagers fled the fighting."), [(ClaimKind::Displaced, Some(3000))]);
+    }
+
+    #[test]
+    fn police_are_no_troops() {
+        assert_eq!(kinds("The plan would merge more than 3,000 municipal police forces."), []);
+        assert_eq!(kinds("Some 240 personnel from nearby police stations joined the search."), []);
+        let text = "The council voted to deploy 6,000 troops and 900 police officers to the region.";
+        assert_eq!(kinds(text), [(ClaimKind::Troops, Some(6000))]);
     }
 
     #[test]

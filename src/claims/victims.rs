@@ -40,7 +40,7 @@ static FIRING_VERBS: LazyLock<Vec<&str>> = words!("en/claims/firing_verbs.txt");
 static SHOT_THINGS: LazyLock<Vec<&str>> = words!("en/claims/shot_things.txt");
 
 /// Nouns of a perpetrator, which a gerund before them makes a compound ("shooting suspect").
-static AGENT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/agent_nouns.txt");
+pub(super) static AGENT_NOUNS: LazyLock<Vec<&str>> = words!("en/claims/agent_nouns.txt");
 
 /// Irregular plurals of victim nouns, with their singular ("men", "man").
 static PLURAL_PEOPLE: LazyLock<Vec<(&str, &str)>> = table!("en/claims/plural_people.tsv");
