@@ -6,7 +6,8 @@
 //! A product's model number ("a Nexus 7") and the children of a parent ("a mother of
 //! four") count nobody; a troop count that names police counts police, no troops; a
 //! condition before a casualty ("If Chris dies") is no event; perpetrators who fled are
-//! no displaced people.
+//! no displaced people; "succumbed to" a thing that is no injury or illness ("succumbed
+//! to pressure") is no death.
 //!
 //! Word lists are data: `unreal_frames.txt`, `not_bodily_harm.txt`, `sports_words.txt`,
 //! `parent_nouns.txt`, `police_words.txt`, `conditionals.txt`, `agent_nouns.txt` under
@@ -67,6 +68,7 @@ impl Sentence<'_> {
             || (claim.kind == ClaimKind::Displaced && self.counts_perpetrators(claim))
             || (wounded && self.other_harm_after(end))
             || (wounded && !numbered && self.is_sports_report() && self.injury_noun_after(end))
+            || (claim.kind == ClaimKind::Killed && self.succumbed_to_no_harm(end))
             || (numbered && self.counts_nobody(first))
             || (claim.kind == ClaimKind::Troops && self.names_police(end))
     }
@@ -86,6 +88,20 @@ impl Sentence<'_> {
         let from = first.saturating_sub(FRAME_REACH);
         let clause = (from..first).rev().take_while(|&k| !self.ends_clause(k)).last().unwrap_or(first);
         (clause..first).any(|k| self.starts_any(k, &UNREAL_FRAMES))
+    }
+
+    /// Whether the claim's own predicate after token `end` (the first before a comma) is
+    /// "succumbed to" a thing that is no injury or illness
+    /// ("succumbed to pressure", "succumbed to a younger rival": no death; "succumbed to
+    /// his wounds", "succumbed to cancer" and a bare "succumbed" are deaths).
+    fn succumbed_to_no_harm(&self, end: usize) -> bool {
+        let to = (end + HARM_REACH).min(self.tokens.len());
+        let clause = (end..to).take_while(|&k| !self.ends_clause(k) && !self.is_comma(k));
+        let predicate = clause.into_iter().find(|&k| self.is(k, "succumbed") || self.predicate_after_at(k).is_some());
+        let Some(verb) = predicate.filter(|&k| self.is(k, "succumbed")) else { return false };
+        let harm = |k: usize| self.injury_noun_at(k) || self.starts_any(k, &NOT_BODILY_HARM);
+        self.is(verb + 1, "to")
+            && !(verb + 2..verb + 6).take_while(|&k| !self.ends_clause(k) && !self.is_comma(k)).any(harm)
     }
 
     /// Whether a condition opens a few tokens before token `first` in its clause ("If
@@ -114,7 +130,12 @@ impl Sentence<'_> {
     /// Whether an injury noun ("injury", "wounds") follows token `end` in its clause.
     fn injury_noun_after(&self, end: usize) -> bool {
         let to = (end + HARM_REACH).min(self.tokens.len());
-        (end..to).take_while(|&k| !self.ends_clause(k)).any(|k| INJURY_NOUNS.iter().any(|(noun, _)| self.is(k, noun)))
+        (end..to).take_while(|&k| !self.ends_clause(k)).any(|k| self.injury_noun_at(k))
+    }
+
+    /// Whether token `k` is an injury noun ("injuries", "wounds").
+    fn injury_noun_at(&self, k: usize) -> bool {
+        INJURY_NOUNS.iter().any(|(noun, _)| self.is(k, noun))
     }
 
     /// Whether the sentence holds a word of a sports report.
@@ -193,6 +214,17 @@ mod tests {
         assert_eq!(kinds("The shop offers $80 for a Pixel 6 in good condition."), []);
         assert_eq!(kinds("A father of three was killed in the crash."), [(ClaimKind::Killed, Some(1))]);
         assert_eq!(kinds("The mother of a boy killed in the crash spoke on Monday."), [(ClaimKind::Killed, Some(1))]);
+    }
+
+    #[test]
+    fn succumbing_to_no_harm_is_no_death() {
+        assert_eq!(kinds("He succumbed to a younger rival in four sets."), []);
+        assert_eq!(kinds("A woman on the board finally succumbed to pressure and resigned."), []);
+        assert_eq!(kinds("A soldier later succumbed to his wounds."), [(ClaimKind::Killed, Some(1))]);
+        assert_eq!(kinds("Two of the miners succumbed to carbon monoxide poisoning."), [(ClaimKind::Killed, Some(2))]);
+        assert_eq!(kinds("A second victim succumbed at the hospital."), [(ClaimKind::Killed, Some(1))]);
+        let text = "After 40 protesters were killed, the minister succumbed to the pressure.";
+        assert_eq!(kinds(text), [(ClaimKind::Killed, Some(40))]);
     }
 
     #[test]

@@ -440,6 +440,8 @@ mod tests {
             "Not a single child was hurt.",
             "Not one of the 12 passengers was hurt.",
             "Neither of his two sons was wounded.",
+            "Many rivals have wanted to kill the man for decades.",
+            "The cell plotted to kill a police officer in the capital.",
         ] {
             let found = claims_of(&doc_of(text, None));
             assert!(
@@ -458,6 +460,8 @@ mod tests {
         ] {
             assert_one_claim(text, kind, mention, 2);
         }
+        let text = "The derailment sent dozens of people to the hospital on Friday.";
+        assert_eq!(claims_of(&doc_of(text, None)).iter().map(|c| c.kind).collect::<Vec<_>>(), [ClaimKind::Wounded]);
         for text in ["The group both captured and shaped the movement.", "Both sides agreed to a truce."] {
             assert_eq!(claims_of(&doc_of(text, None)), vec![], "{text}");
         }
