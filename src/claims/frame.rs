@@ -78,9 +78,7 @@ impl Sentence<'_> {
     /// "5,000 troops and 400 police trainers", where "and" starts another phrase).
     fn names_police(&self, end: usize) -> bool {
         let to = (end + POLICE_REACH).min(self.tokens.len());
-        (end..to)
-            .take_while(|&k| !self.is_punct(k, &[",", ".", ";", ":"]) && !self.is(k, "and"))
-            .any(|k| self.is_in(k, &POLICE_WORDS))
+        (end..to).take_while(|&k| !self.ends_phrase(k) && !self.is(k, "and")).any(|k| self.is_in(k, &POLICE_WORDS))
     }
 
     /// Whether an unreal frame stands before token `first` in its clause.
@@ -95,23 +93,18 @@ impl Sentence<'_> {
     /// ("succumbed to pressure", "succumbed to a younger rival": no death; "succumbed to
     /// his wounds", "succumbed to cancer" and a bare "succumbed" are deaths).
     fn succumbed_to_no_harm(&self, end: usize) -> bool {
-        let to = (end + HARM_REACH).min(self.tokens.len());
-        let clause = (end..to).take_while(|&k| !self.ends_clause(k) && !self.is_comma(k));
-        let predicate = clause.into_iter().find(|&k| self.is(k, "succumbed") || self.predicate_after_at(k).is_some());
+        let mut phrase = self.tokens_after(end).take_while(|&k| !self.ends_phrase(k));
+        let predicate = phrase.find(|&k| self.is(k, "succumbed") || self.predicate_after_at(k).is_some());
         let Some(verb) = predicate.filter(|&k| self.is(k, "succumbed")) else { return false };
         let harm = |k: usize| self.injury_noun_at(k) || self.starts_any(k, &NOT_BODILY_HARM);
-        self.is(verb + 1, "to")
-            && !(verb + 2..verb + 6).take_while(|&k| !self.ends_clause(k) && !self.is_comma(k)).any(harm)
+        self.is(verb + 1, "to") && !(verb + 2..verb + 6).take_while(|&k| !self.ends_phrase(k)).any(harm)
     }
 
     /// Whether a condition opens a few tokens before token `first` in its clause ("If
     /// Chris dies", "unless the two guards are killed").
     fn conditional_before(&self, first: usize) -> bool {
         let from = first.saturating_sub(CONDITION_REACH);
-        (from..first)
-            .rev()
-            .take_while(|&k| !self.is_punct(k, &[",", ".", ";", ":"]))
-            .any(|k| self.is_in(k, &CONDITIONALS))
+        (from..first).rev().take_while(|&k| !self.ends_phrase(k)).any(|k| self.is_in(k, &CONDITIONALS))
     }
 
     /// Whether a displacement figure counts perpetrators who fled ("four of the five
@@ -123,14 +116,23 @@ impl Sentence<'_> {
 
     /// Whether a phrase of harm other than bodily injury follows token `end` in its clause.
     fn other_harm_after(&self, end: usize) -> bool {
-        let to = (end + HARM_REACH).min(self.tokens.len());
-        (end..to).take_while(|&k| !self.ends_clause(k)).any(|k| self.starts_any(k, &NOT_BODILY_HARM))
+        self.tokens_after(end).take_while(|&k| !self.ends_clause(k)).any(|k| self.starts_any(k, &NOT_BODILY_HARM))
     }
 
     /// Whether an injury noun ("injury", "wounds") follows token `end` in its clause.
     fn injury_noun_after(&self, end: usize) -> bool {
-        let to = (end + HARM_REACH).min(self.tokens.len());
-        (end..to).take_while(|&k| !self.ends_clause(k)).any(|k| self.injury_noun_at(k))
+        self.tokens_after(end).take_while(|&k| !self.ends_clause(k)).any(|k| self.injury_noun_at(k))
+    }
+
+    /// The tokens from `end` on that a figure's predicate and its harm are read in, at
+    /// most [`HARM_REACH`].
+    fn tokens_after(&self, end: usize) -> std::ops::Range<usize> {
+        end..(end + HARM_REACH).min(self.tokens.len())
+    }
+
+    /// Whether token `k` ends a phrase: a comma or a stop.
+    fn ends_phrase(&self, k: usize) -> bool {
+        self.is_comma(k) || self.ends_clause(k)
     }
 
     /// Whether token `k` is an injury noun ("injuries", "wounds").
