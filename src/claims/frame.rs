@@ -175,7 +175,7 @@ mod tests {
     #[test]
     fn a_staged_scene_a_threat_or_prevented_deaths_are_no_casualties() {
         for text in [
-            "He planned to make it look like his partner was murdered by a burglar.",
+            "He planned to make it look like the man was murdered by a burglar.",
             "The gang threatened to tell him that his son was dead.",
             "The new filters will avoid 1,200 premature deaths a year, the ministry said.",
             "Officials say the warning system could prevent 4,000 deaths each decade.",
@@ -192,8 +192,8 @@ mod tests {
     #[test]
     fn an_illness_or_harm_of_another_kind_is_no_wound() {
         for text in [
-            "The mayor was hospitalized with pneumonia on Friday.",
-            "Three hikers were hospitalized for dehydration and exhaustion.",
+            "A man was hospitalized with pneumonia on Friday.",
+            "Three people were hospitalized for dehydration and exhaustion.",
             "Her uncle was hospitalized after a heart attack.",
             "The boy was hurt emotionally by the long custody fight.",
         ] {
@@ -204,7 +204,7 @@ mod tests {
 
     #[test]
     fn a_players_injury_is_no_casualty_but_a_crowd_hurt_at_a_match_is() {
-        assert_eq!(kinds("The striker suffered a knee injury in the league opener."), []);
+        assert_eq!(kinds("He suffered a knee injury in the league opener."), []);
         let text = "At least 14 people were injured when a barrier collapsed before the match.";
         assert_eq!(kinds(text), [(ClaimKind::Wounded, Some(14))]);
         let text = "The goalkeeper left the season early when he heard a cousin had been injured in the bombing.";
@@ -215,6 +215,8 @@ mod tests {
     fn a_model_number_or_a_parents_children_count_nobody() {
         assert_eq!(kinds("The shop offers $80 for a Pixel 6 in good condition."), []);
         assert_eq!(kinds("A father of three was killed in the crash."), [(ClaimKind::Killed, Some(1))]);
+        let found = kinds("A mother of four killed in the crash was buried on Monday.");
+        assert!(found.iter().all(|(_, low)| *low != Some(4)), "{found:?}");
         assert_eq!(kinds("The mother of a boy killed in the crash spoke on Monday."), [(ClaimKind::Killed, Some(1))]);
     }
 
