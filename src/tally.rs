@@ -267,16 +267,17 @@ mod tests {
 
     /// The killed and wounded counts of the tally of `text` run through the rule stages.
     fn counts(text: &str) -> (u64, u64) {
-        let mut doc = Doc::new(text.to_string(), Meta::default());
-        rule_stages().annotate(&mut doc).expect("the rule stages run");
-        let count = |figure: Option<crate::doc::TallyFigure>| figure.map_or(0, |f| f.count);
-        (count(doc.tally.killed), count(doc.tally.wounded))
+        tally_counts(Doc::new(text.to_string(), Meta::default()))
     }
 
     /// The killed and wounded counts of a story whose text starts with its `title`.
     fn titled_counts(title: &str, body: &str) -> (u64, u64) {
         let meta = Meta { title: Some(title.to_string()), ..Meta::default() };
-        let mut doc = Doc::new(format!("{title}\n{body}"), meta);
+        tally_counts(Doc::new(format!("{title}\n{body}"), meta))
+    }
+
+    /// The killed and wounded counts of `doc`'s tally after the rule stages.
+    fn tally_counts(mut doc: Doc) -> (u64, u64) {
         rule_stages().annotate(&mut doc).expect("the rule stages run");
         let count = |figure: Option<crate::doc::TallyFigure>| figure.map_or(0, |f| f.count);
         (count(doc.tally.killed), count(doc.tally.wounded))

@@ -164,13 +164,8 @@ impl Sentence<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{claims_of, doc_of};
+    use super::super::testing::kinds_of as kinds;
     use crate::doc::ClaimKind;
-
-    /// The kinds and lower bounds of the claims of `text`.
-    fn kinds(text: &str) -> Vec<(ClaimKind, Option<u64>)> {
-        claims_of(&doc_of(text, None)).iter().map(|c| (c.kind, c.quantity.low)).collect()
-    }
 
     #[test]
     fn a_staged_scene_a_threat_or_prevented_deaths_are_no_casualties() {

@@ -143,7 +143,7 @@ impl Sentence<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::claims;
-    use super::super::testing::{claims_of, doc_of, text_of};
+    use super::super::testing::{claims_of, doc_of, kinds_of, text_of};
     use crate::doc::ClaimKind;
     use crate::profile::Profile;
 
@@ -204,28 +204,25 @@ mod tests {
 
     #[test]
     fn a_bare_casualty_predicate_after_a_number_is_its_kind() {
-        let kinds = |text: &str| -> Vec<(ClaimKind, Option<u64>)> {
-            claims_of(&doc_of(text, None)).iter().map(|c| (c.kind, c.quantity.low)).collect()
-        };
         assert_eq!(
-            kinds("Five shot, two dead after party in Oakdale"),
+            kinds_of("Five shot, two dead after party in Oakdale"),
             [(ClaimKind::Shot, Some(5)), (ClaimKind::Killed, Some(2))]
         );
         assert_eq!(
-            kinds("The flood left 310 dead, 41 missing and 27 hurt."),
+            kinds_of("The flood left 310 dead, 41 missing and 27 hurt."),
             [(ClaimKind::Killed, Some(310)), (ClaimKind::Missing, Some(41)), (ClaimKind::Wounded, Some(27))]
         );
-        assert_eq!(kinds("Of the hikers, 12 remain missing."), [(ClaimKind::Missing, Some(12))]);
-        assert_eq!(kinds("Medics flew out 25 badly wounded."), [(ClaimKind::Wounded, Some(25))]);
+        assert_eq!(kinds_of("Of the hikers, 12 remain missing."), [(ClaimKind::Missing, Some(12))]);
+        assert_eq!(kinds_of("Medics flew out 25 badly wounded."), [(ClaimKind::Wounded, Some(25))]);
         for text in [
             "Rebels freed two abducted Canadian nurses on Sunday.",
             "She kept her two shot lead after the third round.",
             "You have a 1 in 50,000 shot of winning the raffle.",
             "Patients spend a day or two recovering at home.",
         ] {
-            assert_eq!(kinds(text), [], "{text}");
+            assert_eq!(kinds_of(text), [], "{text}");
         }
         let text = "Officials plan to transport 30 seriously wounded Libyan fighters to hospitals.";
-        assert_eq!(kinds(text), [(ClaimKind::Wounded, Some(30))]);
+        assert_eq!(kinds_of(text), [(ClaimKind::Wounded, Some(30))]);
     }
 }

@@ -59,3 +59,8 @@ pub(super) fn assert_one_claim(text: &str, kind: crate::doc::ClaimKind, mention:
         "{text}"
     );
 }
+
+/// The kinds and lower bounds of the claims of `text`.
+pub(super) fn kinds_of(text: &str) -> Vec<(crate::doc::ClaimKind, Option<u64>)> {
+    claims_of(&doc_of(text, None)).iter().map(|c| (c.kind, c.quantity.low)).collect()
+}
