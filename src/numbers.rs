@@ -465,12 +465,19 @@ impl<'a> Scan<'a> {
         if !GROUPED.is_match(raw) {
             return None;
         }
+        if raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.") {
+            return None;
+        }
         let mut digits = raw.replace(',', "");
         let mut end = i + 1;
         if !raw.contains([',', '.']) && raw.len() <= 3 {
             while let Some(group) = self.space_group(end) {
                 digits.push_str(group);
                 end += 1;
+            }
+            while let Some(group) = self.stray_space_group(end) {
+                digits.push_str(group);
+                end += 2;
             }
         }
         let value: f64 = digits.parse().ok()?;
@@ -504,6 +511,16 @@ impl<'a> Scan<'a> {
             && single_space
             && !next_attached)
             .then_some(raw)
+    }
+
+    /// A 3-digit group with a leading zero after a comma and a stray space ("25, 000"):
+    /// no count starts with 0, so the group continues the number before the comma
+    /// ("25, 100" stays two numbers).
+    fn stray_space_group(&self, comma: usize) -> Option<&'a str> {
+        let token = self.tokens.get(comma)?;
+        let is_comma = token.kind == TokenKind::Punct && &self.text[token.norm.start..token.norm.end] == ",";
+        let group = self.space_group(comma + 1)?;
+        (is_comma && !token.space_before && group.starts_with('0')).then_some(group)
     }
 
     /// A scale word or suffix at token `i` ("million", "bn"), and the token after it.
@@ -919,6 +936,20 @@ mod tests {
         assert_eq!(parse("1.5 lakh"), count(150_000));
         assert_eq!(parse("two dozen"), count(24));
         assert_eq!(parse("half a dozen"), count(6));
+    }
+
+    #[test]
+    fn a_stray_space_in_a_thousands_group_joins_and_leading_zeros_are_no_count() {
+        let count = |n| Some(Interval { low: Some(n), high: Some(n), approx: false, qualifier: None });
+        assert_eq!(parse("25, 000"), count(25_000));
+        assert_eq!(parse("1, 200, 000"), None);
+        assert_eq!(parse("3, 050"), count(3_050));
+        let texts: Vec<_> = found("Nearly 12, 000 people and 3, 400 families fled.").into_iter().map(|f| f.0).collect();
+        assert_eq!(texts, ["Nearly 12, 000", "3", "400"]);
+        assert_eq!(
+            found("Agent 007 killed 25, 100 people.").into_iter().map(|f| f.0).collect::<Vec<_>>(),
+            ["25", "100"]
+        );
     }
 
     #[test]

@@ -7,13 +7,14 @@
 //! four") count nobody; a troop count that names police counts police, no troops; a
 //! condition before a casualty ("If Chris dies") is no event; perpetrators who fled are
 //! no displaced people; "succumbed to" a thing that is no injury or illness ("succumbed
-//! to pressure") is no death.
+//! to pressure") is no death; a modal before the predicate ("could be displaced",
+//! "would be kidnapped") makes a projection or a threat, no event.
 //!
 //! Word lists are data: `unreal_frames.txt`, `not_bodily_harm.txt`, `sports_words.txt`,
-//! `parent_nouns.txt`, `police_words.txt`, `conditionals.txt`, `agent_nouns.txt` under
+//! `parent_nouns.txt`, `police_words.txt`, `conditionals.txt`, `agent_nouns.txt`, `modals.txt` under
 //! `lexicon/en/claims/`.
 
-use super::kind::INJURY_NOUNS;
+use super::kind::{INJURY_NOUNS, MODALS};
 use super::sentence::Sentence;
 use super::victims::AGENT_NOUNS;
 use crate::doc::{Claim, ClaimKind};
@@ -71,6 +72,23 @@ impl Sentence<'_> {
             || (claim.kind == ClaimKind::Killed && self.succumbed_to_no_harm(end))
             || (numbered && self.counts_nobody(first))
             || (claim.kind == ClaimKind::Troops && self.names_police(end))
+            || (claim.kind != ClaimKind::Troops && self.projected_after(end))
+    }
+
+    /// Whether the claim's predicate after token `end` follows a modal that makes it a
+    /// projection or a threat ("5,000 people could be displaced", "he would be kidnapped
+    /// if", "the girl might die"), not a hedged report ("300 people may have been killed")
+    /// nor a month ("two hostages it seized in May").
+    fn projected_after(&self, end: usize) -> bool {
+        for k in self.tokens_after(end) {
+            if self.ends_phrase(k) || self.predicate_after_at(k).is_some() {
+                return false;
+            }
+            if self.is_in(k, &MODALS) && self.word(k).is_some_and(|w| !crate::dates::is_calendar_name(w)) {
+                return !(k + 1..k + 3).any(|j| self.is(j, "have"));
+            }
+        }
+        false
     }
 
     /// Whether a police word follows the number ending at token `end` in its phrase
@@ -182,6 +200,22 @@ mod tests {
         let text = "The group is threatening to behead two German hostages it seized in May.";
         assert_eq!(kinds(text), [(ClaimKind::Captured, Some(2))]);
         assert_eq!(kinds("The storm killed 12 people, officials said."), [(ClaimKind::Killed, Some(12))]);
+    }
+
+    #[test]
+    fn a_modal_before_the_predicate_is_a_projection_not_a_hedged_report() {
+        for text in [
+            "Officials warned that 5,000 people could be displaced by the rising river.",
+            "He said he would be kidnapped if he testified against the governor.",
+            "Doctors said the girl might die without a transplant.",
+            "As many as 20 villagers will be evacuated before the storm.",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+        let text = "Up to 300 people may have been killed in the fighting.";
+        assert_eq!(kinds(text), [(ClaimKind::Killed, None)]);
+        let text = "At least 40 soldiers might have died in the ambush.";
+        assert_eq!(kinds(text), [(ClaimKind::Killed, Some(40))]);
     }
 
     #[test]

@@ -70,8 +70,15 @@ static NOUN_KINDS: LazyLock<Vec<(&str, ClaimKind)>> = LazyLock::new(|| word_kind
 static COUNTED_CASUALTIES: LazyLock<Vec<(&str, ClaimKind)>> =
     LazyLock::new(|| word_kinds(&table!("en/claims/counted_casualties.tsv")));
 
-/// Words skipped between the counted noun and its predicate ("were reportedly killed").
-pub(super) static AUXILIARIES: LazyLock<Vec<&str>> = words!("en/claims/auxiliaries.txt");
+/// Words skipped between the counted noun and its predicate ("were reportedly killed",
+/// "may have been killed"): auxiliaries and modals.
+pub(super) static AUXILIARIES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let auxiliaries: Vec<&str> = crate::lexicon::parse_words(include_str!("../../lexicon/en/claims/auxiliaries.txt"));
+    auxiliaries.into_iter().chain(MODALS.iter().copied()).collect()
+});
+
+/// Modal verbs ("may", "could", "would").
+pub(super) static MODALS: LazyLock<Vec<&str>> = words!("en/claims/modals.txt");
 
 /// Words skipped between a predicate and the number after it ("killed a total of 50").
 static BEFORE_SKIPS: LazyLock<Vec<&str>> = words!("en/claims/before_skips.txt");
@@ -227,7 +234,10 @@ impl Sentence<'_> {
             .any(|k| self.is_in(k, &UNIDENTIFIED_WORDS))
     }
 
-    /// A predicate after the counted noun, over auxiliaries and an "including ..." aside.
+    /// A predicate after the counted noun, over auxiliaries, an "including ..." aside and
+    /// a modifier of the subject ("a man in critical condition"), but not a relative
+    /// clause acting on an object inside that modifier ("a suspect in the bombing that
+    /// killed 12").
     pub(super) fn predicate_after(&self, from: usize) -> Option<ClaimKind> {
         let mut k = from + self.rate_at(from);
         k = self.after_age_aside(k);
@@ -241,7 +251,8 @@ impl Sentence<'_> {
             return Some(kind);
         }
         if let Some(ends_at_predicate) = self.subject_preposition(k) {
-            let clause_starts = |n: usize| !ends_at_predicate && self.is_in(n, &CHAIN_BREAKS);
+            let relative_of_modifier = |n: usize| !ends_at_predicate || self.acts_on_object(n + 1);
+            let clause_starts = |n: usize| self.is_in(n, &CHAIN_BREAKS) && relative_of_modifier(n);
             let aside = (k + 1..k + 9).take_while(|n| self.word(*n).is_some() && !clause_starts(*n));
             let resumes = |n: &usize| {
                 self.is_in(*n, &AUXILIARIES) || (ends_at_predicate && self.predicate_after_at(*n).is_some())
@@ -326,11 +337,25 @@ impl Sentence<'_> {
         end + usize::from(comma && self.is_comma(end))
     }
 
-    /// A predicate after another participle and "and"/"or" ("were tortured and killed").
+    /// A predicate after another participle and "and"/"or" ("were tortured and killed"),
+    /// over adverbs ("were captured and summarily executed", "abducted and later
+    /// killed") and a quoted compound ('captured and "field executed"'); not over a
+    /// noun ("were wounded and others killed").
     fn coordinated_predicate(&self, k: usize) -> Option<ClaimKind> {
         let participle = self.lower(k).is_some_and(|w| w.ends_with("ed"));
         let conjunction = self.is(k + 1, "and") || self.is(k + 1, "or");
-        (participle && conjunction).then(|| self.predicate_after_at(k + 2)).flatten()
+        if !(participle && conjunction) {
+            return None;
+        }
+        let mut j = k + 2;
+        let quoted = self.is_punct(j, &["\""]);
+        j += usize::from(quoted);
+        let adverb = |j: usize| self.is_in(j, &AUXILIARIES) || self.lower(j).is_some_and(|w| w.ends_with("ly"));
+        while adverb(j) && j < k + 5 {
+            j += 1;
+        }
+        let compound = quoted && self.word(j).is_some_and(|w| w.starts_with(char::is_lowercase));
+        self.predicate_after_at(j).or_else(|| compound.then(|| self.predicate_after_at(j + 1)).flatten())
     }
 
     /// A predicate of the kind that follows its subject, starting at token `k`: a phrase of

@@ -109,7 +109,7 @@ impl Sentence<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{assert_one_claim, claims_of, doc_of, mentions_of, text_of};
+    use super::testing::{assert_one_claim, claims_of, doc_of, kinds_of, mentions_of, text_of};
     use crate::doc::{ClaimKind, Event, PartialDate};
 
     #[test]
@@ -449,6 +449,29 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn agents_relative_clauses_and_later_deaths_read_the_right_predicate() {
+        for (text, expected) in [
+            ("A teenager opened fire and killed two students at the school.", vec![(ClaimKind::Killed, Some(2))]),
+            ("The man pulled a knife and stabbed three shoppers.", vec![(ClaimKind::Wounded, Some(3))]),
+            ("The gunman killed two classmates in the hallway.", vec![(ClaimKind::Killed, Some(2))]),
+            ("Police arrested a man in the robbery that wounded three clerks.", vec![(ClaimKind::Wounded, Some(3))]),
+            ("Police held a suspect in the market bombing that killed 14 people.", vec![(ClaimKind::Killed, Some(14))]),
+            ("About 60 prisoners were captured and summarily executed.", vec![(ClaimKind::Killed, Some(60))]),
+            (
+                "Witnesses said 35 men were detained and \"field executed\" outside the town.",
+                vec![(ClaimKind::Killed, Some(35))],
+            ),
+            ("Twelve villagers were abducted and later killed.", vec![(ClaimKind::Killed, Some(12))]),
+            ("Five were wounded and others killed in the blast.", vec![(ClaimKind::Wounded, Some(5))]),
+            ("The report cites 40 photos showing bodies in the street.", vec![]),
+        ] {
+            assert_eq!(kinds_of(text), expected, "{text}");
+        }
+        let text = "Police said he allegedly shot and robbed a taxi driver before he fled.";
+        assert!(!mentions_of(text).contains(&"he".to_string()), "{text}");
     }
 
     #[test]

@@ -86,6 +86,9 @@ impl Sentence<'_> {
         }
         for k in start..start + 4 {
             let Some(word) = self.word(k) else { break };
+            if k > start && self.participle_after_plural(k) {
+                break;
+            }
             let next_noun = self.word(k + 1).is_some_and(is_subject_noun) && !self.is_in(k + 1, &PHRASE_BREAKS);
             if is_subject_noun(word) && !next_noun {
                 if self.is_in(k + 1, &COMPOUND_HEADS) {
@@ -98,6 +101,14 @@ impl Sentence<'_> {
             }
         }
         Subject::Other
+    }
+
+    /// Whether token `k` is an "-ing" participle after a plural noun, which ends the
+    /// counted phrase at that noun ("40 photos showing bodies" counts photos, not bodies;
+    /// "two grieving mothers" stays one phrase).
+    fn participle_after_plural(&self, k: usize) -> bool {
+        let participle = self.lower(k).is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+        participle && self.lower(k - 1).is_some_and(|w| w.len() > 3 && w.ends_with('s'))
     }
 
     /// Whether a casualty predicate stands at token `k` right after a number, with no noun

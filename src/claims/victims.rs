@@ -295,7 +295,8 @@ impl Sentence<'_> {
 
     /// Whether the predicate after a phrase is an active verb with an object ("He shot a
     /// man", "Gunman kills two", "a woman who shot and killed a man", "two men who robbed
-    /// and shot a driver", "she shot baskets"): the phrase is then
+    /// and shot a driver", "he shot and robbed a driver", "a boy opened fire and killed
+    /// two", "she shot baskets"): the phrase is then
     /// the agent, not the victim. A passive
     /// auxiliary before the verb ("was shot a day later") keeps it a victim.
     pub(super) fn acts_on_object(&self, from: usize) -> bool {
@@ -307,13 +308,17 @@ impl Sentence<'_> {
             return false;
         }
         let past_verb_before = self.lower(k).is_some_and(|w| w.ends_with("ed")) && !self.is_in(k, &ACTIVE_VERBS);
-        if past_verb_before && self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS) {
-            k += 2;
+        if past_verb_before {
+            let and = (k + 1..k + 4).take_while(|&j| self.word(j).is_some()).find(|&j| self.is(j, "and"));
+            if let Some(and) = and.filter(|&and| self.is_in(and + 1, &ACTIVE_VERBS)) {
+                k = and + 1;
+            }
         }
         if !self.is_in(k, &ACTIVE_VERBS) {
             return false;
         }
-        let coordinated = self.is(k + 1, "and") && self.is_in(k + 2, &ACTIVE_VERBS);
+        let past_verb = |j: usize| self.is_in(j, &ACTIVE_VERBS) || self.lower(j).is_some_and(|w| w.ends_with("ed"));
+        let coordinated = self.is(k + 1, "and") && past_verb(k + 2);
         let mut object = if coordinated { k + 3 } else { k + 1 };
         while self.is_in(object, &VERB_ADVERBS) {
             object += 1;
