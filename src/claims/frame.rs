@@ -8,10 +8,11 @@
 //! condition before a casualty ("If Chris dies") is no event; perpetrators who fled are
 //! no displaced people; "succumbed to" a thing that is no injury or illness ("succumbed
 //! to pressure") is no death; a modal before the predicate ("could be displaced",
-//! "would be kidnapped") makes a projection or a threat, no event.
+//! "would be kidnapped", "could have died") makes a projection, a threat or a
+//! counterfactual, no event.
 //!
 //! Word lists are data: `unreal_frames.txt`, `not_bodily_harm.txt`, `sports_words.txt`,
-//! `parent_nouns.txt`, `police_words.txt`, `conditionals.txt`, `agent_nouns.txt`, `modals.txt` under
+//! `parent_nouns.txt`, `police_words.txt`, `conditionals.txt`, `agent_nouns.txt`, `modals.tsv` under
 //! `lexicon/en/claims/`.
 
 use super::kind::{INJURY_NOUNS, MODALS};
@@ -65,27 +66,33 @@ impl Sentence<'_> {
         let numbered = self.quantities().iter().any(|q| q.span == claim.quantity.span);
         let casualty = matches!(claim.kind, ClaimKind::Killed | ClaimKind::Wounded | ClaimKind::Shot);
         let wounded = claim.kind == ClaimKind::Wounded;
-        (casualty && (self.unreal_frame_before(first) || self.conditional_before(first)))
+        let event = claim.kind != ClaimKind::Troops;
+        (casualty && self.unreal_frame_before(first))
+            || (event && self.conditional_before(first))
             || (claim.kind == ClaimKind::Displaced && self.counts_perpetrators(claim))
             || (wounded && self.other_harm_after(end))
             || (wounded && !numbered && self.is_sports_report() && self.injury_noun_after(end))
             || (claim.kind == ClaimKind::Killed && self.succumbed_to_no_harm(end))
             || (numbered && self.counts_nobody(first))
             || (claim.kind == ClaimKind::Troops && self.names_police(end))
-            || (claim.kind != ClaimKind::Troops && self.projected_after(end))
+            || (event && self.projected_after(end))
     }
 
     /// Whether the claim's predicate after token `end` follows a modal that makes it a
-    /// projection or a threat ("5,000 people could be displaced", "he would be kidnapped
-    /// if", "the girl might die"), not a hedged report ("300 people may have been killed")
-    /// nor a month ("two hostages it seized in May").
+    /// projection, a threat or a counterfactual ("5,000 people could be displaced", "he
+    /// would be kidnapped if", "the girl might die", "he could have died"), not a hedged
+    /// report ("300 people may have been killed") nor a month ("two hostages it seized
+    /// in May").
     fn projected_after(&self, end: usize) -> bool {
         for k in self.tokens_after(end) {
             if self.ends_phrase(k) || self.predicate_after_at(k).is_some() {
                 return false;
             }
-            if self.is_in(k, &MODALS) && self.word(k).is_some_and(|w| !crate::dates::is_calendar_name(w)) {
-                return !(k + 1..k + 3).any(|j| self.is(j, "have"));
+            let Some(word) = self.word(k).filter(|w| !crate::dates::is_calendar_name(w)) else { continue };
+            let lower = word.to_lowercase();
+            if let Some((_, after_have)) = MODALS.iter().find(|(modal, _)| *modal == lower) {
+                let have = (k + 1..k + 3).any(|j| self.is(j, "have"));
+                return !have || *after_have == "unreal";
             }
         }
         false
@@ -118,8 +125,9 @@ impl Sentence<'_> {
         self.is(verb + 1, "to") && !(verb + 2..verb + 6).take_while(|&k| !self.ends_phrase(k)).any(harm)
     }
 
-    /// Whether a condition opens a few tokens before token `first` in its clause ("If
-    /// Chris dies", "unless the two guards are killed").
+    /// Whether a condition or a possibility opens a few tokens before token `first` in
+    /// its clause ("If Chris dies", "unless the two guards are killed", "the possibility
+    /// that she had been killed").
     fn conditional_before(&self, first: usize) -> bool {
         let from = first.saturating_sub(CONDITION_REACH);
         (from..first).rev().take_while(|&k| !self.ends_phrase(k)).any(|k| self.is_in(k, &CONDITIONALS))
@@ -216,6 +224,9 @@ mod tests {
         assert_eq!(kinds(text), [(ClaimKind::Killed, None)]);
         let text = "At least 40 soldiers might have died in the ambush.";
         assert_eq!(kinds(text), [(ClaimKind::Killed, Some(40))]);
+        for text in ["The goalkeeper could have died, the doctor said.", "Two more miners would have been killed."] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
     }
 
     #[test]
@@ -261,11 +272,13 @@ mod tests {
     }
 
     #[test]
-    fn a_condition_before_a_casualty_is_no_event() {
+    fn a_condition_or_a_possibility_before_a_casualty_is_no_event() {
         assert_eq!(kinds("If the boy dies, the family will lose the house."), []);
         assert_eq!(kinds("Unless the two guards are killed, the plan fails."), []);
         let text = "A woman died on Sunday, and if the trial goes ahead her brother will testify.";
         assert_eq!(kinds(text), [(ClaimKind::Killed, Some(1))]);
+        assert_eq!(kinds("Police raised the possibility that she had been killed."), []);
+        assert_eq!(kinds("It is possible that two soldiers were captured."), []);
     }
 
     #[test]

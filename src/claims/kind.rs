@@ -74,11 +74,12 @@ static COUNTED_CASUALTIES: LazyLock<Vec<(&str, ClaimKind)>> =
 /// "may have been killed"): auxiliaries and modals.
 pub(super) static AUXILIARIES: LazyLock<Vec<&str>> = LazyLock::new(|| {
     let auxiliaries: Vec<&str> = crate::lexicon::parse_words(include_str!("../../lexicon/en/claims/auxiliaries.txt"));
-    auxiliaries.into_iter().chain(MODALS.iter().copied()).collect()
+    auxiliaries.into_iter().chain(MODALS.iter().map(|(modal, _)| *modal)).collect()
 });
 
-/// Modal verbs ("may", "could", "would").
-pub(super) static MODALS: LazyLock<Vec<&str>> = words!("en/claims/modals.txt");
+/// Modal verbs ("may", "could", "would") and what they make of a casualty after "have":
+/// a hedged `report` or an `unreal` one.
+pub(super) static MODALS: LazyLock<Vec<(&str, &str)>> = table!("en/claims/modals.tsv");
 
 /// Words skipped between a predicate and the number after it ("killed a total of 50").
 static BEFORE_SKIPS: LazyLock<Vec<&str>> = words!("en/claims/before_skips.txt");
@@ -478,6 +479,7 @@ mod tests {
         assert!(COUNTED_CASUALTIES.iter().any(|(w, k)| *w == "fatalities" && *k == ClaimKind::Killed));
         assert_eq!(kind_named("kiled"), None, "a misspelt kind is no kind");
         assert!(counting_verbs().contains(&"killing"));
+        assert!(MODALS.iter().all(|(_, after_have)| ["report", "unreal"].contains(after_have)), "{:?}", *MODALS);
     }
 
     #[test]
