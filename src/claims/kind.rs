@@ -72,10 +72,12 @@ static COUNTED_CASUALTIES: LazyLock<Vec<(&str, ClaimKind)>> =
 
 /// Words skipped between the counted noun and its predicate ("were reportedly killed",
 /// "may have been killed"): auxiliaries and modals.
-pub(super) static AUXILIARIES: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    let auxiliaries: Vec<&str> = crate::lexicon::parse_words(include_str!("../../lexicon/en/claims/auxiliaries.txt"));
-    auxiliaries.into_iter().chain(MODALS.iter().map(|(modal, _)| *modal)).collect()
-});
+pub(super) static AUXILIARIES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| AUXILIARY_VERBS.iter().copied().chain(MODALS.iter().map(|(modal, _)| *modal)).collect());
+
+/// Auxiliaries and adverbs that stand between a subject and its predicate ("were",
+/// "reportedly").
+static AUXILIARY_VERBS: LazyLock<Vec<&str>> = words!("en/claims/auxiliaries.txt");
 
 /// Modal verbs ("may", "could", "would") and what they make of a casualty after "have":
 /// a hedged `report` or an `unreal` one.
