@@ -7,7 +7,7 @@
 
 use crate::normalize::Normalized;
 use crate::pipeline::stage::Layers;
-pub use crate::schema::{AttributionPart, BoilerplateKind, ClaimKind, Event, QuoteKind, Unit};
+pub use crate::schema::{AttributionPart, BoilerplateKind, ClaimKind, CueKind, Event, QuoteKind, Unit};
 use crate::tokens::Tokens;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -241,6 +241,8 @@ pub struct Quote {
     pub content: Span,
     /// The cue ("said", "according to").
     pub cue: Option<Span>,
+    /// Speech, writing or another source, from the cue and the source's head word.
+    pub cue_kind: CueKind,
     /// The speaker.
     pub speaker: Option<Speaker>,
 }

@@ -62,13 +62,20 @@ static HYPHEN_SUFFIXES: LazyLock<Vec<&str>> = crate::words!("en/ner/hyphen_suffi
 static SEATS_OF_POWER: LazyLock<Vec<&str>> = crate::words!("en/ner/seats_of_power.txt");
 /// Words before a seat of power that make it the place itself ("talks at the Kremlin").
 static LOCATIVE_WORDS: LazyLock<Vec<&str>> = crate::words!("en/ner/locative_words.txt");
+/// Function words that start or end no entity on their own ("Barrow and", "the Kremlin").
+static EDGE_FUNCTION_WORDS: LazyLock<Vec<&str>> = crate::words!("en/ner/edge_function_words.txt");
+/// Words that join the two parts of one name ("Dominion of" + "Canada").
+static NAME_CONNECTORS: LazyLock<Vec<&str>> = crate::words!("en/ner/name_connectors.txt");
+/// Capitalised articles that open an organisation's or place's name ("The Associated Press").
+static NAME_ARTICLES: LazyLock<Vec<&str>> = crate::words!("en/ner/name_articles.txt");
 /// Characters that never start or end an entity.
 const EDGE_PUNCTUATION: &[char] =
     &['@', '#', '"', '\'', '‘', '’', '“', '”', '(', ')', '[', ']', ',', ';', ':', '-', '–', '—'];
 
 /// Document-level clean-up of the model's entities, one document at a time:
 /// 1. trims punctuation and hyphenated affixes off the edges ("@OSCE" -> "OSCE",
-///    "Russian-backed" -> "Russian", "Ukrainians’" -> "Ukrainians");
+///    "Russian-backed" -> "Russian", "Ukrainians’" -> "Ukrainians"), and makes names
+///    whole at function words (see [`whole_names`]);
 /// 2. splits hyphenated pairs of places into their parts ("the Moscow-Kyiv conflict" ->
 ///    "Moscow", "Kyiv") when one part is a place elsewhere in the document;
 /// 3. makes a mention PER when most mentions of its text are PER or it is the surname
@@ -82,7 +89,7 @@ const EDGE_PUNCTUATION: &[char] =
 /// next), while person names gained (see README).
 pub fn consolidate(text: &str, sentences: &[Span], entities: Vec<Entity>) -> Vec<Entity> {
     let trimmed: Vec<Entity> = entities.into_iter().filter_map(|e| trim_entity(text, e)).collect();
-    let mut entities = split_place_pairs(text, trimmed);
+    let mut entities = split_place_pairs(text, whole_names(text, trimmed));
     let labels = document_labels(text, &entities);
     for entity in &mut entities {
         if let Some((label, _)) = labels.get(&text[entity.span.start..entity.span.end]).filter(|(l, _)| l == "PER") {
@@ -121,6 +128,128 @@ fn trim_entity(text: &str, mut entity: Entity) -> Option<Entity> {
     }
     let has_capital = text[entity.span.start..entity.span.end].chars().any(|c| c.is_uppercase() || c.is_numeric());
     has_capital.then_some(entity)
+}
+
+/// Makes entities whole names at their function words, in text order:
+/// - two names joined by "and" before an article are split (see
+///   [`split_at_conjoined_name`]);
+/// - an entity ending on a connector joins the entity right after it, keeping its own
+///   label, over articles too ("Dominion of" + "Canada" -> "Dominion of Canada",
+///   "Council of" + "the EU" -> "Council of the EU"), or else the capitalised
+///   words after it ("Movement for" -> "Movement for a Democratic Slovakia");
+/// - a lone capitalised article joins the entity right after it when both have the same
+///   label ("The" ORG + "Associated Press" ORG -> "The Associated Press"), and is dropped
+///   otherwise;
+/// - any other lower-case function word on an edge is cut ("Barrow and" -> "Barrow",
+///   "the Kremlin" -> "Kremlin").
+fn whole_names(text: &str, entities: Vec<Entity>) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = entities.into_iter().flat_map(|e| split_at_conjoined_name(text, e)).collect();
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut whole: Vec<Entity> = Vec::with_capacity(entities.len());
+    for entity in entities {
+        match whole.last_mut() {
+            Some(last) if joins_next(text, last, &entity) => {
+                if is_lone_article(text, last) {
+                    last.label.clone_from(&entity.label);
+                }
+                last.score = last.score.min(entity.score);
+                last.span.end = entity.span.end;
+            }
+            _ => whole.push(entity),
+        }
+    }
+    let limits: Vec<usize> = whole.iter().skip(1).map(|e| e.span.start).chain([text.len()]).collect();
+    for (entity, limit) in whole.iter_mut().zip(limits) {
+        if ends_on_connector(text, entity) {
+            entity.span.end = capitalised_run(text, entity.span.end, limit).unwrap_or(entity.span.end);
+        }
+    }
+    whole.into_iter().filter_map(|e| trim_function_words(text, e)).collect()
+}
+
+/// Splits an entity holding two names joined by "and" before an article ("Associated
+/// Press and The New York Times" -> two entities of its label); "Bosnia and Herzegovina"
+/// stays one.
+fn split_at_conjoined_name(text: &str, entity: Entity) -> Vec<Entity> {
+    let surface = &text[entity.span.start..entity.span.end];
+    let joint = NAME_ARTICLES.iter().find_map(|article| {
+        let lower = article.to_lowercase();
+        surface.find(&format!(" and {article} ")).or_else(|| surface.find(&format!(" and {lower} ")))
+    });
+    let Some(at) = joint else { return vec![entity] };
+    let first = Entity { span: Span::new(entity.span.start, entity.span.start + at), ..entity.clone() };
+    let second = Entity { span: Span::new(entity.span.start + at + " and ".len(), entity.span.end), ..entity };
+    vec![first, second]
+}
+
+/// Whether `entity` ends on a connector after a word, an article after it allowed
+/// ("Dominion of", "al Qaeda in the").
+fn ends_on_connector(text: &str, entity: &Entity) -> bool {
+    let mut words: Vec<&str> = text[entity.span.start..entity.span.end].split(' ').collect();
+    while words.len() > 2 && words.last().is_some_and(|w| NAME_ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(w))) {
+        words.pop();
+    }
+    words.len() > 1 && words.last().is_some_and(|last| NAME_CONNECTORS.contains(&last.to_lowercase().as_str()))
+}
+
+/// The end of the capitalised words that go on with a name after `end`, single spaces
+/// apart, with function words only between capitalised ones ("for" + " a Democratic
+/// Slovakia", "on" + " Tariffs and Trade"), not past `limit` nor past punctuation;
+/// `None` when no capitalised word follows.
+fn capitalised_run(text: &str, end: usize, limit: usize) -> Option<usize> {
+    let (mut at, mut run_end) = (end, None);
+    while let Some(rest) = text.get(at..limit.max(at)).and_then(|rest| rest.strip_prefix(' ')) {
+        let word = &rest[..rest.find(' ').unwrap_or(rest.len())];
+        let bare = word.trim_end_matches(|c: char| EDGE_PUNCTUATION.contains(&c) || ".!?".contains(c));
+        if bare.chars().next().is_some_and(char::is_uppercase) {
+            run_end = Some(at + 1 + bare.len());
+        } else if !EDGE_FUNCTION_WORDS.contains(&bare) {
+            break;
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+        at += 1 + word.len();
+    }
+    run_end
+}
+
+/// Whether `next` continues the name `entity` opens: `entity` is a lone article of the
+/// same label one space before it, or ends on a connector with at most lower-case
+/// function words between them ("Council of" + "the" + "EU").
+fn joins_next(text: &str, entity: &Entity, next: &Entity) -> bool {
+    let Some(between) = text.get(entity.span.end..next.span.start) else { return false };
+    let article = between == " " && is_lone_article(text, entity) && entity.label == next.label;
+    let spaced = between.starts_with(' ') && between.ends_with(' ') && !between.contains("  ");
+    let joiners = spaced && between.split_whitespace().all(|word| EDGE_FUNCTION_WORDS.contains(&word));
+    article || (joiners && ends_on_connector(text, entity))
+}
+
+/// Whether `entity` is only a capitalised article ("The").
+fn is_lone_article(text: &str, entity: &Entity) -> bool {
+    NAME_ARTICLES.contains(&&text[entity.span.start..entity.span.end])
+}
+
+/// Cuts lower-case function words off both edges of `entity` and drops a lone
+/// capitalised article; `None` when nothing is left. Capitalised words stay: they are
+/// part of a title or a name ("The Hague", "On the Waterfront", "Made Of", "Group A",
+/// "AS Roma").
+fn trim_function_words(text: &str, mut entity: Entity) -> Option<Entity> {
+    let is_edge_word = |word: &str| EDGE_FUNCTION_WORDS.contains(&word);
+    loop {
+        let surface = &text[entity.span.start..entity.span.end];
+        let Some((head, last)) = surface.rsplit_once(' ') else {
+            return (!is_edge_word(surface) && !NAME_ARTICLES.contains(&surface)).then_some(entity);
+        };
+        let (first, rest) = surface.split_once(' ')?;
+        if is_edge_word(last) {
+            entity.span.end = entity.span.start + head.trim_end().len();
+        } else if is_edge_word(first) {
+            entity.span.start = entity.span.end - rest.trim_start().len();
+        } else {
+            return Some(entity);
+        }
+    }
 }
 
 /// Nouns after "A-B" that make it a pair of parties ("the Moscow-Kyiv conflict").
@@ -266,6 +395,102 @@ mod tests {
         let entities = consolidate(text, &[Span::new(0, text.len())], tagged);
         let texts: Vec<String> = found(text, &entities).into_iter().map(|(t, _)| t).collect();
         assert_eq!(texts, ["OSCE", "Russian", "Moscow", "Ukrainians", "Moscow", "Kyiv"]);
+    }
+
+    #[test]
+    fn names_are_whole_at_articles_connectors_and_conjunctions() {
+        let text = "The Associated Press and The New York Times said the Kremlin met the Dominion of Canada, \
+                    Bank for International Settlements and Barrow and Leeds officials. The Ukrainian army of The";
+        let tagged = vec![
+            entity(text, "The", 0, "ORG", 0.9),
+            entity(text, "Associated Press", 0, "ORG", 0.9),
+            entity(text, "The New York Times", 0, "ORG", 0.9),
+            entity(text, "the Kremlin", 0, "ORG", 0.8),
+            entity(text, "Dominion of", 0, "LOC", 0.7),
+            entity(text, "Canada", 0, "LOC", 0.9),
+            entity(text, "Bank for", 0, "ORG", 0.7),
+            entity(text, "International Settlements", 0, "ORG", 0.6),
+            entity(text, "Barrow and", 0, "LOC", 0.8),
+            entity(text, "Leeds", 0, "LOC", 0.9),
+            entity(text, "The", 2, "ORG", 0.5),
+            entity(text, "Ukrainian", 0, "MISC", 0.9),
+            entity(text, "The", 3, "ORG", 0.5),
+        ];
+        let entities = consolidate(text, &[Span::new(0, text.len())], tagged);
+        let expected = [
+            ("The Associated Press", "ORG"),
+            ("The New York Times", "ORG"),
+            ("Kremlin", "ORG"),
+            ("Dominion of Canada", "LOC"),
+            ("Bank for International Settlements", "ORG"),
+            ("Barrow", "LOC"),
+            ("Leeds", "LOC"),
+            ("Ukrainian", "MISC"),
+        ];
+        assert_eq!(found(text, &entities), expected.map(|(t, l)| (t.to_string(), l.to_string())));
+    }
+
+    #[test]
+    fn a_name_cut_after_a_connector_takes_the_capitalised_words_after_it() {
+        let text = "The Movement for a Democratic Slovakia backed the General Agreement on Tariffs and Trade. \
+                    The Bank of England, the Council of the EU and the Office of the president agreed with \
+                    al Qaeda in the Arabian Peninsula.";
+        let tagged = vec![
+            entity(text, "Movement for", 0, "ORG", 0.8),
+            entity(text, "General Agreement on", 0, "MISC", 0.8),
+            entity(text, "Bank of", 0, "ORG", 0.8),
+            entity(text, "Council of", 0, "ORG", 0.8),
+            entity(text, "EU", 0, "ORG", 0.9),
+            entity(text, "Office of", 0, "ORG", 0.8),
+            entity(text, "al Qaeda in the", 0, "ORG", 0.8),
+        ];
+        let entities = consolidate(text, &[Span::new(0, text.len())], tagged);
+        let texts: Vec<String> = found(text, &entities).into_iter().map(|(t, _)| t).collect();
+        let expected = [
+            "Movement for a Democratic Slovakia",
+            "General Agreement on Tariffs and Trade",
+            "Bank of England",
+            "Council of the EU",
+            "Office",
+            "al Qaeda in the Arabian Peninsula",
+        ];
+        assert_eq!(texts, expected);
+    }
+
+    #[test]
+    fn capitalised_words_stay_in_names_and_two_names_joined_before_an_article_split() {
+        let text = "The Hague and The Guardian met The Beatles fan and and Canada in Group A, AS Roma and AN, \
+                    On the Waterfront and What You Are Made Of, Bosnia and Herzegovina, Reuters and The Times.";
+        let tagged = vec![
+            entity(text, "The Hague", 0, "LOC", 0.9),
+            entity(text, "The Guardian", 0, "ORG", 0.9),
+            entity(text, "The Beatles", 0, "MISC", 0.9),
+            entity(text, "and Canada", 0, "LOC", 0.9),
+            entity(text, "Group A", 0, "MISC", 0.9),
+            entity(text, "AS Roma", 0, "ORG", 0.9),
+            entity(text, "AN", 0, "ORG", 0.9),
+            entity(text, "On the Waterfront", 0, "MISC", 0.9),
+            entity(text, "What You Are Made Of", 0, "MISC", 0.9),
+            entity(text, "Bosnia and Herzegovina", 0, "LOC", 0.9),
+            entity(text, "Reuters and The Times", 0, "ORG", 0.9),
+        ];
+        let entities = consolidate(text, &[Span::new(0, text.len())], tagged);
+        let texts: Vec<String> = found(text, &entities).into_iter().map(|(t, _)| t).collect();
+        let expected = [
+            "The Hague",
+            "The Guardian",
+            "The Beatles",
+            "Canada",
+            "Group A",
+            "AS Roma",
+            "AN",
+            "On the Waterfront",
+            "What You Are Made Of",
+            "Bosnia and Herzegovina",
+            "Reuters",
+            "The Times",
+        ];
+        assert_eq!(texts, expected);
     }
 
     #[test]

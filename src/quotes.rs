@@ -29,7 +29,7 @@ mod lexicon;
 mod speakers;
 mod text;
 
-use crate::doc::{AttributionPart, Doc, Quote, QuoteKind, Span, SpanIndex, Speaker};
+use crate::doc::{AttributionPart, CueKind, Doc, Quote, QuoteKind, Span, SpanIndex, Speaker};
 use lexicon::{NOT_SOURCE_ENDS, NOT_SOURCE_TAILS};
 use std::collections::HashMap;
 use text::{Pair, Range, Tokens, Unit};
@@ -431,15 +431,21 @@ fn resolve(
     let n = &doc.normalized;
     let mut quotes: Vec<Quote> = Vec::with_capacity(candidates.len());
     for c in candidates {
-        let speaker = match c.source {
-            Some(Source::Mention(range)) => lookup(range),
-            Some(Source::Previous) => quotes.last().and_then(|q| q.speaker.clone()),
-            None => None,
+        let mention = match c.source {
+            Some(Source::Mention(range)) => Some(range),
+            _ => None,
+        };
+        let (speaker, cue_kind) = if c.source == Some(Source::Previous) {
+            quotes.last().map_or((None, CueKind::Speech), |q| (q.speaker.clone(), q.cue_kind))
+        } else {
+            let cue = c.cue.map_or("", |(a, b)| &n.text[a..b]);
+            (mention.and_then(lookup), lexicon::cue_kind(cue, mention.map(|(a, b)| &n.text[a..b])))
         };
         quotes.push(Quote {
             kind: c.kind,
             content: n.span_to_original(c.content.0, c.content.1),
             cue: c.cue.map(|(a, b)| n.span_to_original(a, b)),
+            cue_kind,
             speaker,
         });
     }

@@ -82,3 +82,38 @@ fn seed_people_places_and_organisations_get_their_labels() {
     let kremlin: Vec<&String> = labels["Kremlin"].iter().collect();
     assert_eq!(kremlin, ["ORG"], "every seed Kremlin acts (\"the Kremlin warned\", \"Kremlin-backed\")");
 }
+
+/// Entities (text, label) of one text through `claimex extract`, the default pipeline.
+fn extracted_entities(text: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("story.txt"), text).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(["extract", dir.path().to_str().unwrap(), "--threads", "1"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("claimex runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let entities = record["entities"].as_array().unwrap().iter();
+    entities.map(|e| (e["text"].as_str().unwrap().to_string(), e["label"].as_str().unwrap().to_string())).collect()
+}
+
+#[test]
+fn entities_are_whole_names_never_cut_at_function_words() {
+    let found = extracted_entities(
+        "Local news\n\nThe Associated Press and The New York Times reported that the mayor of Barrow and the \
+         governor of Alaska met officials from the Dominion of Canada. A spokesman for the Bank of England said the \
+         Council of the European Union would meet in The Hague.",
+    );
+    let has = |text: &str| found.iter().any(|(t, _)| t == text);
+    for whole in ["Associated Press", "The New York Times", "Barrow", "Dominion of Canada", "Bank of England"] {
+        assert!(has(whole), "{whole:?} not in {found:?}");
+    }
+    assert!(has("Council of the European Union") && has("The Hague"), "{found:?}");
+    let function_words = ["the", "a", "an", "and", "of", "in", "for", "on"];
+    let cut = |(t, _): &&(String, String)| {
+        let words: Vec<&str> = t.split(' ').collect();
+        function_words.contains(&words[0]) || function_words.contains(words.last().unwrap())
+    };
+    assert_eq!(found.iter().filter(cut).count(), 0, "{found:?}");
+}

@@ -87,7 +87,13 @@ fn quote_record(quote: &Quote, to_span: &impl Fn(Span) -> TextSpan) -> Result<Qu
         }),
         None => None,
     };
-    Ok(QuoteRecord { kind: quote.kind, content: to_span(quote.content), cue: quote.cue.map(to_span), speaker })
+    Ok(QuoteRecord {
+        kind: quote.kind,
+        content: to_span(quote.content),
+        cue: quote.cue.map(to_span),
+        cue_kind: quote.cue_kind,
+        speaker,
+    })
 }
 
 fn claim_record(

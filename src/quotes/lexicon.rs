@@ -3,6 +3,7 @@
 //! Every list is lower-case; lookups lower-case the text first. Each file's header says
 //! what its words do.
 
+use crate::schema::CueKind;
 use crate::{table, words};
 use std::sync::LazyLock;
 
@@ -47,8 +48,15 @@ pub static PREPOSITIONS: Words = words!("en/quotes/prepositions.txt");
 pub static NOT_NAMES: Words = words!("en/quotes/not_names.txt");
 /// Words that never end a source ("federal prosecutors in").
 pub static NOT_SOURCE_ENDS: Words = words!("en/quotes/not_source_ends.txt");
+/// Relative pronouns that open a clause about a speaker after a comma ("X, who ...").
+pub static RELATIVE_PRONOUNS: Words = words!("en/quotes/relative_pronouns.txt");
 /// Phrases that never end a source ("on Friday", "in particular").
 pub static NOT_SOURCE_TAILS: Words = words!("en/quotes/not_source_tails.txt");
+
+/// Cue words that make an attribution writing or another source than speech.
+static CUE_KINDS: LazyLock<Vec<(&str, CueKind)>> = LazyLock::new(|| kinds(&table!("en/quotes/cue_kinds.tsv")));
+/// Head nouns of sources that are documents or data ("the report", "a poll").
+static SOURCE_KINDS: LazyLock<Vec<(&str, CueKind)>> = LazyLock::new(|| kinds(&table!("en/quotes/source_kinds.tsv")));
 
 static HONORIFICS: Words = words!("en/quotes/honorifics.txt");
 static PRONOUNS: LazyLock<Vec<(&str, &str)>> = table!("en/quotes/pronouns.tsv");
@@ -77,4 +85,36 @@ pub fn is_honorific(lower: &str) -> bool {
 /// compared ASCII case-insensitively.
 pub fn pronoun_number(word: &str) -> Option<bool> {
     PRONOUNS.iter().find(|(pronoun, _)| word.eq_ignore_ascii_case(pronoun)).map(|&(_, number)| number == "plural")
+}
+
+/// Parses a (word, kind) table; a kind that is no cue kind is a bug in the data file.
+fn kinds(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, CueKind)> {
+    rows.iter()
+        .map(|(word, kind)| (*word, kind.parse().unwrap_or_else(|_| panic!("{word:?}: no cue kind {kind:?}"))))
+        .collect()
+}
+
+/// The kind of attribution a cue makes: the first of its words listed in
+/// `cue_kinds.tsv` ("tweeted": writing, "polls show": other); else other when no word
+/// is a speech cue (a cue verb, a participle cue or "according": "has rejected",
+/// "expressed concern over" report an act or an attitude, not words); else the
+/// source's head, its last word before its first preposition (`source_kinds.tsv`: "the
+/// report said" is writing, "a poll by Gallup" other, "a study spokesman" speech); else
+/// speech. A quote without a cue is speech. Hyphens inside a word are ignored
+/// ("re-iterated").
+pub fn cue_kind(cue: &str, source: Option<&str>) -> CueKind {
+    let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).replace('-', "").to_lowercase();
+    let listed = |table: &[(&str, CueKind)], word: &str| table.iter().find(|(w, _)| *w == bare(word)).map(|&(_, k)| k);
+    let is_speech_word = |word: &str| {
+        let word = bare(word);
+        CUE_VERBS.contains(&word.as_str()) || PARTICIPLE_CUES.contains(&word.as_str()) || word == "according"
+    };
+    let by_cue = cue.split_whitespace().find_map(|word| listed(&CUE_KINDS, word));
+    let acts = || cue.split_whitespace().next().is_some() && !cue.split_whitespace().any(is_speech_word);
+    let by_cue = by_cue.or_else(|| acts().then_some(CueKind::Other));
+    let head = || {
+        let words = source.unwrap_or("").split_whitespace();
+        words.take_while(|word| !PREPOSITIONS.contains(&word.to_lowercase().as_str())).last()
+    };
+    by_cue.or_else(|| head().and_then(|word| listed(&SOURCE_KINDS, word))).unwrap_or(CueKind::Speech)
 }

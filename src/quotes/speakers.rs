@@ -16,8 +16,8 @@
 //! "Antony Blinken and Josep Borrell". NER entities, when present, type names (PER, ORG)
 //! and add people; without them capitalisation and the lexicons decide.
 
-use super::lexicon::{is_honorific, pronoun_number, DETERMINERS, NOT_NAMES, OFFICES, ORG_HEADS};
-use super::text::{Range, Tokens, Unit};
+use super::lexicon::{is_honorific, pronoun_number, DETERMINERS, NOT_NAMES, OFFICES, ORG_HEADS, RELATIVE_PRONOUNS};
+use super::text::{Range, Tok, Tokens, Unit};
 use crate::doc::{Doc, Speaker};
 use std::collections::{HashMap, HashSet};
 
@@ -70,11 +70,17 @@ pub struct Resolver<'a> {
     history_by_fit: [Vec<usize>; 3],
 }
 
-/// The words of a range outside parentheses ("Gwen Moore (D-Wis.)" → Gwen, Moore).
+/// The words of a range outside parentheses ("Gwen Moore (D-Wis.)" → Gwen, Moore), up
+/// to a relative clause after a comma ("Zelenskiy, who visited the front," → Zelenskiy).
 fn words<'t>(tokens: &Tokens, text: &'t str, range: Range) -> Vec<(Range, &'t str)> {
     let mut depth = 0usize;
     let mut out = Vec::new();
-    for t in tokens.within(range) {
+    let toks = tokens.within(range);
+    for (k, t) in toks.iter().enumerate() {
+        let relative = |n: &Tok| RELATIVE_PRONOUNS.contains(&text[n.start..n.end].to_lowercase().as_str());
+        if depth == 0 && &text[t.start..t.end] == "," && toks.get(k + 1).is_some_and(relative) {
+            break;
+        }
         match &text[t.start..t.end] {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),

@@ -478,3 +478,61 @@ fn quote_words_join_the_token_layer_where_letters_digits_and_inner_marks_meet() 
     );
     assert!(pieces.contains(&(",", false)) && pieces.last() == Some(&(".", false)));
 }
+
+#[test]
+fn cue_kinds_tell_speech_from_writing_and_other_sources() {
+    use crate::doc::CueKind::{Other, Speech, Writing};
+    let d = plain(
+        "The mayor said the bridge would reopen in May.\n\
+         The senator wrote that the bill was dead.\n\
+         The minister tweeted that talks had failed.\n\
+         The report said the dam was unsafe.\n\
+         The governor believes the vote was rigged.\n\
+         A study spokesman said the sample was small.",
+    );
+    let kinds: Vec<(String, crate::doc::CueKind)> =
+        quotes(&d).iter().map(|q| (d.slice(q.cue.expect("a cue")).to_string(), q.cue_kind)).collect();
+    let expected = [
+        ("said", Speech),
+        ("wrote", Writing),
+        ("tweeted", Writing),
+        ("said", Writing),
+        ("believes", Other),
+        ("said", Speech),
+    ];
+    assert_eq!(kinds, expected.map(|(cue, kind)| (cue.to_string(), kind)));
+}
+
+#[test]
+fn the_cue_decides_before_the_source_and_only_the_head_before_a_preposition_counts() {
+    use super::lexicon::cue_kind;
+    use crate::doc::CueKind::{Other, Speech, Writing};
+    assert_eq!(cue_kind("show", Some("Polls")), Other);
+    assert_eq!(cue_kind("found", Some("investigators")), Other);
+    assert_eq!(cue_kind("according to", Some("a new survey by the ministry")), Other);
+    assert_eq!(cue_kind("according to", Some("police")), Speech);
+    assert_eq!(cue_kind("said in a statement", Some("the army")), Speech);
+    assert_eq!(cue_kind("wrote in a report", Some("the inspector")), Writing);
+    assert_eq!(cue_kind("said", Some("a lawyer for the plaintiffs in the lawsuit")), Speech);
+    assert_eq!(cue_kind("said", Some("the poll's authors")), Speech);
+    assert_eq!(cue_kind("has rejected", Some("the Kremlin")), Other);
+    assert_eq!(cue_kind("expressed concern over", Some("the allies")), Other);
+    assert_eq!(cue_kind("re-iterated", Some("the minister")), Speech);
+    assert_eq!(cue_kind("", Some("she")), Speech);
+}
+
+#[test]
+fn a_tagged_source_with_a_relative_clause_names_the_person_before_it() {
+    use crate::doc::AttributionPart::{Content, Cue, Source};
+    let text = "Governor Maria Ortiz opened the bridge. Ortiz, who toured the flooded valley on Monday, said \
+                the repairs would take a year.";
+    let mut d = doc(text);
+    tag_model(&mut d, "Ortiz, who toured the flooded valley on Monday,", 30, Source);
+    tag_model(&mut d, "said", 0, Cue);
+    tag_model(&mut d, "the repairs would take a year", 0, Content);
+    let found = quotes(&d);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let speaker = found[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.name, "Maria Ortiz");
+    assert_eq!(d.slice(speaker.span), "Ortiz, who toured the flooded valley");
+}

@@ -225,6 +225,26 @@ named_enum! {
 }
 
 named_enum! {
+    /// What kind of attribution a quote's cue makes: who said what, who wrote it, or what
+    /// another source (a poll, a study, a belief) shows.
+    "cue kind" pub enum CueKind {
+        /// Spoken or stated: "said", "told", "according to".
+        Speech = "speech",
+        /// Written or posted: "wrote", "tweeted", "the report said".
+        Writing = "writing",
+        /// Another source than a statement: "polls show", "the study found", "he believes".
+        Other = "other",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // the enum is defined by `named_enum!`
+impl Default for CueKind {
+    fn default() -> Self {
+        CueKind::Speech
+    }
+}
+
+named_enum! {
     /// Why a stretch of text is not article content.
     "boilerplate kind" pub enum BoilerplateKind {
         /// A leading ` date YYYY-MM-DD` marker.

@@ -7,7 +7,7 @@ pub mod enums;
 pub mod record;
 
 pub use enums::{
-    AttributionPart, BoilerplateKind, ClaimKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit,
+    AttributionPart, BoilerplateKind, ClaimKind, CueKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit,
     UnknownName,
 };
 pub use record::{

@@ -5,7 +5,9 @@
 //! Fields that older records may lack read as empty.
 
 use crate::doc::PartialDate;
-use crate::schema::enums::{BoilerplateKind, ClaimKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit};
+use crate::schema::enums::{
+    BoilerplateKind, ClaimKind, CueKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit,
+};
 use serde::{Deserialize, Serialize};
 
 /// A text span in output units: code point offsets, end exclusive.
@@ -157,6 +159,9 @@ pub struct QuoteRecord {
     pub content: TextSpan,
     /// The cue.
     pub cue: Option<TextSpan>,
+    /// speech, writing or other (a poll that shows, a study that found, a belief).
+    #[serde(default)]
+    pub cue_kind: CueKind,
     /// The speaker.
     pub speaker: Option<SpeakerRecord>,
 }
@@ -246,10 +251,18 @@ mod tests {
 
     #[test]
     fn a_record_reads_back_as_written() {
-        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"paragraph":null,"unit":"people","event":"incident"}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null}}"#;
+        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"cue_kind":"writing","speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"paragraph":null,"unit":"people","event":"incident"}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null}}"#;
         let record: Record = serde_json::from_str(line).unwrap();
         assert_eq!(record.claims[0].qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(record.quotes[0].cue_kind, CueKind::Writing);
         assert_eq!(serde_json::to_string(&record).unwrap(), line);
+    }
+
+    #[test]
+    fn a_quote_written_before_cue_kinds_reads_as_speech() {
+        let quote = r#"{"kind":"indirect","content":{"text":"x","start":1,"end":2},"cue":null,"speaker":null}"#;
+        let quote: QuoteRecord = serde_json::from_str(quote).unwrap();
+        assert_eq!(quote.cue_kind, CueKind::Speech);
     }
 
     #[test]
