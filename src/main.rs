@@ -120,7 +120,8 @@ enum OutputFormat {
 /// Which groups compare and report show.
 #[derive(Args)]
 struct SelectionArgs {
-    /// Show groups with at least this many distinct sources (documents with --per-document).
+    /// Show groups with at least this many distinct independent sources (a source that only
+    /// reruns another's report does not count; documents with --per-document).
     #[arg(long, default_value_t = 2)]
     min_sources: usize,
     /// Count distinct document ids instead of distinct sources.

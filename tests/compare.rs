@@ -3,6 +3,7 @@
 //! conflict profile and the `default` one.
 
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -269,7 +270,7 @@ fn totals_name_failed_documents_and_no_groups_says_why_and_what_to_try() {
     let run = claimex(&["compare", claims.to_str().unwrap()]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let (stdout, stderr) = (String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
-    assert!(stdout.contains("no groups: a group needs claims from at least 2 sources"), "{stdout}");
+    assert!(stdout.contains("no groups: a group needs claims from at least 2 independent sources"), "{stdout}");
     assert!(stdout.contains("the input has 1 source and 2 claims"), "{stdout}");
     assert!(stdout.contains("--per-document (distinct documents) shows 1 group"), "{stdout}");
     assert!(stderr.contains("3 documents (1 failed: broken), 1 source, 2 claims; 0 groups"), "{stderr}");
@@ -316,4 +317,60 @@ fn the_table_explains_the_inferred_date_mark() {
     let table = String::from_utf8(run.stdout).unwrap();
     assert!(table.contains("2021-11-11~"), "a seed's date is inferred: {table}");
     assert!(table.ends_with("~ after a date: the document gave no date; the latest full date in its text stands in.\n"));
+}
+
+/// A wire story about a flood, as one outlet ran it; `edit` rewords a few words.
+fn wire_story(edit: &[(&str, &str)]) -> String {
+    let mut story = "Floods kill 12 in river valley\n\nAt least 12 people were killed when the Sava river burst its \
+                     banks overnight near the town of Brod, flooding hundreds of homes and cutting the main road, \
+                     regional officials said on Tuesday. Rescue teams were still searching for survivors in the \
+                     worst-hit villages downstream, where the water rose by two metres in under an hour."
+        .to_string();
+    for (from, to) in edit {
+        story = story.replace(from, to);
+    }
+    story
+}
+
+#[test]
+fn a_wire_story_rerun_by_three_outlets_counts_as_one_independent_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = [
+        ("wire", wire_story(&[])),
+        ("herald", wire_story(&[("overnight", "late on Monday"), ("regional officials", "officials")])),
+        ("courier", wire_story(&[("were still searching", "kept searching"), ("worst-hit", "hardest-hit")])),
+        ("gazette", wire_story(&[("Floods kill 12", "Twelve dead as floods hit"), ("two metres", "2 metres")])),
+        (
+            "observer",
+            "Valley mourns flood victims\n\nTwelve people died in the flooding near Brod on Monday night, the \
+             town's mayor told our reporter at a shelter on Tuesday, adding that her own street was under water."
+                .to_string(),
+        ),
+    ];
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = stories
+        .iter()
+        .map(|(source, text)| {
+            let date = if *source == "wire" { "2024-05-13" } else { "2024-05-14" };
+            serde_json::json!({"id": source, "source": source, "date": date, "text": text}).to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    let claims = extract(corpus.to_str().unwrap(), dir.path());
+    let groups = compare_json(&claims, &["--min-sources", "1"]);
+    let flood = groups
+        .iter()
+        .find(|g| g["entries"].as_array().unwrap().iter().any(|e| e["doc_id"] == "observer"))
+        .expect("a group holds the independent report");
+    let entries = flood["entries"].as_array().unwrap();
+    let docs: BTreeSet<&str> = entries.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
+    assert_eq!(docs.len(), 5, "{flood:#}");
+    assert_eq!((flood["sources"].as_u64(), flood["independent_sources"].as_u64()), (Some(5), Some(2)), "{flood:#}");
+    let copies: BTreeSet<&str> =
+        entries.iter().filter(|e| !e["copy_of"].is_null()).map(|e| e["doc_id"].as_str().unwrap()).collect();
+    assert_eq!(copies, BTreeSet::from(["courier", "gazette", "herald"]), "{flood:#}");
+    // --min-sources counts independent sources: two, not five.
+    let at_least =
+        |n: &str| compare_json(&claims, &["--min-sources", n]).iter().any(|g| g["sources"].as_u64() == Some(5));
+    assert!(at_least("2") && !at_least("3"));
 }

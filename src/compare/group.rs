@@ -11,7 +11,7 @@ use crate::profile::Level;
 use crate::schema::{ClaimKind, ClaimRecord, Record, Status, TextSpan};
 use serde::Serialize;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 /// Subject classes too common to tie two reports of an incident together on their own.
@@ -30,6 +30,14 @@ pub const INCIDENT_DAYS: i64 = 5;
 /// How many points of evidence (see the parent module's documentation) tie a report to
 /// an incident.
 pub const INCIDENT_EVIDENCE: u8 = 2;
+
+/// Share of word shingles (Jaccard) a claim's paragraph must share with an earlier
+/// member's, from another document, to be a copy of it: a wire story an outlet reran
+/// with small edits. Independent reports of one figure share far less.
+pub const COPY_JACCARD: f64 = 0.5;
+
+/// Words per shingle when comparing paragraphs.
+const SHINGLE_WORDS: usize = 3;
 
 /// A claim with the document facts compare needs.
 #[derive(Debug, Clone, Serialize)]
@@ -167,6 +175,9 @@ pub struct GroupEntry {
     pub versus_previous: Option<Verdict>,
     /// Whether this entry and the previous one have the same document date.
     pub same_date_as_previous: bool,
+    /// The id of the document whose text this claim's paragraph copies (an earlier
+    /// member from another document, [`COPY_JACCARD`]); `None` for an original report.
+    pub copy_of: Option<String>,
 }
 
 /// Claims that count the same thing, ordered by date.
@@ -181,6 +192,9 @@ pub struct Group {
     pub heading: String,
     /// Distinct sources.
     pub sources: usize,
+    /// Distinct sources of the entries that copy no earlier entry: a figure five outlets
+    /// reran from one wire story counts once.
+    pub independent_sources: usize,
     /// Distinct documents.
     pub documents: usize,
     /// The claims, by date.
@@ -201,12 +215,12 @@ impl Group {
         self.entries.iter().filter(|e| e.versus_previous == Some(Verdict::Contradictory)).count()
     }
 
-    /// Distinct sources, or distinct documents when `per_document`.
+    /// Distinct independent sources, or distinct documents when `per_document`.
     pub fn breadth(&self, per_document: bool) -> usize {
         if per_document {
             self.documents
         } else {
-            self.sources
+            self.independent_sources
         }
     }
 }
@@ -331,6 +345,7 @@ pub fn group(mut claims: Vec<ComparedClaim>) -> Vec<Group> {
         (
             Reverse(g.same_date_contradictions()),
             Reverse(g.contradictions()),
+            Reverse(g.independent_sources),
             Reverse(g.sources),
             Reverse(g.documents),
             Reverse(g.entries.len()),
@@ -367,19 +382,72 @@ fn finish_group(forming: Forming) -> Group {
     members.sort_by_key(chronological);
     let sources = members.iter().map(|c| c.source.as_str()).collect::<BTreeSet<_>>().len();
     let documents = members.iter().map(|c| c.doc_id.as_str()).collect::<BTreeSet<_>>().len();
+    let copies = copied_documents(&members);
+    let independent_sources = members
+        .iter()
+        .zip(&copies)
+        .filter(|(_, copy_of)| copy_of.is_none())
+        .map(|(c, _)| c.source.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
     let mut entries: Vec<GroupEntry> = Vec::with_capacity(members.len());
-    for claim in members {
+    for (claim, copy_of) in members.into_iter().zip(copies) {
         let previous = entries.last().map(|e| &e.claim);
         let same_date = previous.is_some_and(|p| p.date.is_some() && p.date == claim.date);
         let versus_previous = previous.map(|p| verdict(forming.key.kind, &p.interval, &claim.interval, same_date));
-        entries.push(GroupEntry { claim, versus_previous, same_date_as_previous: same_date });
+        entries.push(GroupEntry { claim, versus_previous, same_date_as_previous: same_date, copy_of });
     }
     Group {
         label: forming.key.to_string(),
         heading: forming.key.heading(),
         key: forming.key,
         sources,
+        independent_sources,
         documents,
         entries,
     }
+}
+
+/// For each claim (in chronological order), the document its document copies: the
+/// first earlier document of the group one of whose claims' paragraphs (the sentence
+/// when the record has none) shares at least [`COPY_JACCARD`] of its word shingles with
+/// one of this document's; `None` for an original report. A copy is a copy in every
+/// claim, so a rewritten headline does not make a wire copy independent.
+fn copied_documents(members: &[ComparedClaim]) -> Vec<Option<String>> {
+    let shingles: Vec<HashSet<String>> =
+        members.iter().map(|c| word_shingles(c.paragraph.as_ref().map_or(&c.sentence, |p| &p.text))).collect();
+    let mut documents: Vec<&str> = Vec::new();
+    let doc_of: Vec<usize> = members
+        .iter()
+        .map(|c| {
+            documents.iter().position(|d| *d == c.doc_id).unwrap_or_else(|| {
+                documents.push(&c.doc_id);
+                documents.len() - 1
+            })
+        })
+        .collect();
+    let doc_of = &doc_of;
+    let claims_in = |doc: usize| (0..members.len()).filter(move |&k| doc_of[k] == doc);
+    let pairs = |d: usize, e: usize| {
+        claims_in(d).any(|i| claims_in(e).any(|j| jaccard(&shingles[i], &shingles[j]) >= COPY_JACCARD))
+    };
+    let copy_of: Vec<Option<usize>> = (0..documents.len()).map(|d| (0..d).find(|&e| pairs(d, e))).collect();
+    doc_of.iter().map(|&d| copy_of[d].map(|e| documents[e].to_string())).collect()
+}
+
+/// The lower-cased runs of [`SHINGLE_WORDS`] words of a text (a shorter text is one
+/// shingle), punctuation ignored.
+fn word_shingles(text: &str) -> HashSet<String> {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.windows(SHINGLE_WORDS.min(words.len()).max(1)).map(|w| w.join(" ")).collect()
+}
+
+/// Shared shingles over all shingles of the two sets (0 when both are empty).
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
 }

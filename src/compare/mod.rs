@@ -94,6 +94,14 @@
 //! and position. "Sources" are distinct `source` values; `--per-document` counts distinct
 //! document ids instead.
 //!
+//! # Independent sources
+//!
+//! A document of a group **copies** the first earlier document of the group one of whose
+//! claims' paragraphs shares at least [`COPY_JACCARD`](group::COPY_JACCARD) of its word
+//! shingles with one of its own claims' paragraphs (a wire story rerun with small edits).
+//! Independent sources are the distinct sources of the documents that copy no one;
+//! `--min-sources` counts them.
+//!
 //! # Interval logic
 //!
 //! A claim's figure is the interval `[low, high]` of its record, an absent bound being
@@ -110,7 +118,7 @@
 //!   ([`ACCUMULATING_KINDS`](interval::ACCUMULATING_KINDS): a death toll cannot fall).
 //!
 //! Groups with same-date contradictions come first, then groups with other
-//! contradictions, then by number of sources, documents and claims.
+//! contradictions, then by number of independent sources, sources, documents and claims.
 
 pub mod conflict;
 pub mod group;
@@ -122,7 +130,7 @@ pub use conflict::{Conflict, Place};
 pub use group::{claims_of, day_number, group, ComparedClaim, Group, GroupEntry};
 pub use interval::{thousands, verdict, Bound, Interval, Verdict};
 pub use key::{GroupKey, Scale, Scope};
-pub use render::{csv, json, table};
+pub use render::{csv, independence_note, json, table};
 
 use crate::profile::Profile;
 use crate::schema::Record;
@@ -204,7 +212,7 @@ fn read_jsonl(reader: impl BufRead, name: &str) -> Result<Vec<Record>, CompareEr
 /// Which groups to show.
 #[derive(Debug, Clone, Copy)]
 pub struct Selection {
-    /// Least number of sources (or documents) a group needs.
+    /// Least number of independent sources (or documents) a group needs.
     pub min_sources: usize,
     /// Count distinct document ids instead of distinct sources.
     pub per_document: bool,
@@ -295,7 +303,7 @@ pub fn no_groups_hint(records: &[Record], selection: Selection, profile: &Profil
     let unit = if selection.per_document { ("document", "documents") } else { ("source", "sources") };
     let mut hint = format!(
         "no groups: a group needs claims from at least {} that count the same thing; the input has {} and {}",
-        counted(selection.min_sources, unit.0, unit.1),
+        counted(selection.min_sources, unit.0, if selection.per_document { unit.1 } else { "independent sources" }),
         counted(summary.sources, "source", "sources"),
         counted(summary.claims, "claim", "claims"),
     );

@@ -27,9 +27,10 @@ pub fn table(groups: &[Group]) -> String {
         }
         let _ = writeln!(
             out,
-            "  {}, {}, {}{}",
+            "  {}, {}{}, {}{}",
             super::counted(group.entries.len(), "claim", "claims"),
             super::counted(group.sources, "source", "sources"),
+            independence_note(group),
             super::counted(group.documents, "document", "documents"),
             contradiction_note(group)
         );
@@ -43,6 +44,14 @@ pub fn table(groups: &[Group]) -> String {
         out.push_str("~ after a date: the document gave no date; the latest full date in its text stands in.\n");
     }
     out
+}
+
+/// " (2 independent)" when some sources only copy another's report, else nothing.
+pub fn independence_note(group: &Group) -> String {
+    if group.independent_sources == group.sources {
+        return String::new();
+    }
+    format!(" ({} independent)", group.independent_sources)
 }
 
 fn contradiction_note(group: &Group) -> String {
@@ -67,6 +76,9 @@ fn table_row(out: &mut String, entry: &GroupEntry) {
     );
     for line in wrap(&format!("\"{}\"", sentence_window(claim)), TABLE_WIDTH - SENTENCE_INDENT.len()) {
         let _ = writeln!(out, "{SENTENCE_INDENT}{line}");
+    }
+    if let Some(original) = &entry.copy_of {
+        let _ = writeln!(out, "{SENTENCE_INDENT}(copies {})", clip(original, TABLE_WIDTH - SENTENCE_INDENT.len() - 9));
     }
 }
 
@@ -136,6 +148,8 @@ const CSV_HEADER: &[&str] = &[
     "asserted_by_kind",
     "title",
     "url",
+    "independent_sources",
+    "copy_of",
 ];
 
 /// The groups as CSV, one row per claim (RFC 4180 quoting).
@@ -167,6 +181,8 @@ pub fn csv(groups: &[Group]) -> String {
                     claim.asserted_by_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
                     claim.title.clone().unwrap_or_default(),
                     claim.url.clone().unwrap_or_default(),
+                    group.independent_sources.to_string(),
+                    entry.copy_of.clone().unwrap_or_default(),
                 ]
                 .into_iter(),
             ));

@@ -202,10 +202,11 @@ fn group_section(page: &mut String, number: usize, group: &Group, page_colours: 
         page_colours.iter().filter(|(source, _)| sources.contains(*source)).map(|(s, c)| (*s, *c)).collect();
     let _ = write!(
         page,
-        "<section class=\"group\" id=\"group-{number}\"><h2>{number}. {}</h2><p class=\"meta\">{} · {} · {} · {} contradictory</p>",
+        "<section class=\"group\" id=\"group-{number}\"><h2>{number}. {}</h2><p class=\"meta\">{} · {}{} · {} · {} contradictory</p>",
         escape(&group.heading),
         compare::counted(group.entries.len(), "claim", "claims"),
         compare::counted(group.sources, "source", "sources"),
+        compare::independence_note(group),
         compare::counted(group.documents, "document", "documents"),
         group.contradictions()
     );
@@ -228,12 +229,13 @@ fn sentence_item(page: &mut String, entry: &GroupEntry, colours: &BTreeMap<&str,
     let colour = colours.get(claim.source.as_str()).copied().unwrap_or("#000");
     let _ = write!(
         page,
-        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b>{}{}<br>{}<br><span class=\"meta\">{}</span>{}</li>",
+        "<li><b>{}</b> <i class=\"swatch\" style=\"background:{colour}\"></i>{} · <b>{}</b>{}{}{}<br>{}<br><span class=\"meta\">{}</span>{}</li>",
         escape(&claim.date_label()),
         escape(&claim.source),
         escape(&claim.figure),
         claim.asserted_by.as_ref().map_or_else(String::new, |a| format!(" · according to {}", escape(a))),
         verdict,
+        entry.copy_of.as_ref().map_or_else(String::new, |d| format!(" <span class=\"copy\">copies {}</span>", escape(d))),
         highlighted(&claim.sentence, claim.highlight, &claim.figure),
         document_link(claim),
         in_context(claim)
