@@ -374,3 +374,39 @@ fn a_wire_story_rerun_by_three_outlets_counts_as_one_independent_source() {
         |n: &str| compare_json(&claims, &["--min-sources", n]).iter().any(|g| g["sources"].as_u64() == Some(5));
     assert!(at_least("2") && !at_least("3"));
 }
+
+#[test]
+fn gvdb_groups_one_incident_across_outlets_and_finds_wire_copies() {
+    let gvdb = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/gvdb/dev.jsonl");
+    let text = std::fs::read_to_string(&gvdb).unwrap_or_else(|e| panic!("{}: {e}", gvdb.display()));
+    let dir = tempfile::tempdir().unwrap();
+    // Each article's outlet (its URL's host) is its source.
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut record: Value = serde_json::from_str(line).unwrap();
+            let url = record["url"].as_str().unwrap_or("").to_string();
+            let host = url.split('/').nth(2).unwrap_or("unknown").trim_start_matches("www.").to_string();
+            record["source"] = Value::String(host);
+            record.to_string()
+        })
+        .collect();
+    let corpus = dir.path().join("gvdb.jsonl");
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    let claims = extract(corpus.to_str().unwrap(), dir.path());
+    let by_outlet = compare_json(&claims, &[]);
+    let outlets = |group: &Value| -> BTreeSet<String> {
+        group["entries"].as_array().unwrap().iter().map(|e| e["source"].as_str().unwrap().to_string()).collect()
+    };
+    let san_bernardino = by_outlet
+        .iter()
+        .find(|g| g["heading"].as_str().unwrap().contains("San Bernardino"))
+        .expect("the San Bernardino shooting is one group");
+    assert_eq!(outlets(san_bernardino), BTreeSet::from(["kdvr.com".to_string(), "m.krcrtv.com".to_string()]));
+    assert!(by_outlet.iter().all(|g| g["independent_sources"].as_u64() >= Some(2)));
+    // Two Hearst stations ran one wire story: one independent source, two outlets.
+    let by_document = compare_json(&claims, &["--per-document"]);
+    let copied = by_document.iter().flat_map(|g| g["entries"].as_array().unwrap()).find(|e| e["doc_id"] == "8488");
+    assert!(copied.is_some_and(|e| e["source"] == "wlky.com"), "{copied:?}");
+    assert!(by_document.iter().flat_map(|g| g["entries"].as_array().unwrap()).any(|e| e["copy_of"] == "8488"));
+}

@@ -277,17 +277,24 @@ impl Forming {
     /// the same oblast or a town inside it; 1 for a figure that agrees with a member's
     /// ([`Interval::agrees_with`]); 1 for the same stated side or the same uncommon subject
     /// ("prisoners", not "people"); 1 when the two reports give another figure of the
-    /// same kind that agrees (both say 23 killed beside their wounded figures).
+    /// same kind that agrees (both say 23 killed beside their wounded figures). A single
+    /// victim ("a man was shot", "he died", "at least one"), the claim's or every member's,
+    /// gets no point for its figure or its subject: every shooting has one, so only place
+    /// and sibling figures tie two such reports.
     fn incident_evidence(&self, claim: &ComparedClaim) -> u8 {
         let place = match (&self.key.region, &claim.key.region) {
             (Some(a), Some(b)) if a == b && a.level == Level::Town => 2,
             (Some(a), Some(b)) if a.closely_within(b) || b.closely_within(a) => 1,
             _ => 0,
         };
-        let figure = u8::from(!claim.vague && self.members.iter().any(|m| m.interval.agrees_with(&claim.interval)));
+        let one = |c: &ComparedClaim| c.low == Some(1) && c.high.is_none_or(|high| high == 1);
+        let single = one(claim) || self.members.iter().all(one);
+        let agrees = self.members.iter().any(|m| m.interval.agrees_with(&claim.interval));
+        let figure = u8::from(!claim.vague && !single && agrees);
         let same_side = self.key.side.is_some() && self.key.side == claim.key.side;
         let uncommon_subject = self.key.subject.as_ref().is_some_and(|s| !COMMON_SUBJECTS.contains(&s.as_str()))
-            && self.key.subject == claim.key.subject;
+            && self.key.subject == claim.key.subject
+            && !single;
         let sibling = self.members.iter().any(|member| agree_on_sibling(member, claim));
         place + figure + u8::from(same_side || uncommon_subject) + u8::from(sibling)
     }

@@ -68,6 +68,9 @@
 //!   [`SMALL_FIGURE`](interval::SMALL_FIGURE));
 //! - 1 for the same stated side, or the same uncommon subject ("prisoners", not
 //!   `common_subjects.txt`);
+//! - none for the figure or the subject when the claim or every member is a single
+//!   victim (low 1, high 1 or open: "a man was shot", "he died", "at least one"): every
+//!   shooting has one;
 //! - 1 when the two sentences give another figure that agrees ("killed 23 and wounded
 //!   140" and "23 killed and up to 66 wounded": the wounded figures are one attack's).
 //!
