@@ -66,7 +66,7 @@ static LOCATIVE_WORDS: LazyLock<Vec<&str>> = crate::words!("en/ner/locative_word
 static EDGE_FUNCTION_WORDS: LazyLock<Vec<&str>> = crate::words!("en/ner/edge_function_words.txt");
 /// Words that join the two parts of one name ("Dominion of" + "Canada").
 static NAME_CONNECTORS: LazyLock<Vec<&str>> = crate::words!("en/ner/name_connectors.txt");
-/// Capitalised articles that open an organisation's or place's name ("The Associated Press").
+/// Capitalised articles that open a name ("The Associated Press", "The Hague").
 static NAME_ARTICLES: LazyLock<Vec<&str>> = crate::words!("en/ner/name_articles.txt");
 /// Characters that never start or end an entity.
 const EDGE_PUNCTUATION: &[char] =
@@ -216,13 +216,14 @@ fn capitalised_run(text: &str, end: usize, limit: usize) -> Option<usize> {
 
 /// Whether `next` continues the name `entity` opens: `entity` is a lone article of the
 /// same label one space before it, or ends on a connector with at most lower-case
-/// function words between them ("Council of" + "the" + "EU").
+/// articles between them ("Council of" + "the" + "EU"; not "Bank of" + "and" + "Y").
 fn joins_next(text: &str, entity: &Entity, next: &Entity) -> bool {
     let Some(between) = text.get(entity.span.end..next.span.start) else { return false };
     let article = between == " " && is_lone_article(text, entity) && entity.label == next.label;
     let spaced = between.starts_with(' ') && between.ends_with(' ') && !between.contains("  ");
-    let joiners = spaced && between.split_whitespace().all(|word| EDGE_FUNCTION_WORDS.contains(&word));
-    article || (joiners && ends_on_connector(text, entity))
+    let is_article = |word: &str| NAME_ARTICLES.iter().any(|a| a.to_lowercase() == word);
+    let articles_only = spaced && between.split_whitespace().all(is_article);
+    article || (articles_only && ends_on_connector(text, entity))
 }
 
 /// Whether `entity` is only a capitalised article ("The").
@@ -434,7 +435,7 @@ mod tests {
     fn a_name_cut_after_a_connector_takes_the_capitalised_words_after_it() {
         let text = "The Movement for a Democratic Slovakia backed the General Agreement on Tariffs and Trade. \
                     The Bank of England, the Council of the EU and the Office of the president agreed with \
-                    al Qaeda in the Arabian Peninsula.";
+                    al Qaeda in the Arabian Peninsula. Friends of and Canada met.";
         let tagged = vec![
             entity(text, "Movement for", 0, "ORG", 0.8),
             entity(text, "General Agreement on", 0, "MISC", 0.8),
@@ -443,6 +444,8 @@ mod tests {
             entity(text, "EU", 0, "ORG", 0.9),
             entity(text, "Office of", 0, "ORG", 0.8),
             entity(text, "al Qaeda in the", 0, "ORG", 0.8),
+            entity(text, "Friends of", 0, "ORG", 0.8),
+            entity(text, "Canada", 0, "LOC", 0.9),
         ];
         let entities = consolidate(text, &[Span::new(0, text.len())], tagged);
         let texts: Vec<String> = found(text, &entities).into_iter().map(|(t, _)| t).collect();
@@ -453,6 +456,8 @@ mod tests {
             "Council of the EU",
             "Office",
             "al Qaeda in the Arabian Peninsula",
+            "Friends",
+            "Canada",
         ];
         assert_eq!(texts, expected);
     }
