@@ -68,6 +68,8 @@ static EDGE_FUNCTION_WORDS: LazyLock<Vec<&str>> = crate::words!("en/ner/edge_fun
 static NAME_CONNECTORS: LazyLock<Vec<&str>> = crate::words!("en/ner/name_connectors.txt");
 /// Capitalised articles that open a name ("The Associated Press", "The Hague").
 static NAME_ARTICLES: LazyLock<Vec<&str>> = crate::words!("en/ner/name_articles.txt");
+/// Articles between a connector and the rest of a name ("Council of the EU").
+static ARTICLES: LazyLock<Vec<&str>> = crate::words!("en/ner/articles.txt");
 /// Characters that never start or end an entity.
 const EDGE_PUNCTUATION: &[char] =
     &['@', '#', '"', '\'', '‘', '’', '“', '”', '(', ')', '[', ']', ',', ';', ':', '-', '–', '—'];
@@ -186,7 +188,7 @@ fn split_at_conjoined_name(text: &str, entity: Entity) -> Vec<Entity> {
 /// ("Dominion of", "al Qaeda in the").
 fn ends_on_connector(text: &str, entity: &Entity) -> bool {
     let mut words: Vec<&str> = text[entity.span.start..entity.span.end].split(' ').collect();
-    while words.len() > 2 && words.last().is_some_and(|w| NAME_ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(w))) {
+    while words.len() > 2 && words.last().is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str())) {
         words.pop();
     }
     words.len() > 1 && words.last().is_some_and(|last| NAME_CONNECTORS.contains(&last.to_lowercase().as_str()))
@@ -221,8 +223,7 @@ fn joins_next(text: &str, entity: &Entity, next: &Entity) -> bool {
     let Some(between) = text.get(entity.span.end..next.span.start) else { return false };
     let article = between == " " && is_lone_article(text, entity) && entity.label == next.label;
     let spaced = between.starts_with(' ') && between.ends_with(' ') && !between.contains("  ");
-    let is_article = |word: &str| NAME_ARTICLES.iter().any(|a| a.to_lowercase() == word);
-    let articles_only = spaced && between.split_whitespace().all(is_article);
+    let articles_only = spaced && between.split_whitespace().all(|word| ARTICLES.contains(&word));
     article || (articles_only && ends_on_connector(text, entity))
 }
 
