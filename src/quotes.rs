@@ -439,7 +439,8 @@ fn resolve(
             quotes.last().map_or((None, CueKind::Speech), |q| (q.speaker.clone(), q.cue_kind))
         } else {
             let cue = c.cue.map_or("", |(a, b)| &n.text[a..b]);
-            (mention.and_then(lookup), lexicon::cue_kind(cue, mention.map(|(a, b)| &n.text[a..b])))
+            let quoted = c.kind != QuoteKind::Indirect;
+            (mention.and_then(lookup), lexicon::cue_kind(cue, mention.map(|(a, b)| &n.text[a..b]), quoted))
         };
         quotes.push(Quote {
             kind: c.kind,

@@ -101,8 +101,11 @@ fn kinds(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, CueKind)> 
 /// source's head, its last word before its first preposition (`source_kinds.tsv`: "the
 /// report said" is writing, "a poll by Gallup" other, "a study spokesman" speech); else
 /// speech. A quote without a cue is speech. Hyphens inside a word are ignored
-/// ("re-iterated").
-pub fn cue_kind(cue: &str, source: Option<&str>) -> CueKind {
+/// ("re-iterated"). An unquoted content after a cue that ends on a preposition is a
+/// topic, not reported words, so other ("complained of increased activity", "warned of
+/// an attack"); `quoted` (the content holds quotation marks) keeps "said of it: “...”"
+/// speech, and "according to" stays speech.
+pub fn cue_kind(cue: &str, source: Option<&str>, quoted: bool) -> CueKind {
     let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).replace('-', "").to_lowercase();
     let listed = |table: &[(&str, CueKind)], word: &str| table.iter().find(|(w, _)| *w == bare(word)).map(|&(_, k)| k);
     let is_speech_word = |word: &str| {
@@ -111,7 +114,12 @@ pub fn cue_kind(cue: &str, source: Option<&str>) -> CueKind {
     };
     let by_cue = cue.split_whitespace().find_map(|word| listed(&CUE_KINDS, word));
     let acts = || cue.split_whitespace().next().is_some() && !cue.split_whitespace().any(is_speech_word);
-    let by_cue = by_cue.or_else(|| acts().then_some(CueKind::Other));
+    let topic = || {
+        let last = cue.split_whitespace().last().map(bare);
+        let according = cue.split_whitespace().any(|w| bare(w) == "according");
+        !quoted && last.is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) && !according
+    };
+    let by_cue = by_cue.or_else(|| (acts() || topic()).then_some(CueKind::Other));
     let head = || {
         let words = source.unwrap_or("").split_whitespace();
         words.take_while(|word| !PREPOSITIONS.contains(&word.to_lowercase().as_str())).last()

@@ -507,18 +507,22 @@ fn cue_kinds_tell_speech_from_writing_and_other_sources() {
 fn the_cue_decides_before_the_source_and_only_the_head_before_a_preposition_counts() {
     use super::lexicon::cue_kind;
     use crate::doc::CueKind::{Other, Speech, Writing};
-    assert_eq!(cue_kind("show", Some("Polls")), Other);
-    assert_eq!(cue_kind("found", Some("investigators")), Other);
-    assert_eq!(cue_kind("according to", Some("a new survey by the ministry")), Other);
-    assert_eq!(cue_kind("according to", Some("police")), Speech);
-    assert_eq!(cue_kind("said in a statement", Some("the army")), Speech);
-    assert_eq!(cue_kind("wrote in a report", Some("the inspector")), Writing);
-    assert_eq!(cue_kind("said", Some("a lawyer for the plaintiffs in the lawsuit")), Speech);
-    assert_eq!(cue_kind("said", Some("the poll's authors")), Speech);
-    assert_eq!(cue_kind("has rejected", Some("the Kremlin")), Other);
-    assert_eq!(cue_kind("expressed concern over", Some("the allies")), Other);
-    assert_eq!(cue_kind("re-iterated", Some("the minister")), Speech);
-    assert_eq!(cue_kind("", Some("she")), Speech);
+    assert_eq!(cue_kind("show", Some("Polls"), false), Other);
+    assert_eq!(cue_kind("found", Some("investigators"), false), Other);
+    assert_eq!(cue_kind("according to", Some("a new survey by the ministry"), false), Other);
+    assert_eq!(cue_kind("according to", Some("police"), false), Speech);
+    assert_eq!(cue_kind("said in a statement", Some("the army"), false), Speech);
+    assert_eq!(cue_kind("wrote in a report", Some("the inspector"), false), Writing);
+    assert_eq!(cue_kind("said", Some("a lawyer for the plaintiffs in the lawsuit"), false), Speech);
+    assert_eq!(cue_kind("said", Some("the poll's authors"), false), Speech);
+    assert_eq!(cue_kind("has rejected", Some("the Kremlin"), false), Other);
+    assert_eq!(cue_kind("expressed concern over", Some("the allies"), false), Other);
+    assert_eq!(cue_kind("re-iterated", Some("the minister"), false), Speech);
+    assert_eq!(cue_kind("", Some("she"), false), Speech);
+    assert_eq!(cue_kind("complained of", Some("Moscow"), false), Other);
+    assert_eq!(cue_kind("warned about", Some("the mayor"), false), Other);
+    assert_eq!(cue_kind("said of", Some("the mayor"), true), Speech);
+    assert_eq!(cue_kind("According to", Some("the mayor"), false), Speech);
 }
 
 #[test]
