@@ -107,22 +107,18 @@ fn kinds(rows: &[(&'static str, &'static str)]) -> Vec<(&'static str, CueKind)> 
 /// speech, and "according to" stays speech.
 pub fn cue_kind(cue: &str, source: Option<&str>, quoted: bool) -> CueKind {
     let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).replace('-', "").to_lowercase();
-    let listed = |table: &[(&str, CueKind)], word: &str| table.iter().find(|(w, _)| *w == bare(word)).map(|&(_, k)| k);
-    let is_speech_word = |word: &str| {
-        let word = bare(word);
-        CUE_VERBS.contains(&word.as_str()) || PARTICIPLE_CUES.contains(&word.as_str()) || word == "according"
-    };
-    let by_cue = cue.split_whitespace().find_map(|word| listed(&CUE_KINDS, word));
-    let acts = || cue.split_whitespace().next().is_some() && !cue.split_whitespace().any(is_speech_word);
-    let topic = || {
-        let last = cue.split_whitespace().last().map(bare);
-        let according = cue.split_whitespace().any(|w| bare(w) == "according");
-        !quoted && last.is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) && !according
-    };
-    let by_cue = by_cue.or_else(|| (acts() || topic()).then_some(CueKind::Other));
-    let head = || {
-        let words = source.unwrap_or("").split_whitespace();
-        words.take_while(|word| !PREPOSITIONS.contains(&word.to_lowercase().as_str())).last()
-    };
-    by_cue.or_else(|| head().and_then(|word| listed(&SOURCE_KINDS, word))).unwrap_or(CueKind::Speech)
+    let listed = |table: &[(&str, CueKind)], word: &str| table.iter().find(|(w, _)| *w == word).map(|&(_, k)| k);
+    let words: Vec<String> = cue.split_whitespace().map(bare).collect();
+    let according = words.iter().any(|w| w == "according");
+    let speech_word = |w: &String| CUE_VERBS.contains(&w.as_str()) || PARTICIPLE_CUES.contains(&w.as_str());
+    let acts = !words.is_empty() && !according && !words.iter().any(speech_word);
+    let topic = !quoted && !according && words.last().is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+    let by_cue = words.iter().find_map(|w| listed(&CUE_KINDS, w));
+    let by_cue = by_cue.or_else(|| (acts || topic).then_some(CueKind::Other));
+    let head = source
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .last();
+    by_cue.or_else(|| head.and_then(|w| listed(&SOURCE_KINDS, &bare(w)))).unwrap_or(CueKind::Speech)
 }
