@@ -4,7 +4,7 @@ use anyhow::Context;
 use claimex::io::write::Format;
 use claimex::names::{NameIndex, Role};
 use claimex::profile::{self, Profile};
-use claimex::{attribution, compare, eval, ner, pipeline, report};
+use claimex::{compare, eval, pipeline, report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -253,24 +253,17 @@ fn output_format(format: Option<OutputFormat>, output: &std::path::Path) -> anyh
     }
 }
 
-fn load_model(args: &ModelArgs) -> anyhow::Result<Option<ner::Model>> {
-    if args.no_ner {
-        return Ok(None);
+impl ModelArgs {
+    /// The models these flags choose.
+    fn choice(&self) -> pipeline::ModelChoice {
+        pipeline::ModelChoice {
+            no_ner: self.no_ner,
+            attribution: self.attribution,
+            ner_dir: self.ner_model.clone(),
+            attribution_dir: self.attribution_model.clone(),
+            ort_lib: self.ort_lib.clone(),
+        }
     }
-    let runtime = claimex::tagger::init_runtime(args.ort_lib.as_deref())?;
-    Ok(Some(ner::Model::load(runtime, &ner::model_dir(args.ner_model.as_deref()), args.threads)?))
-}
-
-/// The transformer `args` asks for: the joint NER and attribution model with
-/// `--attribution`, else the NER model unless `--no-ner`.
-fn load_transformer(args: &ModelArgs) -> anyhow::Result<pipeline::Transformer> {
-    if !args.attribution {
-        return Ok(load_model(args)?.map_or(pipeline::Transformer::Off, pipeline::Transformer::Ner));
-    }
-    let runtime = claimex::tagger::init_runtime(args.ort_lib.as_deref())?;
-    let dir = attribution::model_dir(args.attribution_model.as_deref());
-    let model = attribution::Model::load(runtime, &dir, args.threads)?;
-    Ok(pipeline::Transformer::Joint { model, entities: !args.no_ner })
 }
 
 /// The pipeline with the models `args` asks for, under a conflict profile.
@@ -281,7 +274,7 @@ fn build_pipeline(
     profile: Arc<Profile>,
 ) -> anyhow::Result<pipeline::Pipeline> {
     let options = pipeline::Options { threads: args.threads, chunk_size, progress, profile };
-    Ok(pipeline::Pipeline::new(load_transformer(args)?, options)?)
+    Ok(pipeline::Pipeline::new(pipeline::Transformer::load(&args.choice(), args.threads)?, options)?)
 }
 
 fn selection(args: &SelectionArgs) -> compare::Selection {
@@ -360,7 +353,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Ner { conll, model } } => {
-            let model = load_model(&model)?.context("eval ner needs the NER model (drop --no-ner)")?;
+            let choice = pipeline::ModelChoice { attribution: false, ..model.choice() };
+            let pipeline::Transformer::Ner(model) = pipeline::Transformer::load(&choice, model.threads)? else {
+                anyhow::bail!("eval ner needs the NER model (drop --no-ner)");
+            };
             print!("{}", eval::conll(&model, &conll)?);
             Ok(ExitCode::SUCCESS)
         }

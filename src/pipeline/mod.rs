@@ -19,7 +19,7 @@ use crate::io::{resume, DocError, Input};
 use indicatif::{HumanCount, HumanDuration, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use stage::{Stage, StageError, Stages};
-pub use stages::Transformer;
+pub use stages::{ModelChoice, Transformer};
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -17,9 +17,10 @@
 use super::stage::{Layer, Stage, StageError, Stages};
 use crate::doc::{Doc, Span};
 use crate::profile::Profile;
-use crate::tagger::{Tag, TagInput, Tagger};
+use crate::tagger::{self, Tag, TagInput, Tagger};
 use crate::tokens::Tokens;
 use crate::{attribution, claims, clean, ner, numbers, quotes, segment, tally};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The transformer run over every sentence, between the structure and the rule stages.
@@ -37,6 +38,40 @@ pub enum Transformer {
         /// Whether its NER head fills the entity layer.
         entities: bool,
     },
+}
+
+/// Which transformer a pipeline runs and where its files are: what the CLI's model
+/// flags, the web server and the Python package choose from (`None`: the default
+/// directory, its environment variable first).
+#[derive(Debug, Clone, Default)]
+pub struct ModelChoice {
+    /// Skip entities: no NER model, and the joint model's NER head unused.
+    pub no_ner: bool,
+    /// Run the joint NER and attribution model in place of the NER model.
+    pub attribution: bool,
+    /// The NER model directory.
+    pub ner_dir: Option<PathBuf>,
+    /// The joint model directory.
+    pub attribution_dir: Option<PathBuf>,
+    /// The ONNX Runtime shared library.
+    pub ort_lib: Option<PathBuf>,
+}
+
+impl Transformer {
+    /// Loads the transformer `choice` asks for, its sessions on `threads` threads: the
+    /// joint model when `attribution` is set, else the NER model unless `no_ner`.
+    pub fn load(choice: &ModelChoice, threads: usize) -> Result<Transformer, tagger::Error> {
+        if !choice.attribution && choice.no_ner {
+            return Ok(Transformer::Off);
+        }
+        let runtime = tagger::init_runtime(choice.ort_lib.as_deref())?;
+        if choice.attribution {
+            let dir = attribution::model_dir(choice.attribution_dir.as_deref());
+            let model = attribution::Model::load(runtime, &dir, threads)?;
+            return Ok(Transformer::Joint { model, entities: !choice.no_ner });
+        }
+        Ok(Transformer::Ner(ner::Model::load(runtime, &ner::model_dir(choice.ner_dir.as_deref()), threads)?))
+    }
 }
 
 /// Every stage, in order, around `transformer`, with the claims stage knowing `profile`.
