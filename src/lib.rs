@@ -9,6 +9,8 @@
 //! 4. [`quotes`]: who said what, with resolved speakers;
 //! 5. [`numbers`]: count-like number mentions as intervals;
 //! 6. [`claims`]: numeric claims with kind, subject, side, place, time and source;
+//! 7. [`tally`]: the victims of the article's own incident;
+//! 8. [`geo`]: the GeoNames place of each claim and of the document;
 //!
 //! and a writer ([`io::write`]) emits one record per document, in input order; the
 //! record's types are [`schema`]'s, which compare, report and eval read back.
@@ -24,6 +26,7 @@ pub mod compare;
 pub mod dates;
 pub mod doc;
 pub mod eval;
+pub mod geo;
 pub mod io;
 pub mod lexicon;
 pub mod names;

@@ -1,13 +1,11 @@
 //! Conflict profiles: what claimex knows of one conflict, as data (`profiles/*.json`).
 //!
-//! A profile names the words that signal a side ("russian-backed" -> separatist), the
-//! countries whose bare name says less about where a figure belongs than a town in reach
-//! ("in Ukraine"), a gazetteer of places (a town within its region within a part of
-//! the country), and subject words of its own ("ukrainians" count people). The
-//! built-in `default` profile knows no particular conflict: nationality and group words
-//! as sides, no whole countries, no gazetteer. A profile may `extend`
-//! another (the `ukraine` profile extends `default`); its entries are added to the
-//! parent's. No conflict knowledge lives in code.
+//! A profile names the words that signal a side ("russian-backed" -> separatist) and
+//! subject words of its own ("ukrainians" count people). The built-in `default` profile
+//! knows no particular conflict: nationality and group words as sides. A profile may
+//! `extend` another (the `ukraine` profile extends `default`); its entries are added to
+//! the parent's. No conflict knowledge lives in code, and no profile holds places:
+//! places come from GeoNames for every country ([`crate::geo`]).
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -17,34 +15,6 @@ use std::sync::{Arc, LazyLock};
 /// The profiles compiled into the binary, by name.
 const BUILT_IN: &[(&str, &str)] =
     &[("default", include_str!("../profiles/default.json")), ("ukraine", include_str!("../profiles/ukraine.json"))];
-
-/// How exactly a region places a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// A country or a continent: says nothing about which incident.
-    Country,
-    /// A part of a country ("eastern Ukraine", "Donbas", "the border").
-    Part,
-    /// A first-level region, or a city that shares its region's name ("Kharkiv").
-    Oblast,
-    /// A town or village; also any place name the gazetteer does not hold.
-    Town,
-}
-
-/// One gazetteer entry.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Region {
-    /// The name keys print.
-    pub name: String,
-    /// How exactly it places a claim.
-    pub level: Level,
-    /// Lower-case terms that name it.
-    pub terms: Vec<String>,
-    /// The regions it lies in directly.
-    #[serde(default)]
-    pub within: Vec<String>,
-}
 
 /// A profile as written in its file.
 #[derive(Debug, Deserialize)]
@@ -58,10 +28,6 @@ struct ProfileFile {
     #[serde(default)]
     sides: BTreeMap<String, String>,
     #[serde(default)]
-    whole_countries: Vec<String>,
-    #[serde(default)]
-    regions: Vec<Region>,
-    #[serde(default)]
     subjects: BTreeMap<String, String>,
 }
 
@@ -74,11 +40,6 @@ pub struct Profile {
     pub description: String,
     /// Lower-case words that signal a side, and the side's name as output ("Russian").
     pub sides: BTreeMap<String, String>,
-    /// Lower-case names of countries too wide to place a figure when a narrower place is
-    /// in reach.
-    pub whole_countries: Vec<String>,
-    /// The gazetteer, parents' entries first.
-    pub regions: Vec<Region>,
     /// Lower-case subject words the conflict counts as a subject class in compare
     /// ("ukrainians" -> people), beside the language's own (`lexicon/en/compare`).
     pub subjects: BTreeMap<String, String>,
@@ -141,16 +102,12 @@ impl Profile {
                 name: String::new(),
                 description: String::new(),
                 sides: BTreeMap::new(),
-                whole_countries: Vec::new(),
-                regions: Vec::new(),
                 subjects: BTreeMap::new(),
             },
         };
         profile.name = file.name;
         profile.description = file.description;
         profile.sides.extend(file.sides);
-        profile.whole_countries.extend(file.whole_countries);
-        profile.regions.extend(file.regions);
         profile.subjects.extend(file.subjects);
         Ok(profile)
     }
@@ -158,17 +115,6 @@ impl Profile {
     /// The side a lower-case word signals.
     pub fn side_of(&self, lower: &str) -> Option<&str> {
         self.sides.get(lower).map(String::as_str)
-    }
-
-    /// Whether a lower-case word names a place of the profile: a whole country or a term
-    /// of its gazetteer ("russia", "kyiv"), even where it also signals a side.
-    pub fn names_place(&self, lower: &str) -> bool {
-        self.is_whole_country(lower) || self.regions.iter().any(|r| r.terms.iter().any(|t| t == lower))
-    }
-
-    /// Whether a lower-case place name is one of the profile's whole countries.
-    pub fn is_whole_country(&self, lower: &str) -> bool {
-        self.whole_countries.iter().any(|c| c == lower)
     }
 }
 
@@ -195,16 +141,13 @@ mod tests {
     }
 
     #[test]
-    fn default_knows_no_war_and_ukraine_extends_it() {
+    fn ukraine_extends_the_default_sides() {
         let default = Profile::load("default").unwrap();
-        assert!(default.regions.is_empty() && default.whole_countries.is_empty());
         assert_eq!(default.side_of("israeli"), Some("Israeli"));
         assert_eq!(default.side_of("separatists"), None);
         let ukraine = Profile::load("ukraine").unwrap();
         assert_eq!(ukraine.side_of("israeli"), Some("Israeli"));
         assert_eq!(ukraine.side_of("pro-russian"), Some("separatist"));
-        assert!(ukraine.is_whole_country("ukraine"));
-        assert!(ukraine.regions.iter().any(|r| r.name == "bucha" && r.within == ["kyiv"]));
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn table_and_csv_show_the_same_claims_as_json() {
     assert_eq!(csv.lines().count(), entries + 1);
     let table =
         String::from_utf8(claimex(&["compare", claims.to_str().unwrap(), "--profile", "ukraine"]).stdout).unwrap();
-    assert!(table.contains("GROUP 1  Killed, people, Eastern Ukraine, since 2014"), "{table}");
+    assert!(table.contains("GROUP 1  Killed, people, Ukraine, since 2014"), "{table}");
     assert!(table.contains("almost 100,000"));
     let widest = table.lines().map(|line| line.chars().count()).max().unwrap_or(0);
     assert!(widest <= 100, "the table fits 100 columns, widest line {widest}:\n{table}");
@@ -174,7 +174,7 @@ fn ukraine_2022_groups_reports_of_one_incident_from_both_outlets_and_keeps_other
 }
 
 #[test]
-fn the_default_profile_knows_no_gazetteer_and_a_profile_file_can_stand_in() {
+fn places_come_from_geonames_under_any_profile_and_a_profile_file_can_stand_in() {
     let dir = tempfile::tempdir().unwrap();
     let claims = extract("fixtures/corpus", dir.path());
     let table = |profile: &str| {
@@ -183,14 +183,12 @@ fn the_default_profile_knows_no_gazetteer_and_a_profile_file_can_stand_in() {
         String::from_utf8(run.stdout).unwrap()
     };
     let default = table("default");
-    assert!(default.contains("1,killed | people | side=* | region=* | time=since 2014,"), "{default}");
-    assert!(!default.contains("region=border"), "no gazetteer, so no border: {default}");
-    let file = dir.path().join("border.json");
-    let border = r#"{"name": "border", "extends": "default",
-        "regions": [{"name": "border", "level": "part", "terms": ["border", "borders"]}]}"#;
-    std::fs::write(&file, border).unwrap();
-    let with_border = table(file.to_str().unwrap());
-    assert!(with_border.contains("troops | soldiers | side=russian | region=border"), "{with_border}");
+    assert!(default.contains("1,killed | people | side=* | region=ukraine | time=since 2014,"), "{default}");
+    assert!(default.contains("troops | soldiers | side=russian | region=border"), "{default}");
+    let file = dir.path().join("kremlin.json");
+    std::fs::write(&file, r#"{"name": "kremlin", "extends": "default", "sides": {"russian": "Kremlin"}}"#).unwrap();
+    let renamed = table(file.to_str().unwrap());
+    assert!(renamed.contains("troops | soldiers | side=kremlin | region=border"), "{renamed}");
 }
 
 #[test]

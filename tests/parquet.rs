@@ -72,6 +72,7 @@ fn rows_of_jsonl(path: &Path) -> Vec<ClaimRow> {
                 paragraph_end: paragraph["end"].as_u64(),
                 unit: claim["unit"].as_str().unwrap().parse().unwrap(),
                 event: claim["event"].as_str().unwrap().parse().unwrap(),
+                geo: serde_json::from_value(claim["geo"].clone()).unwrap(),
             });
         }
     }

@@ -5,8 +5,8 @@
 //!   the Ukrainian border", "on our border"), else the nearest one before it; a sentence
 //!   with none takes a locative phrase of the nearest sentence of its paragraph, at most
 //!   [`PLACE_REACH`] sentences away, that has one and no figure of its own (earlier
-//!   sentences first, their last phrase; later ones, their first; a bare whole country
-//!   of the profile, "in Ukraine", gives way to a narrower place within reach);
+//!   sentences first, their last phrase; later ones, their first; a bare country name,
+//!   "in Ukraine", gives way to a narrower place within reach);
 //! - `time`: the nearest time expression of the sentence
 //!   ([`dates::find_time_expressions`](crate::dates::find_time_expressions), anchored on
 //!   the document date) at most [`MAX_TIME_DISTANCE`] tokens away, skipping the time of
@@ -61,8 +61,8 @@ static NOT_PLACES: LazyLock<Vec<&str>> = words!("en/claims/not_places.txt");
 /// paragraph, that has one and states no figure of its own (its places are that
 /// figure's: "... 25,000. That is far more than the 15,000 lost in Afghanistan"): the
 /// last locative phrase of an earlier sentence, the first of a later one; at equal
-/// distance the earlier sentence wins. A phrase that only names a whole country of the
-/// profile gives way to a narrower one within reach ("killing four. ... in Russia ...
+/// distance the earlier sentence wins. A phrase that only names a country (GeoNames)
+/// gives way to a narrower one within reach ("killing four. ... in Russia ...
 /// the attack in Belgorod" -> Belgorod).
 pub(super) fn place_in_paragraph(sentences: &Sentences, index: usize) -> Option<Span> {
     let doc = sentences.doc();
@@ -88,8 +88,7 @@ pub(super) fn place_in_paragraph(sentences: &Sentences, index: usize) -> Option<
             }
         });
     let nearest = candidates.next()?;
-    let profile = sentences.profile();
-    let whole_country = |place: Span| names_whole_country(doc.slice(place), |name| profile.is_whole_country(name));
+    let whole_country = |place: Span| names_whole_country(doc.slice(place), crate::geo::names_country);
     if !whole_country(nearest) {
         return Some(nearest);
     }
@@ -97,7 +96,7 @@ pub(super) fn place_in_paragraph(sentences: &Sentences, index: usize) -> Option<
 }
 
 /// Whether a place phrase is a preposition and a bare country name ("in Russia’s"),
-/// by `is_whole_country` on the lower-case name.
+/// by `is_whole_country` on the name.
 fn names_whole_country(phrase: &str, is_whole_country: impl Fn(&str) -> bool) -> bool {
     let mut words = phrase.split_whitespace().skip(1);
     let name = words.next().map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_lowercase());
@@ -194,7 +193,7 @@ impl Sentence<'_> {
         let lower = word.to_lowercase();
         let bare = word.strip_suffix("'s").unwrap_or(word);
         !PLACE_MODIFIERS.contains(&lower.as_str())
-            && (self.profile.side_of(&lower).is_none() || self.profile.names_place(&lower))
+            && (self.profile.side_of(&lower).is_none() || crate::geo::names_well_known_place(word))
             && !NOT_PLACES.contains(&bare)
             && bare.len() == word.len()
     }

@@ -81,11 +81,6 @@ impl<'a> Sentences<'a> {
         self.doc
     }
 
-    /// What the stage knows of the conflict.
-    pub(super) fn profile(&self) -> &'a Profile {
-        self.profile
-    }
-
     /// Sentence `index`, built on first use.
     pub(super) fn get(&self, index: usize) -> &Sentence<'a> {
         self.built[index].get_or_init(|| Sentence::new(self.doc, self.profile, index, self.quotes))

@@ -1,50 +1,104 @@
-//! What compare knows of a conflict: a [`Profile`] made ready for keying claims. Its
-//! gazetteer's regions are indexed with their level and every region that contains them
-//! (Olenivka is in Donetsk oblast, in Donbas, in eastern and in southeastern Ukraine),
-//! its region terms compiled into patterns, and its side words mapped to side keys (the
-//! profile's side names in lower case: "Russian" -> `russian`).
+//! What compare knows of a conflict and of places: a [`Profile`]'s side words mapped to
+//! side keys (the profile's side names in lower case: "Russian" -> `russian`) and its
+//! subject words, and the [`Place`] of each claim from its GeoNames `geo`: a town
+//! within its first-level division within its country, for any country, with its
+//! coordinates.
 //!
-//! A place the gazetteer does not hold is compared by name, as a town; under the
-//! `default` profile, which holds no gazetteer, every place is.
+//! A claim whose place did not resolve (or an older record without `geo`) is compared
+//! by the last proper name of its place phrase, else by a common place noun of it
+//! ("border", `lexicon/en/compare/place_nouns.tsv`), as a town that lies in nothing.
 
-use crate::profile::{Level, Profile, Region};
-use regex::Regex;
+use crate::geo::{distance_km, fold};
+use crate::profile::Profile;
+use crate::schema::{GeoLevel, GeoRecord};
 use serde::{Serialize, Serializer};
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, LazyLock};
 
-/// Prepositions that make a following region term the claim's place.
-static LOCATIVES: LazyLock<Vec<&str>> = crate::words!("en/compare/locatives.txt");
+/// Prepositions that open a place phrase; not part of its name.
+static LOCATIVES: LazyLock<Vec<&str>> = crate::words!("en/geo/locatives.txt");
 
-/// A region as a key holds it: its name and what the gazetteer knows of it. Two places
-/// are equal when their names are.
+/// Common nouns that place a figure where no proper name does, and their region name.
+static PLACE_NOUNS: LazyLock<Vec<(&str, &str)>> = crate::table!("en/compare/place_nouns.tsv");
+
+/// Two towns this close (kilometres) are one neighbourhood for incident evidence.
+const NEIGHBOUR_KM: f64 = 15.0;
+
+/// A region as a key holds it: what it is called, how exact it is, what contains it and
+/// where it lies. Two places are equal when their keys are (the GeoNames id of a town,
+/// the country and name of a division, the country code of a country, else the name).
 #[derive(Debug, Clone)]
 pub struct Place {
-    /// The name keys print ("chasiv yar").
+    /// The name keys print, in lower case ("chasiv yar").
     pub name: String,
-    /// How exactly it places a claim; a town when the gazetteer does not hold it.
-    pub level: Level,
-    /// The regions that contain it, directly or not.
+    /// How exact it is; a town when GeoNames does not know it.
+    pub level: GeoLevel,
+    key: String,
     containers: Arc<BTreeSet<String>>,
+    coordinates: Option<(f64, f64)>,
 }
 
 impl Place {
-    /// Whether this place is `outer` or lies in it.
-    pub fn within(&self, outer: &Place) -> bool {
-        self.name == outer.name || self.containers.contains(&outer.name)
+    /// The place of a resolved `geo`.
+    pub fn of_geo(geo: &GeoRecord) -> Place {
+        let country = format!("country:{}", geo.country);
+        let division = geo.admin1.as_ref().map(|name| format!("admin1:{}:{}", geo.country, fold(name)));
+        let (key, containers) = match geo.level {
+            GeoLevel::Country => (country, BTreeSet::new()),
+            GeoLevel::Admin1 => {
+                (division.unwrap_or_else(|| format!("admin1:{}:{}", geo.country, fold(&geo.name))), [country].into())
+            }
+            GeoLevel::City => {
+                let key =
+                    geo.geonameid.map_or_else(|| format!("name:{}", fold(&geo.name)), |id| format!("geonames:{id}"));
+                (key, [Some(country), division].into_iter().flatten().collect())
+            }
+        };
+        Place {
+            name: geo.name.to_lowercase(),
+            level: geo.level,
+            key,
+            containers: Arc::new(containers),
+            coordinates: Some((geo.lat, geo.lon)),
+        }
     }
 
-    /// Whether this place lies in `outer` and `outer` is an oblast or finer.
+    /// A place known only by its name, compared as a town that lies in nothing.
+    pub fn named(name: &str) -> Place {
+        Place {
+            name: name.to_string(),
+            level: GeoLevel::City,
+            key: format!("name:{}", fold(name)),
+            containers: Arc::default(),
+            coordinates: None,
+        }
+    }
+
+    /// Whether this place is `outer` or lies in it.
+    pub fn within(&self, outer: &Place) -> bool {
+        self.key == outer.key || self.containers.contains(&outer.key)
+    }
+
+    /// Whether this place lies in `outer` and `outer` is a first-level division or finer.
     pub fn closely_within(&self, outer: &Place) -> bool {
-        self.within(outer) && outer.level >= Level::Oblast
+        self.within(outer) && outer.level >= GeoLevel::Admin1
+    }
+
+    /// Whether both are towns within [`NEIGHBOUR_KM`] of each other.
+    pub fn neighbours(&self, other: &Place) -> bool {
+        let town = |p: &Place| p.level == GeoLevel::City;
+        match (self.coordinates, other.coordinates) {
+            (Some(a), Some(b)) if town(self) && town(other) => distance_km(a, b) <= NEIGHBOUR_KM,
+            _ => false,
+        }
     }
 }
 
 impl PartialEq for Place {
     fn eq(&self, other: &Self) -> bool {
-        self.name == other.name
+        self.key == other.key
     }
 }
 
@@ -52,7 +106,7 @@ impl Eq for Place {}
 
 impl Hash for Place {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.name.hash(state);
+        self.key.hash(state);
     }
 }
 
@@ -64,7 +118,7 @@ impl PartialOrd for Place {
 
 impl Ord for Place {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.name.cmp(&other.name)
+        (&self.name, &self.key).cmp(&(&other.name, &other.key))
     }
 }
 
@@ -74,19 +128,8 @@ impl Serialize for Place {
     }
 }
 
-/// Region term patterns: anywhere, and after a locative preposition.
-struct TermPatterns {
-    /// A region term anywhere.
-    anywhere: Regex,
-    /// A region term after a locative preposition and at most two more words.
-    located: Regex,
-}
-
 /// A profile made ready for keying claims (see the module documentation).
 pub struct Conflict {
-    regions: Vec<Region>,
-    places: HashMap<String, Place>,
-    patterns: Option<TermPatterns>,
     sides: HashMap<String, String>,
     subjects: BTreeMap<String, String>,
 }
@@ -95,21 +138,9 @@ impl Conflict {
     /// Indexes a profile.
     pub fn new(profile: &Profile) -> Self {
         Conflict {
-            places: index_places(&profile.regions),
-            patterns: term_patterns(&profile.regions),
-            regions: profile.regions.clone(),
             sides: profile.sides.iter().map(|(word, side)| (word.clone(), side.to_lowercase())).collect(),
             subjects: profile.subjects.clone(),
         }
-    }
-
-    /// The place of a region name: the gazetteer's entry, else a town of that name.
-    pub fn place(&self, name: &str) -> Place {
-        self.places.get(name).cloned().unwrap_or_else(|| Place {
-            name: name.to_string(),
-            level: Level::Town,
-            containers: Arc::default(),
-        })
     }
 
     /// The side key a lower-case word signals.
@@ -122,32 +153,13 @@ impl Conflict {
         self.subjects.get(lower).map(String::as_str)
     }
 
-    /// The most exact region a stated place names: a gazetteer term, else the last
-    /// proper name in it ("the town of Nova Kakhovka" -> `nova kakhovka`), else none
-    /// ("the southern Ukrainian city").
-    pub fn place_region(&self, place: &str) -> Option<Place> {
-        let named = self.patterns.as_ref().and_then(|p| self.best_region(&p.anywhere, place));
-        named.or_else(|| self.last_name(place).map(|name| self.place(&name)))
-    }
-
-    /// The most exact region a sentence introduces with a locative preposition ("in",
-    /// "near", "along"...).
-    pub fn sentence_region(&self, sentence: &str) -> Option<Place> {
-        self.patterns.as_ref().and_then(|p| self.best_region(&p.located, sentence))
-    }
-
-    /// The most exact region among the terms a pattern finds: the highest level, then
-    /// the most containers, then the earlier in the gazetteer.
-    fn best_region(&self, pattern: &Regex, text: &str) -> Option<Place> {
-        let found: BTreeSet<String> =
-            pattern.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str().to_lowercase()).collect();
-        self.regions
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.terms.iter().any(|t| found.contains(t)))
-            .map(|(index, r)| (index, self.place(&r.name)))
-            .max_by_key(|(index, place)| (place.level, place.containers.len(), Reverse(*index)))
-            .map(|(_, place)| place)
+    /// The region of a claim: its resolved `geo`, else the last proper name of its place
+    /// phrase ("the town of Nova Kakhovka" -> `nova kakhovka`), else a place noun of it
+    /// ("near the Ukrainian border" -> `border`), else none ("the southern Ukrainian
+    /// city").
+    pub fn region(&self, geo: Option<&GeoRecord>, place: Option<&str>) -> Option<Place> {
+        let named = || place.and_then(|p| self.last_name(p).or_else(|| place_noun(p)));
+        geo.map(Place::of_geo).or_else(|| named().map(|name| Place::named(&name)))
     }
 
     /// The last run of capitalised words in a place that are not sides, "the" or a
@@ -177,6 +189,11 @@ impl Conflict {
     }
 }
 
+/// The region name of the first place noun of a phrase ("along its border" -> `border`).
+fn place_noun(place: &str) -> Option<String> {
+    words(place).iter().find_map(|w| PLACE_NOUNS.iter().find(|(noun, _)| noun == w)).map(|(_, name)| name.to_string())
+}
+
 /// Lowercase words of a phrase, trimmed of punctuation (hyphens and apostrophes kept).
 pub fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
@@ -189,103 +206,59 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every region by name, with its level and the regions that contain it.
-fn index_places(regions: &[Region]) -> HashMap<String, Place> {
-    let direct = |name: &str| -> Vec<&str> {
-        regions.iter().filter(|r| r.name == name).flat_map(|r| r.within.iter().map(String::as_str)).collect()
-    };
-    regions
-        .iter()
-        .map(|region| {
-            let mut containers = BTreeSet::new();
-            let mut pending = direct(&region.name);
-            while let Some(next) = pending.pop() {
-                if containers.insert(next.to_string()) {
-                    pending.extend(direct(next));
-                }
-            }
-            let place = Place { name: region.name.clone(), level: region.level, containers: Arc::new(containers) };
-            (region.name.clone(), place)
-        })
-        .collect()
-}
-
-/// The region term patterns; none for a profile without a gazetteer.
-fn term_patterns(regions: &[Region]) -> Option<TermPatterns> {
-    let mut terms: Vec<&str> = regions.iter().flat_map(|r| r.terms.iter().map(String::as_str)).collect();
-    if terms.is_empty() {
-        return None;
-    }
-    terms.sort_by_key(|t| Reverse(t.len()));
-    let alternation = terms.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-    let locatives = LOCATIVES.join("|");
-    Some(TermPatterns {
-        anywhere: Regex::new(&format!(r"(?i)\b({alternation})\b")).expect("region terms form a regex"),
-        located: Regex::new(&format!(r"(?i)\b(?:{locatives})\s+(?:[\w’'-]+\s+){{0,2}}?({alternation})\b"))
-            .expect("locative pattern forms a regex"),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ukraine() -> Conflict {
-        Conflict::new(&Profile::load("ukraine").unwrap())
+    fn default() -> Conflict {
+        Conflict::new(&Profile::load("default").unwrap())
     }
 
-    fn name(place: Option<Place>) -> Option<String> {
-        place.map(|p| p.name)
-    }
-
-    #[test]
-    fn regions_need_a_locative_in_the_sentence_but_not_in_the_place() {
-        let conflict = ukraine();
-        assert_eq!(
-            name(conflict.sentence_region("according to Kiev, it has caused the death of 14,000 people.")),
-            None
-        );
-        assert_eq!(
-            name(conflict.sentence_region("almost 100,000 Russian soldiers near the Ukrainian border")).as_deref(),
-            Some("border")
-        );
-        assert_eq!(name(conflict.place_region("in eastern-Ukraine")).as_deref(), Some("eastern ukraine"));
-        assert_eq!(name(conflict.place_region("in the village of Zolote")).as_deref(), Some("zolote"));
-        assert_eq!(name(conflict.place_region("In the town of Nova Kakhovka")).as_deref(), Some("nova kakhovka"));
-        assert_eq!(name(conflict.place_region("in the southern Ukrainian city")), None);
+    fn geo(name: &str, geonameid: Option<u64>, level: GeoLevel, admin1: Option<&str>, at: (f64, f64)) -> GeoRecord {
+        GeoRecord {
+            name: name.into(),
+            geonameid,
+            level,
+            country: "UA".into(),
+            admin1: admin1.map(str::to_string),
+            lat: at.0,
+            lon: at.1,
+            confidence: 1.0,
+            matched: name.into(),
+        }
     }
 
     #[test]
-    fn gazetteer_regions_nest_and_the_most_exact_wins() {
-        let conflict = ukraine();
-        let place = |name: &str| conflict.place(name);
-        assert_eq!(
-            name(conflict.place_region("in the city of Vinnytsia, in central Ukraine")).as_deref(),
-            Some("vinnytsia")
-        );
-        assert_eq!(name(conflict.place_region("on the borders of Ukraine")).as_deref(), Some("border"));
-        assert!(
-            place("olenivka").within(&place("southeastern ukraine")) && place("olenivka").within(&place("ukraine"))
-        );
-        assert!(!place("olenivka").within(&place("central ukraine")));
-        assert!(place("nova kakhovka").closely_within(&place("kherson")));
-        assert!(!place("vinnytsia").closely_within(&place("central ukraine")));
+    fn resolved_places_nest_town_in_division_in_country() {
+        let bakhmut = Place::of_geo(&geo("Bakhmut", Some(712451), GeoLevel::City, Some("Donetsk"), (48.59, 37.99)));
+        let donetsk = Place::of_geo(&geo("Donetsk", None, GeoLevel::Admin1, Some("Donetsk"), (47.98, 37.80)));
+        let ukraine = Place::of_geo(&geo("Ukraine", Some(690791), GeoLevel::Country, None, (48.9, 32.4)));
+        let kyiv = Place::of_geo(&geo("Kyiv", Some(703448), GeoLevel::City, Some("Kyiv City"), (50.45, 30.52)));
+        assert!(bakhmut.within(&donetsk) && bakhmut.within(&ukraine) && donetsk.within(&ukraine));
+        assert!(bakhmut.closely_within(&donetsk) && !bakhmut.closely_within(&ukraine));
+        assert!(!kyiv.within(&donetsk) && !donetsk.within(&bakhmut));
+        let soledar = Place::of_geo(&geo("Soledar", Some(696643), GeoLevel::City, Some("Donetsk"), (48.68, 38.09)));
+        assert!(bakhmut.neighbours(&soledar) && !bakhmut.neighbours(&kyiv) && !bakhmut.neighbours(&donetsk));
     }
 
     #[test]
-    fn the_default_profile_compares_places_by_name_alone() {
-        let conflict = Conflict::new(&Profile::load("default").unwrap());
-        assert_eq!(name(conflict.place_region("in eastern Ukraine")).as_deref(), Some("ukraine"));
-        assert_eq!(name(conflict.sentence_region("fighting in Donetsk killed 5")), None);
-        assert!(!conflict.place("bucha").within(&conflict.place("kyiv")));
+    fn an_unresolved_place_compares_by_its_last_name() {
+        let conflict = default();
+        let name = |place: &str| conflict.region(None, Some(place)).map(|p| p.name);
+        assert_eq!(name("in the village of Zolote").as_deref(), Some("zolote"));
+        assert_eq!(name("In the town of Nova Kakhovka").as_deref(), Some("nova kakhovka"));
+        assert_eq!(name("in the southern Ukrainian city"), None);
+        assert_eq!(name("near the Ukrainian border").as_deref(), Some("border"));
+        assert_eq!(name("along its frontier").as_deref(), Some("border"));
+        assert!(!Place::named("bucha").within(&Place::named("kyiv")));
     }
 
     #[test]
     fn side_keys_are_the_profiles_side_names_in_lower_case() {
-        let conflict = ukraine();
+        let conflict = Conflict::new(&Profile::load("ukraine").unwrap());
         assert_eq!(conflict.side_of("Russian soldiers").as_deref(), Some("russian"));
         assert_eq!(conflict.side_of("Kremlin").as_deref(), Some("russian"));
         assert_eq!(conflict.side_of("pro-Russian rebels").as_deref(), Some("separatist"));
-        assert_eq!(Conflict::new(&Profile::load("default").unwrap()).side_of("rebels"), None);
+        assert_eq!(default().side_of("rebels"), None);
     }
 }

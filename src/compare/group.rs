@@ -7,8 +7,7 @@ use super::interval::{plain_figure, verdict, Interval, Verdict, ACCUMULATING_KIN
 use super::key::{GroupKey, Scale};
 use crate::doc::PartialDate;
 use crate::names::{NameIndex, NameKind};
-use crate::profile::Level;
-use crate::schema::{ClaimKind, ClaimRecord, Record, Status, TextSpan};
+use crate::schema::{ClaimKind, ClaimRecord, GeoLevel, Record, Status, TextSpan};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashSet};
@@ -274,7 +273,7 @@ impl Forming {
     }
 
     /// How strongly the claim reports this group's incident: 2 for the same town, 1 for
-    /// the same oblast or a town inside it; 1 for a figure that agrees with a member's
+    /// the same first-level division, a town inside it or a town within 15 km; 1 for a figure that agrees with a member's
     /// ([`Interval::agrees_with`]); 1 for the same stated side or the same uncommon subject
     /// ("prisoners", not "people"); 1 when the two reports give another figure of the
     /// same kind that agrees (both say 23 killed beside their wounded figures). A single
@@ -283,8 +282,8 @@ impl Forming {
     /// and sibling figures tie two such reports.
     fn incident_evidence(&self, claim: &ComparedClaim) -> u8 {
         let place = match (&self.key.region, &claim.key.region) {
-            (Some(a), Some(b)) if a == b && a.level == Level::Town => 2,
-            (Some(a), Some(b)) if a.closely_within(b) || b.closely_within(a) => 1,
+            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City => 2,
+            (Some(a), Some(b)) if a.closely_within(b) || b.closely_within(a) || a.neighbours(b) => 1,
             _ => 0,
         };
         let one = |c: &ComparedClaim| c.low == Some(1) && c.high.is_none_or(|high| high == 1);

@@ -207,6 +207,7 @@ pub(crate) mod tests {
             paragraph: None,
             unit: Default::default(),
             event: Default::default(),
+            geo: None,
             parts: Vec::new(),
         }
     }

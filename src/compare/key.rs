@@ -152,7 +152,7 @@ impl GroupKey {
                 .as_deref()
                 .and_then(|s| conflict.side_of(s))
                 .or_else(|| subject.and_then(|s| conflict.side_of(s))),
-            region: claim_region(claim, conflict),
+            region: conflict.region(claim.geo.as_ref(), claim.place.as_deref()),
             time: claim.time.as_ref().and_then(Scope::of),
             rate: claim.rate,
             scale: Scale::of(&Interval::of(claim), claim.rate),
@@ -370,18 +370,6 @@ fn subject_class(subject: &str, conflict: &Conflict) -> Option<String> {
     listed.or_else(|| words.last().filter(|w| !KIND_NOUNS.contains(&w.as_str())).cloned())
 }
 
-/// A claim's region: its place's, narrowed by a region of its sentence that lies inside
-/// it ("in Chasiv Yar, near the frontline in Donetsk oblast" -> `chasiv yar`), else its
-/// sentence's.
-fn claim_region(claim: &ClaimRecord, conflict: &Conflict) -> Option<Place> {
-    let from_sentence = claim.sentence_text.as_deref().and_then(|s| conflict.sentence_region(s));
-    match (claim.place.as_deref().and_then(|p| conflict.place_region(p)), from_sentence) {
-        (Some(place), Some(sentence)) if sentence != place && sentence.within(&place) => Some(sentence),
-        (Some(place), _) => Some(place),
-        (None, sentence) => sentence,
-    }
-}
-
 /// Whether subject class `inner` is `outer` or one of its kinds (civilians are people).
 fn subject_within(inner: &String, outer: &String) -> bool {
     inner == outer || SUBJECT_WITHIN.iter().any(|(i, o)| i == inner && o == outer)
@@ -430,6 +418,7 @@ fn refines_value<T>(fine: &Option<T>, coarse: &Option<T>, within: fn(&T, &T) -> 
 mod tests {
     use super::*;
     use crate::profile::Profile;
+    use crate::schema::{GeoLevel, GeoRecord};
 
     #[test]
     fn subjects_map_to_classes_and_sides() {
@@ -447,8 +436,26 @@ mod tests {
 
     #[test]
     fn open_fields_are_compatible_and_stated_ones_must_agree() {
-        let conflict = Conflict::new(&Profile::load("ukraine").unwrap());
-        let place = |name: &str| Some(conflict.place(name));
+        let place = |name: &str| {
+            let (level, geonameid) = match name {
+                "donetsk" => (GeoLevel::Admin1, None),
+                "kyiv" => (GeoLevel::City, Some(703448)),
+                _ => (GeoLevel::City, Some(711660)),
+            };
+            let admin1 = Some(if name == "kyiv" { "Kyiv City" } else { "Donetsk" }.to_string());
+            let geo = GeoRecord {
+                name: name.into(),
+                geonameid,
+                level,
+                country: "UA".into(),
+                admin1,
+                lat: 48.6,
+                lon: 37.9,
+                confidence: 1.0,
+                matched: name.into(),
+            };
+            Some(Place::of_geo(&geo))
+        };
         let open = GroupKey {
             kind: ClaimKind::Killed,
             scale: Scale::Tally,
@@ -458,21 +465,24 @@ mod tests {
             time: Some(Scope::Since(2014)),
             rate: None,
         };
-        let donbas = GroupKey { region: place("donbas"), time: None, ..open.clone() };
-        let kyiv = GroupKey { region: place("kyiv"), ..donbas.clone() };
-        assert!(open.compatible(&donbas));
-        assert!(!donbas.compatible(&kyiv));
-        assert_eq!(open.filled_from(&donbas).to_string(), "killed | people | side=* | region=donbas | time=since 2014");
-        let chasiv_yar = GroupKey { region: place("chasiv yar"), ..donbas.clone() };
-        assert!(chasiv_yar.compatible(&donbas) && chasiv_yar.refines(&donbas) && !donbas.refines(&chasiv_yar));
-        assert_eq!(donbas.filled_from(&chasiv_yar).region, place("chasiv yar"));
-        let daily = GroupKey { rate: Some(Rate::Day), ..donbas.clone() };
-        assert!(!daily.compatible(&donbas), "a rate never meets a count");
+        let donetsk = GroupKey { region: place("donetsk"), time: None, ..open.clone() };
+        let kyiv = GroupKey { region: place("kyiv"), ..donetsk.clone() };
+        assert!(open.compatible(&donetsk));
+        assert!(!donetsk.compatible(&kyiv));
+        assert_eq!(
+            open.filled_from(&donetsk).to_string(),
+            "killed | people | side=* | region=donetsk | time=since 2014"
+        );
+        let chasiv_yar = GroupKey { region: place("chasiv yar"), ..donetsk.clone() };
+        assert!(chasiv_yar.compatible(&donetsk) && chasiv_yar.refines(&donetsk) && !donetsk.refines(&chasiv_yar));
+        assert_eq!(donetsk.filled_from(&chasiv_yar).region, place("chasiv yar"));
+        let daily = GroupKey { rate: Some(Rate::Day), ..donetsk.clone() };
+        assert!(!daily.compatible(&donetsk), "a rate never meets a count");
         assert!(daily.to_string().ends_with("| per day"));
         let daily_in_chasiv_yar = GroupKey { rate: Some(Rate::Day), ..chasiv_yar.clone() };
-        assert_eq!(daily_in_chasiv_yar.joined_with(&daily).region, place("donbas"), "the outer place");
+        assert_eq!(daily_in_chasiv_yar.joined_with(&daily).region, place("donetsk"), "the outer place");
         let daily_anywhere = GroupKey { region: None, ..daily.clone() };
         assert_eq!(daily.joined_with(&daily_anywhere).region, None, "a rate key keeps what all state");
-        assert_eq!(donbas.joined_with(&chasiv_yar).region, place("chasiv yar"), "a count narrows");
+        assert_eq!(donetsk.joined_with(&chasiv_yar).region, place("chasiv yar"), "a count narrows");
     }
 }

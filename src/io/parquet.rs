@@ -7,17 +7,23 @@
 //! `sentence` (not null), `subject`, `side`, `place`, `time_text`, `time_from`,
 //! `time_to`, `rate`, `attributed_to`, `attributed_to_start`, `attributed_to_end`,
 //! `sentence_text`, `unit` (not null), `event` (not null), `paragraph_text`,
-//! `paragraph_start`, `paragraph_end`. Offsets are code points, as in the JSONL records. A
-//! file written before `unit` and `event` existed reads back with their defaults (people,
-//! incident); one written before the paragraph columns, without paragraphs.
+//! `paragraph_start`, `paragraph_end`, and the claim's GeoNames place `geo_name`,
+//! `geo_level`, `geo_country`, `geo_admin1`, `geo_matched`, `geo_geonameid`, `geo_lat`,
+//! `geo_lon`, `geo_confidence` (null when the place did not resolve). Offsets are code
+//! points, as in the JSONL records. A file written before `unit` and `event` existed reads
+//! back with their defaults (people, incident); one written before the paragraph or geo
+//! columns, without paragraphs or places.
 //!
 //! [`ParquetSink`] writes one row group per pipeline chunk, so the corpus is never held;
 //! [`read_claim_rows`] reads a file back.
 
 use crate::doc::PartialDate;
 use crate::io::write::RecordSink;
-use crate::schema::{ClaimKind, ClaimRecord, Event, Qualifier, Rate, Record, TextSpan, TimeRecord, Unit, UnknownName};
-use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray, UInt64Array};
+use crate::schema::{
+    ClaimKind, ClaimRecord, Event, GeoLevel, GeoRecord, Qualifier, Rate, Record, TextSpan, TimeRecord, Unit,
+    UnknownName,
+};
+use arrow_array::{Array, ArrayRef, BooleanArray, Float64Array, RecordBatch, StringArray, UInt64Array};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
@@ -29,7 +35,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// One claim with its document's identity: a Parquet row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
     /// The document's id.
     pub doc_id: String,
@@ -89,6 +95,8 @@ pub struct ClaimRow {
     pub unit: Unit,
     /// Which event the figure reports: incident, other or aggregate.
     pub event: Event,
+    /// The claim's GeoNames place.
+    pub geo: Option<GeoRecord>,
 }
 
 /// Why a Parquet claims file could not be read.
@@ -177,6 +185,7 @@ fn claim_row(record: &Record, claim: &ClaimRecord) -> ClaimRow {
         paragraph_end: claim.paragraph.as_ref().map(|p| p.end as u64),
         unit: claim.unit,
         event: claim.event,
+        geo: claim.geo.clone(),
     }
 }
 
@@ -186,6 +195,8 @@ type TextColumn = (&'static str, bool, fn(&ClaimRow) -> Option<&str>);
 type CountColumn = (&'static str, bool, fn(&ClaimRow) -> Option<u64>);
 /// A flag column (never null): its name and how to read it from a row.
 type FlagColumn = (&'static str, fn(&ClaimRow) -> bool);
+/// A number column (nullable): its name and how to read it from a row.
+type FloatColumn = (&'static str, fn(&ClaimRow) -> Option<f64>);
 
 /// Text columns: name, nullable, and the row field.
 const TEXT_COLUMNS: &[TextColumn] = &[
@@ -207,6 +218,11 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("unit", false, |r| Some(r.unit.as_str())),
     ("event", false, |r| Some(r.event.as_str())),
     ("paragraph_text", true, |r| r.paragraph_text.as_deref()),
+    ("geo_name", true, |r| r.geo.as_ref().map(|g| g.name.as_str())),
+    ("geo_level", true, |r| r.geo.as_ref().map(|g| g.level.as_str())),
+    ("geo_country", true, |r| r.geo.as_ref().map(|g| g.country.as_str())),
+    ("geo_admin1", true, |r| r.geo.as_ref().and_then(|g| g.admin1.as_deref())),
+    ("geo_matched", true, |r| r.geo.as_ref().map(|g| g.matched.as_str())),
 ];
 
 /// Count columns: name, nullable, and the row field.
@@ -220,6 +236,14 @@ const COUNT_COLUMNS: &[CountColumn] = &[
     ("attributed_to_end", true, |r| r.attributed_to_end),
     ("paragraph_start", true, |r| r.paragraph_start),
     ("paragraph_end", true, |r| r.paragraph_end),
+    ("geo_geonameid", true, |r| r.geo.as_ref().and_then(|g| g.geonameid)),
+];
+
+/// Number columns: name and the row field.
+const FLOAT_COLUMNS: &[FloatColumn] = &[
+    ("geo_lat", |r| r.geo.as_ref().map(|g| g.lat)),
+    ("geo_lon", |r| r.geo.as_ref().map(|g| g.lon)),
+    ("geo_confidence", |r| r.geo.as_ref().map(|g| g.confidence)),
 ];
 
 /// Flag columns: name and the row field (never null).
@@ -230,7 +254,8 @@ pub fn schema() -> SchemaRef {
     let text = TEXT_COLUMNS.iter().map(|&(name, nullable, _)| Field::new(name, DataType::Utf8, nullable));
     let count = COUNT_COLUMNS.iter().map(|&(name, nullable, _)| Field::new(name, DataType::UInt64, nullable));
     let flag = FLAG_COLUMNS.iter().map(|&(name, _)| Field::new(name, DataType::Boolean, false));
-    Arc::new(Schema::new(text.chain(count).chain(flag).collect::<Vec<_>>()))
+    let float = FLOAT_COLUMNS.iter().map(|&(name, _)| Field::new(name, DataType::Float64, true));
+    Arc::new(Schema::new(text.chain(count).chain(flag).chain(float).collect::<Vec<_>>()))
 }
 
 /// Turns rows into one Arrow batch with the [`schema`].
@@ -242,7 +267,9 @@ pub fn to_batch(rows: &[ClaimRow]) -> Result<RecordBatch, arrow_schema::ArrowErr
     let flag = FLAG_COLUMNS
         .iter()
         .map(|(_, get)| Arc::new(rows.iter().map(|r| Some(get(r))).collect::<BooleanArray>()) as ArrayRef);
-    RecordBatch::try_new(schema(), text.chain(count).chain(flag).collect())
+    let float =
+        FLOAT_COLUMNS.iter().map(|(_, get)| Arc::new(rows.iter().map(get).collect::<Float64Array>()) as ArrayRef);
+    RecordBatch::try_new(schema(), text.chain(count).chain(flag).chain(float).collect())
 }
 
 /// Writes the claims of the records it is given as Parquet, one row group per chunk.
@@ -355,6 +382,7 @@ fn claim_of(row: ClaimRow) -> ClaimRecord {
         paragraph,
         unit: row.unit,
         event: row.event,
+        geo: row.geo,
         parts: Vec::new(),
     }
 }
@@ -396,6 +424,7 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
     let (paragraph_start, paragraph_end) = (optional_count("paragraph_start")?, optional_count("paragraph_end")?);
     let string = |array: &StringArray, i: usize| array.is_valid(i).then(|| array.value(i).to_string());
     let number = |array: &UInt64Array, i: usize| array.is_valid(i).then(|| array.value(i));
+    let geo = GeoColumns::of(batch)?;
     (0..batch.num_rows())
         .map(|i| {
             Ok(ClaimRow {
@@ -428,7 +457,62 @@ fn batch_rows(batch: &RecordBatch) -> Result<Vec<ClaimRow>, BatchError> {
                 paragraph_end: paragraph_end.and_then(|p| number(p, i)),
                 unit: unit.map(|u| named(u, "unit", i)).transpose()?.flatten().unwrap_or_default(),
                 event: event.map(|e| named(e, "event", i)).transpose()?.flatten().unwrap_or_default(),
+                geo: geo.as_ref().map(|g| g.at(i)).transpose()?.flatten(),
             })
         })
         .collect()
+}
+
+/// The geo columns of a batch, when it has them.
+struct GeoColumns<'a> {
+    name: &'a StringArray,
+    level: &'a StringArray,
+    country: &'a StringArray,
+    admin1: &'a StringArray,
+    matched: &'a StringArray,
+    geonameid: &'a UInt64Array,
+    lat: &'a Float64Array,
+    lon: &'a Float64Array,
+    confidence: &'a Float64Array,
+}
+
+impl<'a> GeoColumns<'a> {
+    /// The geo columns; none in a file written before they existed.
+    fn of(batch: &'a RecordBatch) -> Result<Option<Self>, BatchError> {
+        if batch.column_by_name("geo_name").is_none() {
+            return Ok(None);
+        }
+        let text = |name| column::<StringArray>(batch, name, "Utf8");
+        let float = |name| column::<Float64Array>(batch, name, "Float64");
+        Ok(Some(GeoColumns {
+            name: text("geo_name")?,
+            level: text("geo_level")?,
+            country: text("geo_country")?,
+            admin1: text("geo_admin1")?,
+            matched: text("geo_matched")?,
+            geonameid: column::<UInt64Array>(batch, "geo_geonameid", "UInt64")?,
+            lat: float("geo_lat")?,
+            lon: float("geo_lon")?,
+            confidence: float("geo_confidence")?,
+        }))
+    }
+
+    /// The place of row `i`; none where `geo_name` is null.
+    fn at(&self, i: usize) -> Result<Option<GeoRecord>, BatchError> {
+        if !self.name.is_valid(i) {
+            return Ok(None);
+        }
+        let level: GeoLevel = named(self.level, "geo_level", i)?.ok_or(BatchError::Column("geo_level", "Utf8"))?;
+        Ok(Some(GeoRecord {
+            name: self.name.value(i).to_string(),
+            geonameid: self.geonameid.is_valid(i).then(|| self.geonameid.value(i)),
+            level,
+            country: self.country.value(i).to_string(),
+            admin1: self.admin1.is_valid(i).then(|| self.admin1.value(i).to_string()),
+            lat: self.lat.value(i),
+            lon: self.lon.value(i),
+            confidence: self.confidence.value(i),
+            matched: self.matched.value(i).to_string(),
+        }))
+    }
 }

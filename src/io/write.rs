@@ -4,12 +4,13 @@
 //! A stage value outside the schema's vocabularies (an entity label the model invented,
 //! an unknown qualifier) makes the document an error record naming the value.
 
-use crate::doc::{CharIndex, Claim, DateOrigin, Doc, Entity, Quantity, Quote, Span, Tally, TallyFigure};
+use crate::doc::{CharIndex, DateOrigin, Doc, Entity, Quantity, Quote, Span, Tally, TallyFigure};
+use crate::geo::Located;
 use crate::io::DocError;
 pub use crate::schema::Record;
 use crate::schema::{
-    ClaimRecord, EntityRecord, PartRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord, TallyRecord,
-    TextSpan, TimeRecord, UnknownName,
+    ClaimRecord, EntityRecord, GeoRecord, PartRecord, QuoteRecord, SpeakerRecord, Status, TallyFigureRecord,
+    TallyRecord, TextSpan, TimeRecord, UnknownName,
 };
 use std::io::Write;
 
@@ -54,8 +55,9 @@ fn annotated_record(doc: &Doc) -> Result<Record, UnknownName> {
         sentences: doc.sentences.iter().map(|s| [index.char_offset(s.start), index.char_offset(s.end)]).collect(),
         entities: doc.entities.iter().map(|e| entity_record(e, &to_span)).collect::<Result<_, _>>()?,
         quotes: doc.quotes.iter().map(|q| quote_record(q, &to_span)).collect::<Result<_, _>>()?,
-        claims: doc.claims.iter().map(|c| claim_record(doc, c, &index, &to_span)).collect::<Result<_, _>>()?,
+        claims: (0..doc.claims.len()).map(|i| claim_record(doc, i, &index, &to_span)).collect::<Result<_, _>>()?,
         tally: tally_record(&doc.tally),
+        geo: doc.places.main.as_ref().map(geo_record),
     })
 }
 
@@ -98,10 +100,11 @@ fn quote_record(quote: &Quote, to_span: &impl Fn(Span) -> TextSpan) -> Result<Qu
 
 fn claim_record(
     doc: &Doc,
-    claim: &Claim,
+    number: usize,
     index: &CharIndex,
     to_span: &impl Fn(Span) -> TextSpan,
 ) -> Result<ClaimRecord, UnknownName> {
+    let claim = &doc.claims[number];
     let q = &claim.quantity;
     Ok(ClaimRecord {
         kind: claim.kind,
@@ -123,8 +126,30 @@ fn claim_record(
         paragraph: doc.sentences.get(claim.sentence).and_then(|&s| doc.paragraph_containing(s)).map(to_span),
         unit: claim.unit,
         event: claim.event,
+        geo: claim_geo(doc, number),
         parts: claim.parts.iter().map(|part| part_record(doc, index, part)).collect(),
     })
+}
+
+/// The place of claim `index`, when the places layer resolved one.
+fn claim_geo(doc: &Doc, index: usize) -> Option<GeoRecord> {
+    doc.places.claims.get(index)?.as_ref().map(geo_record)
+}
+
+/// A resolved place as output.
+fn geo_record(located: &Located) -> GeoRecord {
+    let place = &located.place;
+    GeoRecord {
+        name: place.name.clone(),
+        geonameid: place.geonameid,
+        level: place.level,
+        country: place.country.clone(),
+        admin1: Some(place.admin1_name.clone()).filter(|name| !name.is_empty()),
+        lat: place.lat,
+        lon: place.lon,
+        confidence: (located.confidence * 1000.0).round() / 1000.0,
+        matched: located.matched.clone(),
+    }
 }
 
 /// One count of a conjoined group as written.

@@ -126,6 +126,17 @@ fn word_count(doc: &Doc) -> usize {
 /// A document annotated, or why it could not be.
 type Outcome = Result<Doc, DocError>;
 
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The worker pool could not start.
+    #[error("cannot start the worker threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+    /// The GeoNames index could not be loaded.
+    #[error("{0}")]
+    Gazetteer(&'static crate::geo::GeoError),
+}
+
 /// Called on each document as it finishes, from the worker threads.
 type OnDone<'a> = Option<&'a (dyn Fn(&Outcome) + Sync)>;
 
@@ -137,10 +148,12 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Builds a pipeline of every stage around `transformer`, with the options' profile.
-    pub fn new(transformer: Transformer, options: Options) -> Result<Self, rayon::ThreadPoolBuildError> {
+    /// Builds a pipeline of every stage around `transformer`, with the options' profile
+    /// and the process's GeoNames gazetteer.
+    pub fn new(transformer: Transformer, options: Options) -> Result<Self, BuildError> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build()?;
-        Ok(Pipeline { stages: stages::stages(transformer, options.profile.clone()), pool, options })
+        let gazetteer = crate::geo::gazetteer().map_err(BuildError::Gazetteer)?;
+        Ok(Pipeline { stages: stages::stages(transformer, options.profile.clone(), gazetteer), pool, options })
     }
 
     /// The stages, in order.

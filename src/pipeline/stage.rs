@@ -33,6 +33,8 @@ pub enum Layer {
     Claims,
     /// The victims of the article's own incident.
     Tally,
+    /// The GeoNames places of the claims and the document.
+    Places,
 }
 
 impl Layer {

@@ -16,6 +16,7 @@
 
 use super::stage::{Layer, Stage, StageError, Stages};
 use crate::doc::{Doc, Span};
+use crate::geo::{self, Gazetteer};
 use crate::profile::Profile;
 use crate::tagger::{self, Tag, TagInput, Tagger};
 use crate::tokens::Tokens;
@@ -74,8 +75,9 @@ impl Transformer {
     }
 }
 
-/// Every stage, in order, around `transformer`, with the claims stage knowing `profile`.
-pub fn stages(transformer: Transformer, profile: Arc<Profile>) -> Stages {
+/// Every stage, in order, around `transformer`, with the claims stage knowing `profile`
+/// and the places stage `gazetteer`.
+pub fn stages(transformer: Transformer, profile: Arc<Profile>, gazetteer: &'static Gazetteer) -> Stages {
     let mut list: Vec<Box<dyn Stage>> = vec![Box::new(Clean), Box::new(Tokenize), Box::new(Segment)];
     match transformer {
         Transformer::Off => {}
@@ -87,13 +89,19 @@ pub fn stages(transformer: Transformer, profile: Arc<Profile>) -> Stages {
         Box::new(Numbers),
         Box::new(Claims { profile }),
         Box::new(TallyStage),
+        Box::new(Geography { gazetteer }),
     ]);
     Stages::new(list).expect("the built-in stage order meets every requirement")
 }
 
-/// The rule stages alone (no model), with the default profile.
+/// The rule stages alone (no model), with the default profile and the process's
+/// gazetteer.
+///
+/// # Panics
+/// When the GeoNames index is missing (`make geo` builds it).
 pub fn rule_stages() -> Stages {
-    stages(Transformer::Off, crate::profile::default_profile())
+    let gazetteer = geo::gazetteer().unwrap_or_else(|error| panic!("{error}"));
+    stages(Transformer::Off, crate::profile::default_profile(), gazetteer)
 }
 
 /// [`clean::clean`]: content and boilerplate spans, title, byline, date.
@@ -227,6 +235,27 @@ impl Stage for TallyStage {
     }
     fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
         doc.tally = tally::tally(doc);
+        Ok(())
+    }
+}
+
+/// [`geo::places`]: the GeoNames places of the claims and of the document.
+struct Geography {
+    gazetteer: &'static Gazetteer,
+}
+
+impl Stage for Geography {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Claims]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+    fn run(&self, doc: &mut Doc) -> Result<(), StageError> {
+        doc.places = geo::places(doc, self.gazetteer);
         Ok(())
     }
 }

@@ -100,6 +100,19 @@ named_enum! {
 }
 
 named_enum! {
+    /// How exact a GeoNames place is: a whole country, a first-level division of one
+    /// (state, oblast, province), or a populated place (city, town, village).
+    "geo level" pub enum GeoLevel {
+        /// A country.
+        Country = "country",
+        /// A first-level administrative division (GeoNames admin1).
+        Admin1 = "admin1",
+        /// A populated place of 1,000 people or more.
+        City = "city",
+    }
+}
+
+named_enum! {
     /// What a claim counts: people, or households and homes, which are never turned into
     /// people ("300 families displaced" is 300 households, not 300 people).
     "unit" pub enum Unit {

@@ -7,10 +7,10 @@ pub mod enums;
 pub mod record;
 
 pub use enums::{
-    AttributionPart, BoilerplateKind, ClaimKind, CueKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit,
-    UnknownName,
+    AttributionPart, BoilerplateKind, ClaimKind, CueKind, EntityLabel, Event, GeoLevel, Qualifier, QuoteKind, Rate,
+    Status, Unit, UnknownName,
 };
 pub use record::{
-    ClaimRecord, EntityRecord, PartRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord, TallyRecord,
-    TextSpan, TimeRecord,
+    ClaimRecord, EntityRecord, GeoRecord, PartRecord, QuoteRecord, Record, SpeakerRecord, TallyFigureRecord,
+    TallyRecord, TextSpan, TimeRecord,
 };

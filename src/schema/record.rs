@@ -6,7 +6,7 @@
 
 use crate::doc::PartialDate;
 use crate::schema::enums::{
-    BoilerplateKind, ClaimKind, CueKind, EntityLabel, Event, Qualifier, QuoteKind, Rate, Status, Unit,
+    BoilerplateKind, ClaimKind, CueKind, EntityLabel, Event, GeoLevel, Qualifier, QuoteKind, Rate, Status, Unit,
 };
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +67,9 @@ pub struct Record {
     /// The victims of the article's own incident: the best figure per kind.
     #[serde(default)]
     pub tally: TallyRecord,
+    /// The document's main place: the GeoNames place its text names most often.
+    #[serde(default)]
+    pub geo: Option<GeoRecord>,
 }
 
 /// The victims of the article's own incident, per kind; null where no claim counts it.
@@ -110,6 +113,7 @@ impl Record {
             quotes: Vec::new(),
             claims: Vec::new(),
             tally: TallyRecord::default(),
+            geo: None,
         }
     }
 
@@ -203,7 +207,7 @@ pub struct ClaimRecord {
     pub subject: Option<String>,
     /// Whose side is counted.
     pub side: Option<String>,
-    /// Where.
+    /// Where, as written.
     pub place: Option<String>,
     /// When.
     pub time: Option<TimeRecord>,
@@ -224,10 +228,37 @@ pub struct ClaimRecord {
     /// Which event the figure reports: the article's own incident, another, or a total.
     #[serde(default)]
     pub event: Event,
+    /// Where, resolved against GeoNames; null when no place is stated or none matched.
+    #[serde(default)]
+    pub geo: Option<GeoRecord>,
     /// The counts a conjoined group adds up ("three men and one woman": 3 and 1);
     /// written only for such a total.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartRecord>,
+}
+
+/// A place resolved against GeoNames (CC BY 4.0, geonames.org).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GeoRecord {
+    /// The place's GeoNames name ("Bakhmut"; a region takes its namesake city's name).
+    pub name: String,
+    /// The GeoNames id; null for a first-level division GeoNames data gives no id for.
+    pub geonameid: Option<u64>,
+    /// country, admin1 or city.
+    pub level: GeoLevel,
+    /// ISO 3166-1 alpha-2 code of the country ("UA").
+    pub country: String,
+    /// The first-level division's name ("Donetsk"); null for a country.
+    pub admin1: Option<String>,
+    /// Latitude in degrees (a region's or country's population-weighted centre).
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// How sure the choice is, 0 to 1: the chosen reading's share of the evidence over
+    /// every place of that name (1 when the name is unambiguous).
+    pub confidence: f64,
+    /// The words that named it ("Artemivsk").
+    pub matched: String,
 }
 
 /// One count of a conjoined group.
@@ -251,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_record_reads_back_as_written() {
-        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"cue_kind":"writing","speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"paragraph":null,"unit":"people","event":"incident"}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null}}"#;
+        let line = r#"{"id":"a","source":null,"date":"2022-03","date_inferred":false,"title":null,"url":null,"author":null,"published":null,"status":"ok","error":null,"boilerplate":[[0,5,"byline"]],"sentences":[[0,9]],"entities":[{"label":"LOC","text":"Kyiv","start":0,"end":4,"score":0.5}],"quotes":[{"kind":"direct","content":{"text":"x","start":1,"end":2},"cue":null,"cue_kind":"writing","speaker":{"text":"he","start":3,"end":5,"name":"Ann","entity":"PER","role":null,"affiliation":null}}],"claims":[{"kind":"killed","low":3,"high":null,"approx":false,"qualifier":"more_than","text":"more than 3","start":0,"end":11,"sentence":0,"subject":null,"side":null,"place":null,"time":{"text":"in 2014","from":"2014","to":"2014"},"rate":"day","attributed_to":null,"sentence_text":null,"paragraph":null,"unit":"people","event":"incident","geo":null}],"tally":{"killed":{"count":3,"claims":[0]},"wounded":null,"displaced":null},"geo":null}"#;
         let record: Record = serde_json::from_str(line).unwrap();
         assert_eq!(record.claims[0].qualifier, Some(Qualifier::MoreThan));
         assert_eq!(record.quotes[0].cue_kind, CueKind::Writing);
