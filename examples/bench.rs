@@ -157,13 +157,14 @@ impl RecordSink for NullSink {
 
 /// The sentences of the slice, per document, as the rule stages find them.
 fn slice_docs(args: &Args, inputs: Vec<Input>) -> Vec<Doc> {
-    let rules = Pipeline::new(Transformer::Off, options(args)).expect("thread pool");
+    let rules = Pipeline::new(Transformer::Off, options(args)).unwrap_or_else(|error| panic!("{error}"));
     rules.annotate(inputs).into_iter().filter_map(Result::ok).collect()
 }
 
 /// Every stage with the NER model, in the pipeline's order.
 fn ner_stages(args: &Args) -> Result<Stages, claimex::tagger::Error> {
-    Ok(stages::stages(Transformer::Ner(load_model(args)?), default_profile()))
+    let gazetteer = claimex::geo::gazetteer().unwrap_or_else(|error| panic!("{error}"));
+    Ok(stages::stages(Transformer::Ner(load_model(args)?), default_profile(), gazetteer))
 }
 
 /// Entities of `docs` as the pipeline fills `doc.entities`: the model stage over a
@@ -182,7 +183,8 @@ fn run_child(args: &Args, system: &str) {
     let mut result = json!({"system": system, "docs": docs, "words": doc_words});
     match system {
         "e2e" | "e2e-attribution" | "rules" => {
-            let pipeline = Pipeline::new(transformer(args, system), options(args)).expect("thread pool");
+            let pipeline =
+                Pipeline::new(transformer(args, system), options(args)).unwrap_or_else(|error| panic!("{error}"));
             pipeline.annotate(load(args, 0, WARM_UP_DOCS));
             let summary = pipeline.run(inputs.into_iter(), &mut NullSink(0)).expect("run");
             result["seconds"] = json!(summary.elapsed.as_secs_f64());
@@ -205,7 +207,8 @@ fn run_child(args: &Args, system: &str) {
         }
         other => {
             let text = scaled_text(args, other);
-            let pipeline = Pipeline::new(transformer(args, "e2e"), options(args)).expect("thread pool");
+            let pipeline =
+                Pipeline::new(transformer(args, "e2e"), options(args)).unwrap_or_else(|error| panic!("{error}"));
             pipeline.annotate(load(args, 0, WARM_UP_DOCS));
             result["words"] = json!(words(&text));
             result["mib"] = json!(text.len() as f64 / (1 << 20) as f64);
@@ -582,7 +585,7 @@ fn main() {
     }
     println!("corpus {}, {} threads, load average {} at start", args.corpus.display(), args.threads, load_average());
     if args.rule_docs > 0 {
-        let rules = Pipeline::new(Transformer::Off, options(&args)).expect("thread pool");
+        let rules = Pipeline::new(Transformer::Off, options(&args)).unwrap_or_else(|error| panic!("{error}"));
         let inputs = load(&args, 0, args.rule_docs);
         let started = Instant::now();
         let docs = rules.annotate(inputs);

@@ -532,9 +532,11 @@ mod tests {
     use crate::pipeline::stages::rule_stages;
     use crate::schema::GeoLevel;
 
-    /// Each claim's place after the rule stages, as (name, country, admin1 name, level),
-    /// and the document's main place's name.
-    fn places(text: &str) -> (Vec<Option<(String, String, String, GeoLevel)>>, Option<String>) {
+    /// A resolved place as (name, country, admin1 name, level).
+    type Found = (String, String, String, GeoLevel);
+
+    /// Each claim's place after the rule stages, and the document's main place's name.
+    fn places(text: &str) -> (Vec<Option<Found>>, Option<String>) {
         let mut doc = Doc::new(text.to_string(), Meta::default());
         rule_stages().annotate(&mut doc).expect("the rule stages run");
         let claims = doc
@@ -550,7 +552,7 @@ mod tests {
         (claims, doc.places.main.map(|m| m.place.name))
     }
 
-    fn first(text: &str) -> Option<(String, String, String, GeoLevel)> {
+    fn first(text: &str) -> Option<Found> {
         places(text).0.into_iter().next().flatten()
     }
 
