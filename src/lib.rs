@@ -16,7 +16,8 @@
 //! record's types are [`schema`]'s, which compare, report and eval read back.
 //! [`pipeline`] owns threads, batching, progress and error records; [`eval`] scores the
 //! layers against gold data; [`compare`] and [`report`] read the records back to group
-//! figures across sources, under a conflict [`profile`]. Every stage is a function of
+//! figures across sources, under a conflict [`profile`]; [`serve`] is the local web app and
+//! JSON API over the same functions. Every stage is a function of
 //! the `Doc` that returns its layer; no stage changes the text or another stage's layer.
 
 pub mod attribution;
@@ -39,6 +40,7 @@ pub mod quotes;
 pub mod report;
 pub mod schema;
 pub mod segment;
+pub mod serve;
 pub mod tagger;
 pub mod tally;
 pub mod tokens;

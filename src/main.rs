@@ -29,6 +29,9 @@ enum Command {
     /// List the speakers and entities of claimex output under their corpus-wide
     /// canonical names (spelling variants, titles and bare surnames merged).
     Names(NamesArgs),
+    /// Serve the web app and the JSON API on this machine (http://127.0.0.1:8000 by
+    /// default): paste or drop articles, see their layers, compare, download.
+    Serve(ServeArgs),
     /// Score claimex against gold data.
     Eval {
         #[command(subcommand)]
@@ -177,6 +180,28 @@ struct NamesArgs {
     /// Write JSON: each name with its kind, counts and every written form.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on: 127.0.0.1 is this machine only; 0.0.0.0 opens the
+    /// unauthenticated API to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: std::net::IpAddr,
+    /// Port to listen on (0: any free port; the URL is printed at start-up).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// Largest request body accepted, in MiB, 1 to 1024; a larger one gets 413.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    max_body_mb: u32,
+    /// Requests worked on at once (extract, compare, export), 1 to 256; one more gets
+    /// 503 at once.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
+    max_concurrent: u32,
+    #[command(flatten)]
+    model: ModelArgs,
+    #[command(flatten)]
+    profile: ProfileArgs,
 }
 
 #[derive(Subcommand)]
@@ -331,6 +356,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 print!("{}", index.table(role, args.top as usize));
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => {
+            let profile = Arc::new(args.profile.load()?);
+            let pipeline = build_pipeline(&args.model, 256, false, profile.clone())?;
+            let limits = claimex::serve::Limits {
+                max_body_mb: args.max_body_mb as usize,
+                max_concurrent: args.max_concurrent as usize,
+            };
+            let config = claimex::serve::Config { address: (args.host, args.port).into(), limits };
+            claimex::serve::run(pipeline, profile, config)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Fixtures { dir, model } } => {

@@ -182,6 +182,22 @@ pub trait RecordSink {
     fn finish(&mut self) -> std::io::Result<()>;
 }
 
+/// Collects the records in memory, in order (the web server's answer to one request).
+impl RecordSink for Vec<Record> {
+    fn write(&mut self, record: &Record) -> std::io::Result<()> {
+        self.push(record.clone());
+        Ok(())
+    }
+
+    fn end_chunk(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Writes records as JSON Lines: one whole line per record, each chunk's lines in one
 /// write, so that an interrupted run leaves whole chunks (see `io::resume`).
 pub struct JsonlSink<W: Write> {
