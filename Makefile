@@ -19,7 +19,7 @@ UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
+.PHONY: all build runtime chromium run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme wheel python-test bench-python
 
 all: build
 
@@ -61,6 +61,7 @@ report: build chromium
 
 test: runtime chromium
 	$(CARGO) test --release --locked
+	$(MAKE) python-test
 
 # Formatting (rustfmt.toml) and every clippy warning, as errors, on every target.
 # Regenerate README's sample outputs from the real commands (tests/readme.rs checks them).
@@ -124,6 +125,46 @@ ner-model: build
 # checkpoint (left by `make ner-model`), PolNeAR and CoNLL-2003 (see its MODEL_CARD.md).
 attribution-model: build
 	bash models/attribution/rebuild.sh $(POLNEAR_DIR) $(CONLL_DIR)
+
+PY_BUILD_VENV := .cache/python-build-venv
+PY_TEST_VENV  := .cache/python-test-venv
+PY_MODELS     := python/claimex/models
+# The models' runtime files the wheel ships (not the PyTorch checkpoint, not the recipes).
+MODEL_RUNTIME_FILES := model.onnx tokenizer.json config.json *labels.json SHA256SUMS MODEL_CARD.md
+
+# The Python package (python/, PyO3 + maturin): a release wheel in dist/ with the models
+# inside; ONNX Runtime comes from the onnxruntime package it depends on.
+wheel: $(PY_BUILD_VENV)/.installed
+	rm -rf $(PY_MODELS) dist/claimex-*.whl
+	for model in ner attribution; do \
+		mkdir -p $(PY_MODELS)/$$model && (cd models/$$model && cp $(MODEL_RUNTIME_FILES) $(CURDIR)/$(PY_MODELS)/$$model/); \
+	done
+	$(PY_BUILD_VENV)/bin/maturin build --release --locked --manifest-path python/Cargo.toml --out dist
+
+$(PY_BUILD_VENV)/.installed: python/requirements-build.txt
+	$(PYTHON) -m venv $(PY_BUILD_VENV)
+	$(PY_BUILD_VENV)/bin/pip install --quiet -r python/requirements-build.txt
+	touch $@
+
+# The wheel's tests (python/tests, pytest) in a fresh venv that installs the wheel alone,
+# ONNX Runtime from its onnxruntime dependency (ORT_DYLIB_PATH unset); the CLI is there
+# to compare with.
+python-test: wheel build
+	rm -rf $(PY_TEST_VENV)
+	$(PYTHON) -m venv $(PY_TEST_VENV)
+	$(PY_TEST_VENV)/bin/pip install --quiet dist/claimex-*.whl -r python/tests/requirements.txt
+	env -u ORT_DYLIB_PATH CLAIMEX_CLI=$(abspath $(BIN)) SHARED=$(abspath $(SHARED)) \
+		$(PY_TEST_VENV)/bin/python -m pytest python/tests
+
+PY_BENCH_VENV := .cache/python-bench-venv
+
+# The wheel's `pipe` against `claimex extract` on the first 300 CNN stories, the same
+# ONNX Runtime library for both: words/s and peak RSS (bench/python_pipe.py).
+bench-python: build wheel
+	rm -rf $(PY_BENCH_VENV)
+	$(PYTHON) -m venv $(PY_BENCH_VENV)
+	$(PY_BENCH_VENV)/bin/pip install --quiet dist/claimex-*.whl
+	$(PY_BENCH_VENV)/bin/python bench/python_pipe.py --cli $(BIN) --corpus $(CNN) --limit 300 --threads $(THREADS)
 
 clean-cache:
 	rm -rf .cache
