@@ -37,10 +37,15 @@ def main() -> None:
         corpus = Path(scratch) / "slice.jsonl"
         documents = first_lines(args.corpus, args.limit, corpus)
         print(f"{documents} documents of {args.corpus}, {args.threads} threads, {args.rounds} rounds")
+        print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         results: dict[str, list[dict]] = {"cli": [], "python": []}
         for _ in range(args.rounds):
             results["cli"].append(cli_extract(args.cli, corpus, args.threads))
             results["python"].append(python_worker(corpus, args.threads, args.batch_size))
+        print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+        for side, runs in results.items():
+            rounds = ", ".join(f"{run['words_per_second']:.0f}" for run in runs)
+            print(f"{side:>6} words/s by round: {rounds}")
         report({side: max(runs, key=lambda r: r["words_per_second"]) for side, runs in results.items()})
 
 
@@ -51,7 +56,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/data/corpora/cnn.jsonl"))
     parser.add_argument("--limit", type=int, default=300, help="documents taken from the corpus's start")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=64, help="pipe's batch_size")
+    parser.add_argument("--batch-size", type=int, default=256, help="pipe's batch_size (its default)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()

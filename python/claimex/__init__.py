@@ -122,10 +122,12 @@ class Pipeline:
             raise DocumentError(record)
         return record
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Record]:
+    def pipe(self, documents: Iterable[Document], batch_size: int = 256) -> Iterator[Record]:
         """Annotates documents, ``batch_size`` at a time, yielding records in input order.
 
-        Each batch is annotated together (the model batches across its documents). A
+        Each batch is annotated together (the model batches across its documents); the
+        default is the CLI's ``--chunk-size``, so the records are the CLI's byte for byte
+        (the model's padding depends on the batch). A
         document that cannot be read or annotated yields an error record (``status``
         ``"error"``, ``error`` saying why), as in the CLI, and the rest go on.
         """

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
 
 import pandas
 import pytest
-from conftest import SEED_STORIES, seed_document
+from conftest import REPOSITORY, SEED_STORIES, seed_document
 
 import claimex
 
@@ -28,6 +29,15 @@ KHARKIV_REPORTS = [
     },
 ]
 """Two sources counting the same dead: compare puts their figures in one group."""
+
+
+def run_cli(*arguments: str) -> None:
+    """Runs `claimex extract ARGUMENTS` (the binary $CLAIMEX_CLI, else the checkout's
+    release build) on 2 threads with the ONNX Runtime library the package uses."""
+    cli = os.environ.get("CLAIMEX_CLI", str(REPOSITORY / "target/release/claimex"))
+    ort = str(claimex.onnxruntime_library())
+    command = [cli, "extract", *arguments, "--threads", "2", "--no-progress", "--ort-lib", ort]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 def test_extract_finds_a_seed_storys_figure_and_speaker(nlp: claimex.Pipeline) -> None:
@@ -57,6 +67,13 @@ def test_pipe_streams_records_in_input_order(nlp: claimex.Pipeline) -> None:
     assert sum(len(r["claims"]) for r in records) > 0
 
 
+def test_pipe_gives_the_records_of_the_cli(nlp: claimex.Pipeline, tmp_path: Path) -> None:
+    output = tmp_path / "claims.jsonl"
+    run_cli(str(SEED_STORIES[0].parent), "-o", str(output))
+    from_cli = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert list(nlp.pipe(seed_document(path) for path in SEED_STORIES)) == from_cli
+
+
 def test_pipe_keeps_a_failed_document_in_place_as_an_error_record(nlp: claimex.Pipeline) -> None:
     documents = ["Two soldiers were wounded.", {"id": "empty-one", "text": "  "}, {"title": "no text"}]
     records = list(nlp.pipe(documents, batch_size=2))
@@ -78,10 +95,7 @@ def test_a_bad_record_raises_naming_the_document(nlp: claimex.Pipeline) -> None:
 def test_claims_frame_is_the_parquet_output_of_the_cli(nlp: claimex.Pipeline, tmp_path: Path) -> None:
     story = SEED_STORIES[0]
     parquet = tmp_path / "claims.parquet"
-    cli = os.environ.get("CLAIMEX_CLI", str(Path(__file__).resolve().parents[2] / "target/release/claimex"))
-    ort = str(claimex.onnxruntime_library())
-    command = [cli, "extract", str(story), "--format", "parquet", "-o", str(parquet), "--threads", "2", "--ort-lib", ort]
-    subprocess.run(command, check=True, capture_output=True)
+    run_cli(str(story), "--format", "parquet", "-o", str(parquet))
     from_cli = pandas.read_parquet(parquet)
     frame = claimex.claims_frame([nlp.extract(seed_document(story))])
     assert list(frame.columns) == list(from_cli.columns)
