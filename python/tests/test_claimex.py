@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pandas
@@ -81,6 +83,20 @@ def test_pipe_keeps_a_failed_document_in_place_as_an_error_record(nlp: claimex.P
     assert [r["id"] for r in records] == ["<python>:1", "empty-one", "<python>:3"]
     assert "empty \"text\" field" in records[1]["error"]
     assert "missing \"text\"" in records[2]["error"]
+
+
+def test_python_threads_run_while_the_core_annotates(nlp: claimex.Pipeline) -> None:
+    documents = [seed_document(path) for path in SEED_STORIES]
+    annotating = threading.Thread(target=lambda: list(nlp.pipe(documents)))
+    started = time.perf_counter()
+    annotating.start()
+    longest_pause, last = 0.0, time.perf_counter()
+    while annotating.is_alive():
+        now = time.perf_counter()
+        longest_pause, last = max(longest_pause, now - last), now
+    took = time.perf_counter() - started
+    assert took > 0.2, "too short a run to tell"
+    assert longest_pause < took / 2, f"this thread stood still {longest_pause:.2f}s of {took:.2f}s: the GIL was held"
 
 
 def test_a_bad_record_raises_naming_the_document(nlp: claimex.Pipeline) -> None:
