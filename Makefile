@@ -133,13 +133,15 @@ PY_MODELS     := python/claimex/models
 MODEL_RUNTIME_FILES := model.onnx tokenizer.json config.json *labels.json SHA256SUMS MODEL_CARD.md
 
 # The Python package (python/, PyO3 + maturin): a release wheel in dist/ with the models
-# inside; ONNX Runtime comes from the onnxruntime package it depends on.
+# inside; ONNX Runtime comes from the onnxruntime package it depends on. It builds in the
+# root's target/, beside the CLI, so that much of the two builds is shared.
 wheel: $(PY_BUILD_VENV)/.installed
 	rm -rf $(PY_MODELS) dist/claimex-*.whl
 	for model in ner attribution; do \
 		mkdir -p $(PY_MODELS)/$$model && (cd models/$$model && cp $(MODEL_RUNTIME_FILES) $(CURDIR)/$(PY_MODELS)/$$model/); \
 	done
-	$(PY_BUILD_VENV)/bin/maturin build --release --locked --manifest-path python/Cargo.toml --out dist
+	CARGO_TARGET_DIR=$${CARGO_TARGET_DIR:-$(CURDIR)/target} \
+		$(PY_BUILD_VENV)/bin/maturin build --release --locked --manifest-path python/Cargo.toml --out dist
 
 $(PY_BUILD_VENV)/.installed: python/requirements-build.txt
 	$(PYTHON) -m venv $(PY_BUILD_VENV)
