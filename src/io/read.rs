@@ -488,8 +488,10 @@ fn read_bounded_line(reader: &mut dyn BufRead, buffer: &mut Vec<u8>) -> io::Resu
     })
 }
 
-/// Parses one JSONL line into a document, or says precisely why it cannot.
-fn parse_json_line(line: &[u8], location: &str) -> Input {
+/// Parses one JSONL line into a document, or says precisely why it cannot; `location`
+/// (`file:line`) names the document in errors, and is its id when the line has none.
+/// The Python package reads each record a caller passes through it, as the CLI does a line.
+pub fn parse_json_line(line: &[u8], location: &str) -> Input {
     let fail = |id: &str, reason: String| DocError { id: id.to_string(), location: location.to_string(), reason };
     let line = std::str::from_utf8(line)
         .map_err(|err| fail(location, format!("invalid UTF-8 at byte {}", err.valid_up_to())))?;
