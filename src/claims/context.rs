@@ -301,12 +301,15 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_country_of_the_profile_gives_way_to_a_narrower_place() {
+    fn a_bare_country_gives_way_to_a_narrower_place_under_any_profile() {
         let ukraine = Profile::load("ukraine").unwrap();
         let text = "Explosions hit a Russian city, killing four, officials said. It is the deadliest episode in Russia since the start of the war. Moscow blamed Ukraine for the attack in Belgorod.";
         let doc = paragraph_of(text);
         assert_eq!(text_of(&doc, claims(&doc, &ukraine)[0].place), Some("in Belgorod"), "a bare country gives way");
-        assert_eq!(text_of(&doc, claims_of(&doc)[0].place), Some("in Russia"), "the default profile has none");
+        assert_eq!(text_of(&doc, claims_of(&doc)[0].place), Some("in Belgorod"), "countries come from GeoNames");
+        let text = "Gunmen killed six people, officials said. It is the worst attack in Sudan this year. Residents fled the market in El Fasher.";
+        let doc = paragraph_of(text);
+        assert_eq!(text_of(&doc, claims_of(&doc)[0].place), Some("in El Fasher"), "any country's");
         let text = "Explosions hit a Russian city, killing four, officials said. It is the deadliest episode in Russia since the start of the war.";
         let doc = paragraph_of(text);
         assert_eq!(
