@@ -36,8 +36,13 @@ static NOT_PLACE_NAMES: LazyLock<Vec<&str>> = crate::words!("en/claims/not_place
 static DIRECTIONS: LazyLock<Vec<&str>> = crate::words!("en/geo/directions.txt");
 
 /// Words that end the name of a street, building or part of a town ("Vine Street"): the
-/// run they end or follow names no place of the gazetteer.
+/// run they end names no place of the gazetteer; in lower case after a place name they
+/// are where in it ("a Chicago restaurant"), except the parts of a town below.
 static NOT_PLACE_HEADS: LazyLock<Vec<&str>> = crate::words!("en/geo/not_place_heads.txt");
+
+/// Parts of a town or of a division that carry a name of their own ("the Austin
+/// neighborhood", "Adams county"): the run they follow is that part's name.
+static TOWN_PARTS: LazyLock<Vec<&str>> = crate::words!("en/geo/town_parts.txt");
 
 /// Prepositions after which a capitalised run names a place.
 static LOCATIVES: LazyLock<Vec<&str>> = crate::words!("en/geo/locatives.txt");
@@ -145,7 +150,8 @@ pub fn places(doc: &Doc, gazetteer: &Gazetteer) -> Places {
         .zip(&claim_mentions)
         .map(|(claim, mentions)| {
             let sentence = doc.sentences.get(claim.sentence).copied().unwrap_or_default();
-            let in_sentence: Vec<&Mention> = context.iter().filter(|m| sentence.contains(m.span)).collect();
+            let own = |m: &Mention| mentions.iter().any(|c| c.span.overlaps(m.span));
+            let in_sentence: Vec<&Mention> = context.iter().filter(|m| sentence.contains(m.span) && !own(m)).collect();
             claim_place(&scorer, mentions, &in_sentence).map(|r| located(gazetteer, r))
         })
         .collect();
@@ -272,7 +278,8 @@ fn text_vote(gazetteer: &Gazetteer, name: &str) -> Option<(String, f64)> {
 
 /// The place names in a phrase starting at byte `offset` of the document: runs of
 /// capitalised words the gazetteer knows whole ("South Carolina"), else without their
-/// leading direction words ("South Dallas" -> "Dallas").
+/// leading direction words ("South Dallas" -> "Dallas"), else without their last word
+/// ("Pennsylvania Walmart" -> "Pennsylvania").
 fn mentions_in(phrase: &str, offset: usize, gazetteer: &Gazetteer) -> Vec<Mention> {
     name_runs(phrase)
         .into_iter()
@@ -282,8 +289,9 @@ fn mentions_in(phrase: &str, offset: usize, gazetteer: &Gazetteer) -> Vec<Mentio
                 |(from, to): &&(usize, usize)| DIRECTIONS.contains(&phrase[*from..*to].to_lowercase().as_str());
             let directions = words.iter().take_while(is_direction).count();
             (directions < words.len()).then_some(())?;
-            [0, directions].into_iter().find_map(|skip| {
-                let ((start, _), (_, end)) = (*words.get(skip)?, *words.last()?);
+            let shortened = (directions + 1 < words.len()).then(|| (directions, words.len() - 1));
+            [(0, words.len()), (directions, words.len())].into_iter().chain(shortened).find_map(|(skip, take)| {
+                let ((start, _), (_, end)) = (*words.get(skip)?, *words.get(take - 1)?);
                 let name = &phrase[start..end];
                 let readings = gazetteer.readings(name);
                 let span = Span { start: offset + start, end: offset + end };
@@ -303,18 +311,24 @@ struct NameRun {
 
 /// The runs of capitalised words of a phrase that may name a place. Punctuation or a
 /// possessive after a word ends its run; a run that a street, building or town-part word
-/// ends or follows ("Vine Street", "Austin neighborhood") is dropped.
+/// ends ("Vine Street", "Austin neighborhood") is dropped; a run after "region of" asks
+/// for a division ("the central region of Kirovohrad").
 fn name_runs(phrase: &str) -> Vec<NameRun> {
     let mut runs: Vec<NameRun> = Vec::new();
     let mut open = false;
+    let mut before = (String::new(), String::new());
     for (start, word) in word_offsets(phrase) {
         let (from, to) = name_core(word);
         let core = &word[from..to];
         let lower = core.to_lowercase();
-        if open && (DIVISION_WORDS.contains(&lower.as_str()) || NOT_PLACE_HEADS.contains(&lower.as_str())) {
-            if NOT_PLACE_HEADS.contains(&lower.as_str()) {
+        let after_division_of = DIVISION_WORDS.contains(&before.0.as_str()) && before.1 == "of";
+        before = (std::mem::take(&mut before.1), lower.clone());
+        let (is_division, is_part) = (DIVISION_WORDS.contains(&lower.as_str()), TOWN_PARTS.contains(&lower.as_str()));
+        let is_head = NOT_PLACE_HEADS.contains(&lower.as_str());
+        if open && (is_division || is_part || is_head) {
+            if is_part || (is_head && core.starts_with(char::is_uppercase)) {
                 runs.pop();
-            } else if let Some(run) = runs.last_mut() {
+            } else if let Some(run) = runs.last_mut().filter(|_| is_division) {
                 run.wants_division = true;
             }
             open = false;
@@ -323,12 +337,13 @@ fn name_runs(phrase: &str) -> Vec<NameRun> {
         let is_name = core.starts_with(char::is_uppercase)
             && !NOT_PLACE_NAMES.contains(&core)
             && !LOCATIVES.contains(&lower.as_str())
-            && !NOT_PLACE_HEADS.contains(&lower.as_str())
+            && !is_head
+            && !is_part
             && lower != "the";
         let range = (start + from, start + to);
         match runs.last_mut() {
             Some(run) if is_name && open && run.words.len() < MAX_NAME_WORDS => run.words.push(range),
-            _ if is_name => runs.push(NameRun { words: vec![range], wants_division: false }),
+            _ if is_name => runs.push(NameRun { words: vec![range], wants_division: after_division_of }),
             _ => {}
         }
         open = is_name && to == word.len();
@@ -385,7 +400,9 @@ impl Votes {
 struct Scorer<'g> {
     gazetteer: &'g Gazetteer,
     votes: Votes,
-    anchors: Vec<PlaceId>,
+    /// The places the document's names mean when read without the pull of other places,
+    /// with the folded name that named each.
+    anchors: Vec<(PlaceId, String)>,
 }
 
 impl<'g> Scorer<'g> {
@@ -393,11 +410,11 @@ impl<'g> Scorer<'g> {
     /// when read without the pull of other places.
     fn new(doc: &Doc, gazetteer: &'g Gazetteer, mentions: &[Mention]) -> Self {
         let mut scorer = Scorer { gazetteer, votes: country_votes(doc, gazetteer, mentions), anchors: Vec::new() };
-        let anchors: Vec<PlaceId> = mentions
+        let anchors: Vec<(PlaceId, String)> = mentions
             .iter()
             .filter_map(|m| scorer.resolve(m))
             .filter(|r| gazetteer.place(r.place).level != GeoLevel::Country)
-            .map(|r| r.place)
+            .map(|r| (r.place, fold(&r.matched)))
             .collect();
         scorer.anchors = anchors;
         scorer
@@ -438,7 +455,7 @@ impl<'g> Scorer<'g> {
             (GeoLevel::Admin1 | GeoLevel::City, false) => 0.0,
         };
         let foreign = if votes.is_empty() || votes.contains_key(&place.country) { 0.0 } else { -2.0 };
-        3.0 * country + foreign + population + primary + level + self.pull(reading.place)
+        3.0 * country + foreign + population + primary + level + self.pull(reading.place, &mention.name)
     }
 
     /// Whether a division's name also means a city of its country of
@@ -456,14 +473,15 @@ impl<'g> Scorer<'g> {
         self.votes.totals.is_empty() || self.votes.totals.contains_key(country)
     }
 
-    /// How near a place lies to the document's other places: 1 at the same spot, none
-    /// beyond [`NEAR_KM`].
-    fn pull(&self, id: PlaceId) -> f64 {
+    /// How near a place lies to the places the document's other names mean: 1 at the
+    /// same spot, none beyond [`NEAR_KM`]. A name does not pull its own namesakes.
+    fn pull(&self, id: PlaceId, name: &str) -> f64 {
         let place = self.gazetteer.place(id);
+        let name = fold(name);
         self.anchors
             .iter()
-            .filter(|&&other| other != id)
-            .map(|&other| place.distance_km(self.gazetteer.place(other)))
+            .filter(|(other, by)| *other != id && *by != name)
+            .map(|(other, _)| place.distance_km(self.gazetteer.place(*other)))
             .map(|km| (1.0 - km / NEAR_KM).max(0.0))
             .fold(0.0, f64::max)
     }
@@ -574,6 +592,9 @@ mod tests {
         assert_eq!((city.0.as_str(), city.3), ("Kharkiv", GeoLevel::City));
         let oblast = first("Five soldiers were wounded in Zhytomyr Oblast on Monday in Ukraine.").unwrap();
         assert_eq!(oblast.3, GeoLevel::Admin1);
+        let region_of =
+            first("Three people were killed in Ukraine’s central region of Kirovohrad, officials said.").unwrap();
+        assert_eq!((region_of.1.as_str(), region_of.3), ("UA", GeoLevel::Admin1));
     }
 
     #[test]
@@ -592,6 +613,10 @@ mod tests {
         assert_eq!(first("Two people were wounded at the Oak Tree Apartments, police said."), None);
         assert_eq!(first("A man was killed in the Austin neighborhood on the West Side of Chicago."), None);
         assert_eq!(first("One person was killed in God's name, the pastor said."), None);
+        let building = first("Two men were shot dead outside a Chicago restaurant, Illinois police said.").unwrap();
+        assert_eq!((building.0.as_str(), building.1.as_str()), ("Chicago", "US"));
+        let store = first("A gunman was shot and killed at a Pennsylvania Walmart on Sunday.").unwrap();
+        assert_eq!((store.0.as_str(), store.3), ("Pennsylvania", GeoLevel::Admin1));
     }
 
     #[test]
