@@ -146,4 +146,24 @@ fn the_ukraine_2022_report_opens_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let page = report(UKRAINE, dir.path(), &["--per-document"]);
     assert_page_loads(&page, 10);
+    let html = std::fs::read_to_string(&page).unwrap();
+    let map = map_of(&html);
+    assert!(map.matches("<circle class=\"place\"").count() >= 20, "a dot per place: {map}");
+    assert!(map.contains("<title>Ukraine</title>") && map.contains("Mariupol:"), "outlines and named dots");
+    assert!(map.contains("<a href=\"#group-"), "dots link to their groups");
+}
+
+/// The map's SVG in a report page.
+fn map_of(html: &str) -> &str {
+    let start = html.find("<svg class=\"map\"").expect("the report has a map");
+    &html[start..start + html[start..].find("</svg>").expect("the map's SVG ends")]
+}
+
+#[test]
+fn the_fixture_map_draws_the_seed_places_and_links_the_toll_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read_to_string(report("fixtures/corpus", dir.path(), &[])).unwrap();
+    let map = map_of(&html);
+    assert!(map.contains("<a href=\"#group-1\"><circle class=\"place\""), "{map}");
+    assert!(map.contains("<title>Ukraine: "), "{map}");
 }

@@ -112,8 +112,6 @@ pub struct Gazetteer {
     places: Vec<Place>,
     names: String,
     entries: Vec<NameEntry>,
-    countries: HashMap<String, PlaceId>,
-    divisions: HashMap<(String, String), PlaceId>,
     demonyms: HashMap<String, PlaceId>,
 }
 
@@ -162,20 +160,6 @@ impl Gazetteer {
             }
         }
         readings
-    }
-
-    /// The country of an ISO code.
-    pub fn country(&self, code: &str) -> Option<PlaceId> {
-        self.countries.get(code).copied()
-    }
-
-    /// The admin1 division a place lies in (none for a country or a division).
-    pub fn division_of(&self, id: PlaceId) -> Option<PlaceId> {
-        let place = self.place(id);
-        match place.level {
-            GeoLevel::City => self.divisions.get(&(place.country.clone(), place.admin1.clone())).copied(),
-            GeoLevel::Country | GeoLevel::Admin1 => None,
-        }
     }
 
     /// The country a demonym names ("Ukrainian" -> Ukraine).
@@ -247,25 +231,11 @@ impl Builder {
         let names = std::mem::take(&mut self.names);
         let key = |e: &NameEntry| &names[e.start as usize..(e.start + e.len) as usize];
         self.entries.sort_by(|a, b| key(a).cmp(key(b)).then(a.place.cmp(&b.place)));
-        let mut countries = HashMap::new();
-        let mut divisions = HashMap::new();
-        let mut demonyms = HashMap::new();
-        for (id, place) in self.places.iter().enumerate() {
-            let id = id as PlaceId;
-            match place.level {
-                GeoLevel::Country => {
-                    countries.insert(place.country.clone(), id);
-                    if !place.demonym.is_empty() {
-                        demonyms.insert(fold(&place.demonym), id);
-                    }
-                }
-                GeoLevel::Admin1 => {
-                    divisions.insert((place.country.clone(), place.admin1.clone()), id);
-                }
-                GeoLevel::City => {}
-            }
-        }
-        Gazetteer { places: self.places, names, entries: self.entries, countries, divisions, demonyms }
+        let demonyms = (self.places.iter().enumerate())
+            .filter(|(_, place)| place.level == GeoLevel::Country && !place.demonym.is_empty())
+            .map(|(id, place)| (fold(&place.demonym), id as PlaceId))
+            .collect();
+        Gazetteer { places: self.places, names, entries: self.entries, demonyms }
     }
 }
 
@@ -290,13 +260,15 @@ mod tests {
     }
 
     #[test]
-    fn places_nest_in_their_division_and_country() {
+    fn places_know_their_division_demonyms_their_country() {
         let gazetteer = shipped();
         let bakhmut = gazetteer.readings("Bakhmut")[0].place;
-        let division = gazetteer.division_of(bakhmut).expect("Bakhmut lies in an admin1 division");
-        assert_eq!(gazetteer.place(division).name, "Donetsk");
-        assert_eq!(gazetteer.place(gazetteer.country("UA").unwrap()).name, "Ukraine");
-        assert_eq!(gazetteer.country_of_demonym("Ukrainian"), gazetteer.country("UA"));
+        assert_eq!(gazetteer.place(bakhmut).admin1_name, "Donetsk");
+        let ukraine = gazetteer.country_of_demonym("Ukrainian").expect("a demonym names its country");
+        assert_eq!(
+            (gazetteer.place(ukraine).name.as_str(), gazetteer.place(ukraine).level),
+            ("Ukraine", GeoLevel::Country)
+        );
         assert!(gazetteer.names_country("Russia") && !gazetteer.names_country("Bakhmut"));
         let kyiv = gazetteer.place(gazetteer.readings("Kyiv").iter().find(|r| r.primary).unwrap().place);
         assert!((kyiv.distance_km(gazetteer.place(bakhmut)) - 577.0).abs() < 5.0);

@@ -1,12 +1,14 @@
-//! Places: the GeoNames gazetteer ([`gazetteer`]) and the resolution of the places
-//! claims name against it ([`resolve`]), so that figures compare by geography for any
+//! Places: the GeoNames gazetteer ([`gazetteer`]), the resolution of the places claims
+//! name against it ([`resolve`]) and country outlines for maps ([`outlines`]), so that figures compare by geography for any
 //! country (a town within its first-level division within its country), not by a
 //! conflict's hand-made list of places.
 
 pub mod gazetteer;
+pub mod outlines;
 pub mod resolve;
 
 pub use gazetteer::{distance_km, fold, gazetteer, Gazetteer, GeoError, Place, PlaceId};
+pub use outlines::{outlines, Outline};
 pub use resolve::{places, Located, Places};
 
 /// Places of this many people or more are known well enough for a bare name to be read

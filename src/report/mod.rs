@@ -5,7 +5,8 @@
 //! on x, each claim's interval on y in its source's colour; a bound the text leaves open
 //! is a dashed line ending in an arrow, a strict bound a hollow dot, an inclusive one a
 //! filled dot) and the claim sentences with the figure highlighted. For the corpus:
-//! claims per kind and source, top speakers by quote count, top entities.
+//! claims per kind and source, top speakers by quote count, top entities, and a map of
+//! claims by place ([`map`]) linked to the groups.
 //!
 //! The style sheet (`style.css`) and the script (`script.js`) are files beside this
 //! module, compiled in. When the page has loaded, the script appends
@@ -14,6 +15,7 @@
 //! headless browser reads these.
 
 mod chart;
+mod map;
 
 use crate::compare::{self, CompareError, ComparedClaim, Conflict, Group, GroupEntry, Selection};
 use crate::names::{NameIndex, Role};
@@ -102,6 +104,7 @@ pub fn render(records: &[Record], groups: &[Group], inputs: &str) -> String {
         compare::counted(groups.len(), "group", "groups")
     );
     corpus_section(&mut page, records);
+    page.push_str(&map::map_section(records, groups));
     page.push_str("<h2 id=\"groups\">Groups</h2><p class=\"meta\">Figures that count the same thing (heading: what is counted, whose side, where, when, as far as the articles say), by document date; ~ marks an inferred date; each figure names its article (linked when the record has a URL).</p>");
     page.push_str(MARKS_LEGEND);
     let colours = source_colours(groups);
