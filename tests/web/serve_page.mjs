@@ -103,7 +103,7 @@ async function checkPage(page, documents, consoleErrors) {
   check(intervals.includes("13,000 – open (more than)"), `the figures panel gives intervals (${intervals.join(" | ")})`);
   check((await page.getByTestId("entity-chip").count()) > 20, "entities are listed");
   const headings = await texts("group-heading");
-  check(headings.some((h) => h.includes("Killed, people, since 2014")), `the compare view shows the 2014 toll group (${headings.join(" | ")})`);
+  check(headings.some((h) => h.includes("Killed, people, Ukraine, since 2014")), `the compare view shows the 2014 toll group (${headings.join(" | ")})`);
   check((await page.getByTestId("timeline-mark").count()) >= 3, "each group has a timeline with its figures");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
   const csv = readFileSync(await download.path(), "utf8");
