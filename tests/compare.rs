@@ -159,6 +159,23 @@ fn ukraine_2022_groups_reports_of_one_incident_from_both_outlets_and_keeps_other
     // Russian dead: Ukraine's 37,000 (Guardian) against the British 25,000 (NYT).
     let russian_dead = figures_with(&by_outlet, "the number of dead Russians at 25,000");
     assert_eq!(russian_dead, [("guardian".into(), "37,000".into()), ("nyt".into(), "25,000".into())]);
+    // Serhiivka, 1 July: "in Serhiivka, 50km south of Odesa" (Guardian) and "near Odesa"
+    // (NYT, the area around the city, not the city).
+    let serhiivka = figures_with(&by_outlet, "missiles crashed into buildings near Odesa");
+    assert_eq!(serhiivka, [("guardian".into(), "21".into()), ("nyt".into(), "21".into())]);
+    // Reports that met on a big city alone, on a day inside five months, or on a time the
+    // count did not state stay apart: Mykolaiv's bus stop (five) and high-rise (one) of one
+    // night; Russia's 600 killed overnight and "tens of thousands" over five months;
+    // Toretsk's eight on Thursday (the time closes "eight killed and four wounded") and
+    // six in Donetsk region the Friday before.
+    for (one, other) in [
+        ("strike on a bus stop in the city of Mykolaiv", "struck a high-rise building overnight"),
+        ("claiming it had killed 600 fighters", "killing tens of thousands of soldiers"),
+        ("eastern Ukrainian town of Toretsk", "At least six civilians were killed and 15 others"),
+    ] {
+        let group = figures_with(&by_outlet, one);
+        assert!(group.is_empty() || group != figures_with(&by_outlet, other), "{one} grouped with {other}: {group:?}");
+    }
     // Figures that once met through open fields stay apart: one side's dead are not
     // everyone's (37,000 Russian soldiers, Mariupol's 21,000, the Finnish civil war).
     for (one, other) in [

@@ -38,7 +38,7 @@ mod victims;
 pub use context::{MAX_TIME_DISTANCE, PLACE_REACH, RATE_REACH};
 pub use kind::counting_verbs;
 
-use crate::doc::{Claim, Doc, Event, Quantity};
+use crate::doc::{Claim, ClaimKind, Doc, Event, Quantity, Unit};
 use crate::profile::Profile;
 use sentence::{QuoteIndex, Sentence, Sentences};
 use subject::Subject;
@@ -64,11 +64,37 @@ pub fn claims(doc: &Doc, profile: &Profile) -> Vec<Claim> {
     out.retain(|c| !sentences.get(c.sentence).frames_no_casualty(c));
     out.sort_by_key(|c| (c.quantity.span.start, c.quantity.span.end));
     let mut out = conjoined::merge_groups(doc, out);
+    share_clause_time(doc, &mut out);
     for claim in &mut out {
         claim.place = claim.place.or_else(|| context::place_in_paragraph(&sentences, claim.sentence));
         claim.event = event::event_of(doc, claim);
     }
     out
+}
+
+/// Words that end a clause between two counts: a time after the second is no longer the
+/// first's.
+const CLAUSE_BREAKS: [&str; 4] = [";", ":", "\"", "\u{201d}"];
+
+/// A claim with no time of its own takes the time stated after the next claim of its
+/// sentence when "and" joins the two counts in one clause ("Eight people were killed and
+/// four were wounded in shelling of the town on Thursday"): the time closes both. Taken
+/// from the last claim back, so a chain of counts shares one time.
+fn share_clause_time(doc: &Doc, claims: &mut [Claim]) {
+    for i in (0..claims.len().saturating_sub(1)).rev() {
+        let (head, tail) = claims.split_at_mut(i + 1);
+        let (claim, next) = (&mut head[i], &tail[0]);
+        if claim.time.is_some() || claim.sentence != next.sentence || claim.quantity.span.end > next.quantity.span.start
+        {
+            continue;
+        }
+        let between = doc.slice(crate::doc::Span::new(claim.quantity.span.end, next.quantity.span.start));
+        let coordinated = between.split_whitespace().any(|word| word == "and")
+            && !CLAUSE_BREAKS.iter().any(|mark| between.contains(mark));
+        if coordinated {
+            claim.time = next.time.clone().filter(|time| time.span.start >= next.quantity.span.end);
+        }
+    }
 }
 
 impl Sentence<'_> {
@@ -83,6 +109,11 @@ impl Sentence<'_> {
             return None;
         }
         let (kind, from_verb_before) = self.kind(quantity, (first, end), subject, previous)?;
+        let unit = self.unit(subject);
+        // Homes are displaced from, never killed or wounded: the casualty word counts someone else.
+        if unit == Unit::Homes && kind != ClaimKind::Displaced {
+            return None;
+        }
         let (subject_span, side) = match subject {
             Subject::People(from, to) => (Some(self.span(from, to)), self.side(from, to, first)),
             _ => match previous.filter(|p| from_verb_before && self.shares_subject(p)) {
@@ -100,7 +131,7 @@ impl Sentence<'_> {
             time: self.time(first, end),
             rate: self.rate(end),
             attributed_to: self.asserted_by(quantity.span),
-            unit: self.unit(subject),
+            unit,
             event: Event::Incident,
             parts: Vec::new(),
         })
@@ -110,7 +141,7 @@ impl Sentence<'_> {
 #[cfg(test)]
 mod tests {
     use super::testing::{assert_one_claim, claims_of, doc_of, kinds_of, mentions_of, text_of};
-    use crate::doc::{ClaimKind, Event, PartialDate};
+    use crate::doc::{ClaimKind, Event, PartialDate, Unit};
 
     #[test]
     fn seed_000_killed_and_displaced_since_april_2014() {
@@ -156,6 +187,34 @@ mod tests {
         assert_eq!(text_of(&doc, found[0].place), Some("in eastern-Ukraine"));
         assert_eq!(text_of(&doc, found[0].subject), Some("people"));
         assert_eq!(found[0].side, None);
+    }
+
+    #[test]
+    fn coordinated_counts_share_the_time_that_closes_their_clause() {
+        let text = "Five civilians were killed and eleven others were wounded when rockets hit two apartment blocks in the northern suburbs of the provincial capital late on Saturday.";
+        let doc = doc_of(text, Some(PartialDate::day(2023, 3, 6)));
+        let found = claims_of(&doc);
+        let saturday = Some(PartialDate::day(2023, 3, 4));
+        let times: Vec<_> = found.iter().map(|c| (c.kind, c.time.as_ref().and_then(|t| t.from))).collect();
+        assert_eq!(times, [(ClaimKind::Killed, saturday), (ClaimKind::Wounded, saturday)]);
+    }
+
+    #[test]
+    fn a_time_beyond_a_clause_break_stays_with_its_own_count() {
+        let text = "Three soldiers were killed in the first assault on the ridge near the old railway depot west of the river crossing; two soldiers were wounded by sniper fire on Sunday.";
+        let doc = doc_of(text, Some(PartialDate::day(2023, 3, 6)));
+        let found = claims_of(&doc);
+        let times: Vec<_> = found.iter().map(|c| (c.kind, c.time.as_ref().and_then(|t| t.from))).collect();
+        assert_eq!(times, [(ClaimKind::Killed, None), (ClaimKind::Wounded, Some(PartialDate::day(2023, 3, 5)))]);
+    }
+
+    #[test]
+    fn homes_are_no_casualties_but_can_be_emptied() {
+        let razed = "The army has demolished 400 apartment buildings in the occupied town without removing dead bodies of residents.";
+        assert!(claims_of(&doc_of(razed, None)).is_empty());
+        let evacuated = "Rescuers evacuated 120 homes along the riverbank as the water rose.";
+        let found = claims_of(&doc_of(evacuated, None));
+        assert_eq!(found.iter().map(|c| (c.kind, c.unit)).collect::<Vec<_>>(), [(ClaimKind::Displaced, Unit::Homes)]);
     }
 
     #[test]

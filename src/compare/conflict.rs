@@ -20,11 +20,18 @@ use std::sync::{Arc, LazyLock};
 /// Prepositions that open a place phrase; not part of its name.
 static LOCATIVES: LazyLock<Vec<&str>> = crate::words!("en/geo/locatives.txt");
 
+/// Words opening a place phrase that name the area around a town ("near Odesa").
+static VICINITY_WORDS: LazyLock<Vec<&str>> = crate::words!("en/compare/vicinity_words.txt");
+
 /// Common nouns that place a figure where no proper name does, and their region name.
 static PLACE_NOUNS: LazyLock<Vec<(&str, &str)>> = crate::table!("en/compare/place_nouns.tsv");
 
 /// Two towns this close (kilometres) are one neighbourhood for incident evidence.
 const NEIGHBOUR_KM: f64 = 15.0;
+
+/// A town of at least this many inhabitants is a city where many incidents happen in a
+/// week: naming it alone says less that two reports tell of one incident.
+pub const CITY_POPULATION: u64 = 100_000;
 
 /// A region as a key holds it: what it is called, how exact it is, what contains it and
 /// where it lies. Two places are equal when their keys are (the GeoNames id of a town,
@@ -38,6 +45,7 @@ pub struct Place {
     key: String,
     containers: Arc<BTreeSet<String>>,
     coordinates: Option<(f64, f64)>,
+    population: Option<u64>,
 }
 
 impl Place {
@@ -62,6 +70,23 @@ impl Place {
             key,
             containers: Arc::new(containers),
             coordinates: Some((geo.lat, geo.lon)),
+            population: geo.population,
+        }
+    }
+
+    /// The area around a resolved town: its first-level division ("near Odesa" may be
+    /// any town of Odesa oblast); the place itself when it is no town or its division is
+    /// unknown.
+    pub fn around_geo(geo: &GeoRecord) -> Place {
+        match (&geo.level, &geo.admin1) {
+            (GeoLevel::City, Some(division)) => Place::of_geo(&GeoRecord {
+                name: division.clone(),
+                geonameid: None,
+                level: GeoLevel::Admin1,
+                population: None,
+                ..geo.clone()
+            }),
+            _ => Place::of_geo(geo),
         }
     }
 
@@ -73,6 +98,7 @@ impl Place {
             key: format!("name:{}", fold(name)),
             containers: Arc::default(),
             coordinates: None,
+            population: None,
         }
     }
 
@@ -84,6 +110,12 @@ impl Place {
     /// Whether this place lies in `outer` and `outer` is a first-level division or finer.
     pub fn closely_within(&self, outer: &Place) -> bool {
         self.within(outer) && outer.level >= GeoLevel::Admin1
+    }
+
+    /// Whether this is a town of at least [`CITY_POPULATION`] inhabitants (unknown
+    /// populations are not).
+    pub fn is_city(&self) -> bool {
+        self.level == GeoLevel::City && self.population.is_some_and(|p| p >= CITY_POPULATION)
     }
 
     /// Whether both are towns within [`NEIGHBOUR_KM`] of each other.
@@ -153,13 +185,16 @@ impl Conflict {
         self.subjects.get(lower).map(String::as_str)
     }
 
-    /// The region of a claim: its resolved `geo`, else the last proper name of its place
+    /// The region of a claim: its resolved `geo` (the town's division when the phrase
+    /// names the area around it: "near Odesa"), else the last proper name of its place
     /// phrase ("the town of Nova Kakhovka" -> `nova kakhovka`), else a place noun of it
     /// ("near the Ukrainian border" -> `border`), else none ("the southern Ukrainian
     /// city").
     pub fn region(&self, geo: Option<&GeoRecord>, place: Option<&str>) -> Option<Place> {
         let named = || place.and_then(|p| self.last_name(p).or_else(|| place_noun(p)));
-        geo.map(Place::of_geo).or_else(|| named().map(|name| Place::named(&name)))
+        let resolved =
+            |geo| if place.is_some_and(names_vicinity) { Place::around_geo(geo) } else { Place::of_geo(geo) };
+        geo.map(resolved).or_else(|| named().map(|name| Place::named(&name)))
     }
 
     /// The last run of capitalised words in a place that are not sides, "the" or a
@@ -187,6 +222,16 @@ impl Conflict {
     pub fn side_of(&self, text: &str) -> Option<String> {
         words(text).iter().find_map(|w| self.side_of_word(w)).map(str::to_string)
     }
+}
+
+/// Whether a place phrase opens on a word for the area around a place ("near Odesa",
+/// "on the outskirts of Kyiv").
+fn names_vicinity(place: &str) -> bool {
+    let lower = place.to_lowercase();
+    let opening: String = lower.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    VICINITY_WORDS.iter().any(|word| {
+        opening == *word || opening.starts_with(&format!("{word} ")) || opening.contains(&format!(" {word} "))
+    })
 }
 
 /// The region name of the first place noun of a phrase ("along its border" -> `border`).
@@ -225,6 +270,7 @@ mod tests {
             lon: at.1,
             confidence: 1.0,
             matched: name.into(),
+            population: None,
         }
     }
 
@@ -239,6 +285,32 @@ mod tests {
         assert!(!kyiv.within(&donetsk) && !donetsk.within(&bakhmut));
         let soledar = Place::of_geo(&geo("Soledar", Some(696643), GeoLevel::City, Some("Donetsk"), (48.68, 38.09)));
         assert!(bakhmut.neighbours(&soledar) && !bakhmut.neighbours(&kyiv) && !bakhmut.neighbours(&donetsk));
+    }
+
+    #[test]
+    fn near_a_town_is_its_division_and_meets_the_towns_there() {
+        let conflict = default();
+        let odesa = geo("Odesa", Some(698740), GeoLevel::City, Some("Odessa"), (46.48, 30.73));
+        let near = conflict.region(Some(&odesa), Some("near Odesa")).unwrap();
+        let outskirts = conflict.region(Some(&odesa), Some("on the outskirts of Odesa")).unwrap();
+        let in_town = conflict.region(Some(&odesa), Some("in Odesa")).unwrap();
+        assert_eq!((near.level, near.name.as_str()), (GeoLevel::Admin1, "odessa"));
+        assert_eq!(outskirts, near);
+        assert_eq!(in_town.level, GeoLevel::City);
+        let village = geo("Serhiyivka", Some(696000), GeoLevel::City, Some("Odessa"), (46.02, 30.36));
+        let village = conflict.region(Some(&village), Some("in Serhiivka")).unwrap();
+        assert!(village.closely_within(&near) && !village.within(&in_town));
+    }
+
+    #[test]
+    fn a_large_town_is_a_city_and_an_unknown_population_is_not() {
+        let mut kharkiv = geo("Kharkiv", Some(706483), GeoLevel::City, Some("Kharkiv"), (50.0, 36.2));
+        assert!(!Place::of_geo(&kharkiv).is_city(), "a record without population");
+        kharkiv.population = Some(1_430_885);
+        assert!(Place::of_geo(&kharkiv).is_city());
+        let olenivka =
+            GeoRecord { population: Some(9_000), ..geo("Olenivka", Some(1), GeoLevel::City, None, (47.8, 37.6)) };
+        assert!(!Place::of_geo(&olenivka).is_city());
     }
 
     #[test]

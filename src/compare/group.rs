@@ -272,7 +272,9 @@ impl Forming {
         })
     }
 
-    /// How strongly the claim reports this group's incident: 2 for the same town, 1 for
+    /// How strongly the claim reports this group's incident: 2 for the same town (1 for
+    /// the same city of [`CITY_POPULATION`](super::conflict::CITY_POPULATION) or more: a
+    /// city sees many incidents a week), 1 for
     /// the same first-level division, a town inside it or a town within 15 km; 1 for a figure that agrees with a member's
     /// ([`Interval::agrees_with`]); 1 for the same stated side or the same uncommon subject
     /// ("prisoners", not "people"); 1 when the two reports give another figure of the
@@ -282,7 +284,8 @@ impl Forming {
     /// and sibling figures tie two such reports.
     fn incident_evidence(&self, claim: &ComparedClaim) -> u8 {
         let place = match (&self.key.region, &claim.key.region) {
-            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City => 2,
+            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City && !a.is_city() => 2,
+            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City => 1,
             (Some(a), Some(b)) if a.closely_within(b) || b.closely_within(a) || a.neighbours(b) => 1,
             _ => 0,
         };

@@ -23,6 +23,10 @@ static SUBJECT_WITHIN: LazyLock<Vec<(&str, &str)>> = crate::table!("en/compare/s
 /// Figures below this count one incident ("two people were killed"), not a tally.
 pub const INCIDENT_SCALE: f64 = 100.0;
 
+/// The least share of a longer dated scope a shorter one must cover for two tallies to
+/// count the same thing.
+pub const TALLY_SPAN_SHARE: f64 = 0.5;
+
 /// The time a key covers.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Scope {
@@ -59,6 +63,17 @@ impl Scope {
             _ => false,
         };
         self == other || nested || self.since_year().is_some() && self.since_year() == other.since_year()
+    }
+
+    /// Whether two dated scopes are near enough in length to hold the same tally: the
+    /// shorter covers at least [`TALLY_SPAN_SHARE`] of the longer ("600 killed on
+    /// Thursday" is not the five months' toll it lies in); open-ended scopes always are.
+    fn alike_length(&self, other: &Scope) -> bool {
+        let length = |scope: &Scope| scope.days().map(|(first, last)| (last - first).num_days() + 1);
+        match (length(self), length(other)) {
+            (Some(a), Some(b)) => a.min(b) as f64 >= TALLY_SPAN_SHARE * a.max(b) as f64,
+            _ => true,
+        }
     }
 
     /// The first and last day a dated scope covers (`during`, or a period); `None` for
@@ -178,8 +193,9 @@ impl GroupKey {
     /// field open on one side, equal, or (subject and region) one inside the other.
     pub fn compatible(&self, other: &GroupKey) -> bool {
         let sides_agree = self.side.is_none() || other.side.is_none() || self.side == other.side;
+        let tallies = self.scale == Scale::Tally && other.scale == Scale::Tally;
         let times_agree = match (&self.time, &other.time) {
-            (Some(a), Some(b)) => a.compatible(b),
+            (Some(a), Some(b)) => a.compatible(b) && (!tallies || a.alike_length(b)),
             _ => true,
         };
         self.kind == other.kind
@@ -453,6 +469,7 @@ mod tests {
                 lon: 37.9,
                 confidence: 1.0,
                 matched: name.into(),
+                population: None,
             };
             Some(Place::of_geo(&geo))
         };
@@ -484,5 +501,27 @@ mod tests {
         let daily_anywhere = GroupKey { region: None, ..daily.clone() };
         assert_eq!(daily.joined_with(&daily_anywhere).region, None, "a rate key keeps what all state");
         assert_eq!(donetsk.joined_with(&chasiv_yar).region, place("chasiv yar"), "a count narrows");
+    }
+
+    #[test]
+    fn a_days_tally_is_not_the_months_it_lies_in_but_an_incident_is() {
+        let day = Scope::During(PartialDate::day(2022, 5, 5));
+        let five_months = Scope::Period(PartialDate::month(2022, 2), PartialDate::day(2022, 7, 21));
+        let week = Scope::Period(PartialDate::day(2022, 5, 2), PartialDate::day(2022, 5, 8));
+        let tally = |time: &Scope| GroupKey {
+            kind: ClaimKind::Killed,
+            subject: Some("soldiers".into()),
+            side: None,
+            region: None,
+            time: Some(time.clone()),
+            rate: None,
+            scale: Scale::Tally,
+        };
+        assert!(!tally(&day).compatible(&tally(&five_months)), "600 killed overnight is no five-month toll");
+        assert!(tally(&five_months).compatible(&tally(&five_months)));
+        let shorter = Scope::Period(PartialDate::month(2022, 2), PartialDate::day(2022, 7, 14));
+        assert!(tally(&shorter).compatible(&tally(&five_months)), "one week less of five months");
+        let incident = |time: &Scope| GroupKey { scale: Scale::Incident, ..tally(time) };
+        assert!(incident(&day).compatible(&incident(&week)), "an incident on Thursday happened last week");
     }
 }

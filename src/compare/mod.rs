@@ -19,7 +19,7 @@
 //! | kind    | the claim's kind (never open)                                             | `killed`       |
 //! | subject | the claim's subject, its first word found in `lexicon/en/compare/subject_classes.tsv` or the profile's `subjects`, else its last word; open for nouns that only name the kind (`kind_nouns.txt`: "deaths") | `people` ("Russian soldiers" → `soldiers`, "captured fighters" → `prisoners`) |
 //! | side    | the claim's side, else a side word of the subject (the profile's `sides`, lower-cased) | `russian`      |
-//! | region  | the most exact gazetteer term in the claim's place, narrowed by a term inside it that the sentence introduces with a locative preposition ("in", "near", "along"...); else such a sentence term; else the last proper name of a stated place ("the village of Zolote" → `zolote`) | `chasiv yar`, `border` |
+//! | region  | the claim's GeoNames place (`geo`: a town, a first-level division or a country, see [`conflict`]); else the last proper name of its place phrase ("the village of Zolote" → `zolote`), else a common place noun of it ("border") | `chasiv yar`, `border` |
 //! | time    | from the claim's time scope: `since YEAR` (a start and no end), `during DATE` (one date), `DATE..DATE`, `until DATE` | `since 2014` |
 //! | rate    | the claim's `rate` ("100 soldiers a day"): `per day`; a rate never meets a count | `per day` |
 //!
@@ -27,21 +27,18 @@
 //! layer's canonical name, "Volodymyr Zelenskiy" rather than "he"), else the claim's
 //! `attributed_to`.
 //!
-//! The key prints as `killed | people | side=* | region=eastern ukraine | time=since 2014`.
-//! Capitals are not read from the sentence without a locative preposition, because they
-//! stand for governments ("according to Kiev"); document-wide entities are not used for
-//! the region either, for the same reason.
+//! The key prints as `killed | people | side=* | region=donetsk | time=since 2014`.
 //!
-//! The profile's gazetteer holds places with four [`Level`](crate::profile::Level)s
-//! (country, part of a country, oblast, town) and what lies in what: under the `ukraine`
-//! profile, Olenivka is in Donetsk oblast, in Donbas, in eastern and in southeastern
-//! Ukraine. A place it does not hold is compared by name, as a town; the `default`
-//! profile holds none, so there every place compares by name alone.
+//! Places nest by the GeoNames hierarchy, for any country: a town lies in its first-level
+//! division, which lies in its country (Olenivka in Donetsk in Ukraine; Austin in Texas
+//! in the United States); two towns within a few kilometres are neighbours.
 //!
 //! Two keys are **compatible** when their kinds and rates are equal and every other
 //! field is open on one side, equal, or nested: a region inside the other (Chasiv Yar
 //! meets Donetsk), civilians inside people (`subject_within.tsv`), a date inside a period
-//! ("on Friday" inside "last week"); `since YEAR` also meets `during YEAR` of the same
+//! ("on Friday" inside "last week"; for two tallies the shorter scope must cover at
+//! least [`TALLY_SPAN_SHARE`](key::TALLY_SPAN_SHARE) of the longer: a night's toll is
+//! not five months'); `since YEAR` also meets `during YEAR` of the same
 //! bare year ("the war that broke out in 2014 has killed 14,000" is the running total
 //! "since 2014"), and the group keeps `since`.
 //!
@@ -60,7 +57,10 @@
 //! group's documents and with at least [`INCIDENT_EVIDENCE`](group::INCIDENT_EVIDENCE) points of evidence that it
 //! reports the same incident:
 //!
-//! - 2 for the same town; 1 for the same oblast, or a town inside the other's oblast
+//! - 2 for the same town, 1 for the same city of
+//!   [`CITY_POPULATION`](conflict::CITY_POPULATION) inhabitants or more (a city sees
+//!   many incidents a week: Mykolaiv's bus stop and high-rise strikes of one night are two);
+//!   1 for the same oblast, or a town inside the other's oblast
 //!   (parts of a country and countries give none: "eastern Ukraine" holds too many
 //!   shellings);
 //! - 1 for a figure that agrees with a member's ([`Interval::agrees_with`]: within

@@ -44,6 +44,9 @@ static NOT_PLACE_HEADS: LazyLock<Vec<&str>> = crate::words!("en/geo/not_place_he
 /// neighborhood", "Adams county"): the run they follow is that part's name.
 static TOWN_PARTS: LazyLock<Vec<&str>> = crate::words!("en/geo/town_parts.txt");
 
+/// Prepositions of origin: the name after them is where someone came from.
+static ORIGINS: LazyLock<Vec<&str>> = crate::words!("en/geo/origins.txt");
+
 /// Prepositions after which a capitalised run names a place.
 static LOCATIVES: LazyLock<Vec<&str>> = crate::words!("en/geo/locatives.txt");
 
@@ -102,6 +105,8 @@ struct Mention {
     name: String,
     wants_division: bool,
     readings: Vec<Reading>,
+    /// Whether it may narrow a claim's place (not after "from").
+    narrows: bool,
 }
 
 /// A mention's chosen reading, the words that named it, and how sure.
@@ -151,7 +156,8 @@ pub fn places(doc: &Doc, gazetteer: &Gazetteer) -> Places {
         .map(|(claim, mentions)| {
             let sentence = doc.sentences.get(claim.sentence).copied().unwrap_or_default();
             let own = |m: &Mention| mentions.iter().any(|c| c.span.overlaps(m.span));
-            let in_sentence: Vec<&Mention> = context.iter().filter(|m| sentence.contains(m.span) && !own(m)).collect();
+            let in_sentence: Vec<&Mention> =
+                context.iter().filter(|m| m.narrows && sentence.contains(m.span) && !own(m)).collect();
             claim_place(&scorer, mentions, &in_sentence).map(|r| located(gazetteer, r))
         })
         .collect();
@@ -167,10 +173,14 @@ fn located(gazetteer: &Gazetteer, resolved: Resolved) -> Located {
 }
 
 /// A place phrase and the word after it, which may say what its name is ("in the Austin"
-/// + "neighborhood", "in the Donetsk" + "region").
+/// and "neighborhood", "in the Donetsk" and "region"); the phrase alone when text is glued
+/// to it (a headline run into the story: "in PittsburghPITTSBURGH").
 fn with_next_word(doc: &Doc, phrase: Span) -> &str {
     let rest = &doc.text[phrase.end..];
     let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if gap == 0 {
+        return doc.slice(phrase);
+    }
     let word = rest[gap..].find(char::is_whitespace).unwrap_or(rest.len() - gap);
     &doc.text[phrase.start..phrase.end + gap + word]
 }
@@ -209,18 +219,20 @@ fn main_place(scorer: &Scorer, mentions: &[Mention]) -> Option<Resolved> {
 }
 
 /// The place names of the text around claims: capitalised runs after a locative
-/// preposition, and LOC entities.
+/// preposition, and LOC entities. A name after a preposition of origin ("from Aberdeen to
+/// Glasgow") says where someone came from, so it never narrows a claim's place.
 fn context_mentions(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Mention> {
     static LOCATED: LazyLock<Regex> = LazyLock::new(|| {
         let prepositions = LOCATIVES.join("|");
         let name = r"\p{Lu}\S*(?:[ \t]+\p{Lu}\S*){0,3}(?:[ \t]+\p{Ll}+)?";
-        Regex::new(&format!(r"\b(?i:{prepositions})\s+(?:the\s+)?({name})")).expect("locative regex")
+        Regex::new(&format!(r"\b((?i:{prepositions}))\s+(?:the\s+)?({name})")).expect("locative regex")
     });
     let mut mentions: Vec<Mention> = LOCATED
         .captures_iter(&doc.text)
-        .filter_map(|c| c.get(1))
-        .filter_map(|name| {
-            let first = mentions_in(name.as_str(), name.start(), gazetteer).into_iter().next()?;
+        .filter_map(|c| Some((c.get(1)?, c.get(2)?)))
+        .filter_map(|(preposition, name)| {
+            let mut first = mentions_in(name.as_str(), name.start(), gazetteer).into_iter().next()?;
+            first.narrows = !ORIGINS.contains(&preposition.as_str().to_lowercase().as_str());
             (first.span.start == name.start()).then_some(first)
         })
         .collect();
@@ -296,7 +308,13 @@ fn mentions_in(phrase: &str, offset: usize, gazetteer: &Gazetteer) -> Vec<Mentio
                 let readings = gazetteer.readings(name);
                 let span = Span { start: offset + start, end: offset + end };
                 let wants_division = run.wants_division;
-                (!readings.is_empty()).then(|| Mention { span, name: name.to_string(), wants_division, readings })
+                (!readings.is_empty()).then(|| Mention {
+                    span,
+                    name: name.to_string(),
+                    wants_division,
+                    readings,
+                    narrows: true,
+                })
             })
         })
         .collect()
@@ -423,7 +441,8 @@ impl<'g> Scorer<'g> {
     /// The best reading of a mention and its share of the evidence; none for a small
     /// town in a country the document gives no vote ("on God": a Hungarian town), nor for
     /// a guess among namesakes with no vote to lean on ("in Chester": England or one of
-    /// a dozen American Chesters).
+    /// a dozen American Chesters). A place its own name names needs no margin over places
+    /// the name is only an alternate of ("Philadelphia" is also an old name of Amman).
     fn resolve(&self, mention: &Mention) -> Option<Resolved> {
         let votes = self.votes.without(&mention.name);
         let scores: Vec<(PlaceId, f64)> =
@@ -435,7 +454,13 @@ impl<'g> Scorer<'g> {
             return None;
         }
         let total: f64 = scores.iter().map(|(_, s)| (s - best).exp()).sum();
-        let runner_up = scores.iter().filter(|(p, _)| *p != place).map(|(_, s)| *s).fold(f64::MIN, f64::max);
+        let by_own_name = mention.readings.iter().any(|r| r.place == place && r.primary);
+        let runner_up = scores
+            .iter()
+            .zip(&mention.readings)
+            .filter(|((p, _), reading)| *p != place && (reading.primary || !by_own_name))
+            .map(|((_, s), _)| *s)
+            .fold(f64::MIN, f64::max);
         let clear = best - runner_up >= UNVOTED_MARGIN;
         (voted || clear).then(|| Resolved { place, matched: mention.name.clone(), confidence: 1.0 / total })
     }
@@ -629,5 +654,34 @@ mod tests {
         );
         assert_eq!(claims[0].as_ref().map(|p| (p.0.as_str(), p.1.as_str())), Some(("Philadelphia", "US")));
         assert_eq!(main.as_deref(), Some("Philadelphia"));
+    }
+
+    #[test]
+    fn a_place_named_by_its_own_name_beats_places_it_is_an_old_name_of() {
+        // "Philadelphia" is also an old name of Amman, a larger city, but nothing here votes.
+        let own = first("A man was shot dead in Philadelphia on Sunday night, police said.").unwrap();
+        assert_eq!((own.0.as_str(), own.1.as_str()), ("Philadelphia", "US"));
+        let part = first("Two teenagers were wounded in West Philadelphia late Friday.").unwrap();
+        assert_eq!((part.0.as_str(), part.1.as_str()), ("Philadelphia", "US"));
+    }
+
+    #[test]
+    fn a_headline_glued_to_the_story_adds_no_word_to_its_place() {
+        let doc =
+            Doc::new("wounds two in PittsburghPITTSBURGH — Police say two men were shot.".into(), Meta::default());
+        let phrase = crate::doc::Span::new(11, 24);
+        assert_eq!(doc.slice(phrase), "in Pittsburgh");
+        assert_eq!(super::with_next_word(&doc, phrase), "in Pittsburgh");
+        let doc = Doc::new("in the Donetsk region, officials said".into(), Meta::default());
+        assert_eq!(super::with_next_word(&doc, crate::doc::Span::new(0, 14)), "in the Donetsk region,");
+    }
+
+    #[test]
+    fn where_someone_came_from_does_not_narrow_where_it_happened() {
+        let route = "Three people died in Ukraine when a passenger train from Kharkiv to Lviv derailed.";
+        let (name, _, _, level) = first(route).unwrap();
+        assert_eq!((name.as_str(), level), ("Ukraine", GeoLevel::Country));
+        let inside = "Three people died in Ukraine when a passenger train derailed near Kharkiv.";
+        assert_eq!(first(inside).unwrap().0, "Kharkiv");
     }
 }

@@ -9,7 +9,7 @@
 //! `sentence_text`, `unit` (not null), `event` (not null), `paragraph_text`,
 //! `paragraph_start`, `paragraph_end`, and the claim's GeoNames place `geo_name`,
 //! `geo_level`, `geo_country`, `geo_admin1`, `geo_matched`, `geo_geonameid`, `geo_lat`,
-//! `geo_lon`, `geo_confidence` (null when the place did not resolve). Offsets are code
+//! `geo_lon`, `geo_confidence`, `geo_population` (null when the place did not resolve). Offsets are code
 //! points, as in the JSONL records. A file written before `unit` and `event` existed reads
 //! back with their defaults (people, incident); one written before the paragraph or geo
 //! columns, without paragraphs or places.
@@ -237,6 +237,7 @@ const COUNT_COLUMNS: &[CountColumn] = &[
     ("paragraph_start", true, |r| r.paragraph_start),
     ("paragraph_end", true, |r| r.paragraph_end),
     ("geo_geonameid", true, |r| r.geo.as_ref().and_then(|g| g.geonameid)),
+    ("geo_population", true, |r| r.geo.as_ref().and_then(|g| g.population)),
 ];
 
 /// Number columns: name and the row field.
@@ -474,6 +475,7 @@ struct GeoColumns<'a> {
     lat: &'a Float64Array,
     lon: &'a Float64Array,
     confidence: &'a Float64Array,
+    population: Option<&'a UInt64Array>,
 }
 
 impl<'a> GeoColumns<'a> {
@@ -494,6 +496,10 @@ impl<'a> GeoColumns<'a> {
             lat: float("geo_lat")?,
             lon: float("geo_lon")?,
             confidence: float("geo_confidence")?,
+            population: batch
+                .column_by_name("geo_population")
+                .map(|_| column::<UInt64Array>(batch, "geo_population", "UInt64"))
+                .transpose()?,
         }))
     }
 
@@ -513,6 +519,7 @@ impl<'a> GeoColumns<'a> {
             lon: self.lon.value(i),
             confidence: self.confidence.value(i),
             matched: self.matched.value(i).to_string(),
+            population: self.population.filter(|column| column.is_valid(i)).map(|column| column.value(i)),
         }))
     }
 }

@@ -149,6 +149,7 @@ fn geo_record(located: &Located) -> GeoRecord {
         lon: place.lon,
         confidence: (located.confidence * 1000.0).round() / 1000.0,
         matched: located.matched.clone(),
+        population: Some(place.population),
     }
 }
 

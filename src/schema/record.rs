@@ -259,6 +259,10 @@ pub struct GeoRecord {
     pub confidence: f64,
     /// The words that named it ("Artemivsk").
     pub matched: String,
+    /// Inhabitants, as GeoNames counts them (a region's or country's total); null in
+    /// records written before the field existed.
+    #[serde(default)]
+    pub population: Option<u64>,
 }
 
 /// One count of a conjoined group.
