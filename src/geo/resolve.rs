@@ -69,6 +69,13 @@ const SOFT_VOTE: f64 = 0.5;
 /// The vote of a country's name outside a place phrase ([`country_votes`]).
 const COUNTRY_NAME_VOTE: f64 = 0.5;
 
+/// What lying in the division a document places a town in ("York, Pa.") adds to that
+/// town's readings, or to every town's under a dateline.
+const STATED_DIVISION_BONUS: f64 = 1.5;
+
+/// What lying in a division the document places some other town in adds to a reading.
+const STATED_DIVISION_HINT: f64 = 0.5;
+
 /// The vote of a division's name outside a place phrase ([`country_votes`]).
 const DIVISION_NAME_VOTE: f64 = 0.5;
 
@@ -418,6 +425,8 @@ impl Votes {
 struct Scorer<'g> {
     gazetteer: &'g Gazetteer,
     votes: Votes,
+    /// The divisions the document places its towns in ("York, Pa.").
+    divisions: Vec<StatedDivision>,
     /// The places the document's names mean when read without the pull of other places,
     /// with the folded name that named each.
     anchors: Vec<(PlaceId, String)>,
@@ -427,7 +436,13 @@ impl<'g> Scorer<'g> {
     /// The evidence of a document: its country votes, then the places its names mean
     /// when read without the pull of other places.
     fn new(doc: &Doc, gazetteer: &'g Gazetteer, mentions: &[Mention]) -> Self {
-        let mut scorer = Scorer { gazetteer, votes: country_votes(doc, gazetteer, mentions), anchors: Vec::new() };
+        let divisions = stated_divisions(doc, gazetteer);
+        let mut votes = country_votes(doc, gazetteer, mentions);
+        for stated in &divisions {
+            let place = gazetteer.place(stated.division);
+            votes.add(&place.name, &place.country, COUNTRY_NAME_VOTE);
+        }
+        let mut scorer = Scorer { gazetteer, votes, divisions, anchors: Vec::new() };
         let anchors: Vec<(PlaceId, String)> = mentions
             .iter()
             .filter_map(|m| scorer.resolve(m))
@@ -480,7 +495,19 @@ impl<'g> Scorer<'g> {
             (GeoLevel::Admin1 | GeoLevel::City, false) => 0.0,
         };
         let foreign = if votes.is_empty() || votes.contains_key(&place.country) { 0.0 } else { -2.0 };
-        3.0 * country + foreign + population + primary + level + self.pull(reading.place, &mention.name)
+        let division = self.stated_division_bonus(mention, reading.place);
+        3.0 * country + foreign + population + primary + level + division + self.pull(reading.place, &mention.name)
+    }
+
+    /// What the divisions the document places towns in add to a reading that lies in
+    /// one: [`STATED_DIVISION_BONUS`] for the town that was placed or under the dateline,
+    /// [`STATED_DIVISION_HINT`] for other towns of the story.
+    fn stated_division_bonus(&self, mention: &Mention, place: PlaceId) -> f64 {
+        let name = fold(&mention.name);
+        (self.divisions.iter())
+            .filter(|d| d.division == place || self.lies_in(place, d.division))
+            .map(|d| if d.dateline || d.town == name { STATED_DIVISION_BONUS } else { STATED_DIVISION_HINT })
+            .fold(0.0, f64::max)
     }
 
     /// Whether a division's name also means a city of its country of
@@ -522,6 +549,51 @@ impl<'g> Scorer<'g> {
                 GeoLevel::City => false,
             }
     }
+}
+
+/// A division the document places a town in ("York, Pa."): the division, the town's
+/// folded name, and whether it is a dateline (a dash follows, after an optional
+/// "(AP)": "YORK, Pa. (AP) —"), which places every town of the story.
+struct StatedDivision {
+    division: PlaceId,
+    town: String,
+    dateline: bool,
+}
+
+/// The divisions a document places its towns in: a capitalised word, a comma and a
+/// division's abbreviation matched with its case ("YORK, Pa.", "Wilmington, NC") or a
+/// division's own name ("Crossville, Tennessee") — datelines and addresses. A word that
+/// is itself a division or a country starts a list ("New Mexico, Texas and Colorado").
+fn stated_divisions(doc: &Doc, gazetteer: &Gazetteer) -> Vec<StatedDivision> {
+    static TOWN_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}'’-]*),[ \t]+(\p{Lu}[\p{L}.]*)(?:[ \t]+(\p{Lu}[\p{L}]*))?").expect("town regex")
+    });
+    let own_division = |name: &str, levels: &[GeoLevel]| {
+        let name = name.trim_end_matches('.');
+        (gazetteer.readings(name).into_iter())
+            .find(|r| r.primary && levels.contains(&gazetteer.place(r.place).level))
+            .map(|r| r.place)
+    };
+    static DASH_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]").expect("dateline regex"));
+    let mut stated = Vec::new();
+    for captures in TOWN_COMMA.captures_iter(&doc.text) {
+        let (Some(town), Some(first)) = (captures.get(1), captures.get(2)) else { continue };
+        if own_division(town.as_str(), &[GeoLevel::Admin1, GeoLevel::Country]).is_some() {
+            continue;
+        }
+        let two_words = captures.get(3).map(|second| &doc.text[first.start()..second.end()]);
+        let division = gazetteer
+            .division_of_abbreviation(first.as_str())
+            .or_else(|| two_words.and_then(|name| own_division(name, &[GeoLevel::Admin1])))
+            .or_else(|| own_division(first.as_str(), &[GeoLevel::Admin1]));
+        if let Some(division) = division {
+            let after = captures.get(0).map_or(doc.text.len(), |m| m.end());
+            let dateline = DASH_AFTER.is_match(&doc.text[after..]);
+            stated.push(StatedDivision { division, town: fold(town.as_str()), dateline });
+        }
+    }
+    stated
 }
 
 /// Votes for the countries a document speaks of: each place name that can only mean
@@ -683,5 +755,23 @@ mod tests {
         assert_eq!((name.as_str(), level), ("Ukraine", GeoLevel::Country));
         let inside = "Three people died in Ukraine when a passenger train derailed near Kharkiv.";
         assert_eq!(first(inside).unwrap().0, "Kharkiv");
+    }
+
+    #[test]
+    fn a_dateline_or_address_places_its_town_in_a_division() {
+        let postal = first("WILMINGTON, DE - A man was wounded in a shooting in Wilmington late Saturday.").unwrap();
+        assert_eq!((postal.1.as_str(), postal.2.as_str()), ("US", "Delaware"));
+        let ap = first("YORK, Pa. (AP) — Police say one person was shot in York early Sunday.").unwrap();
+        assert_eq!((ap.1.as_str(), ap.2.as_str()), ("US", "Pennsylvania"));
+        let full = first("Officers in Norwalk, Connecticut, said a man was shot in Norwalk on Friday.").unwrap();
+        assert_eq!(full.2, "Connecticut");
+        let california = first("Officers in Norwalk, California, said a man was shot in Norwalk on Friday.").unwrap();
+        assert_eq!(california.2, "California");
+        let elsewhere = "A gunman killed 10 people at a supermarket in Buffalo in May. Weeks later a gunman \
+            in Uvalde, Texas, killed 21, and wildfires burned across New Mexico, Texas and Colorado.";
+        let buffalo = first(elsewhere).unwrap();
+        assert_eq!(buffalo.2, "New York", "another town's state is a hint, not the big city's state");
+        let lower = first("Wilmington, pa said a man was wounded in a shooting in Wilmington late Saturday.");
+        assert_ne!(lower.map(|p| p.2).as_deref(), Some("Pennsylvania"), "an abbreviation keeps its case");
     }
 }
