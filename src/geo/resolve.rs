@@ -562,8 +562,10 @@ struct StatedDivision {
 
 /// The divisions a document places its towns in: a capitalised word, a comma and a
 /// division's abbreviation matched with its case ("YORK, Pa.", "Wilmington, NC") or a
-/// division's own name ("Crossville, Tennessee") — datelines and addresses. A word that
-/// is itself a division or a country starts a list ("New Mexico, Texas and Colorado").
+/// division's own name ("Crossville, Tennessee") — datelines and addresses. Before a
+/// division's name, a word that is itself a division or a country starts a list ("New
+/// Mexico, Texas and Colorado"); before an abbreviation it is a town ("PORTLAND, Ore.",
+/// though Jamaica has a Portland parish).
 fn stated_divisions(doc: &Doc, gazetteer: &Gazetteer) -> Vec<StatedDivision> {
     static TOWN_COMMA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(\p{Lu}[\p{L}'’-]*),[ \t]+(\p{Lu}[\p{L}.]*)(?:[ \t]+(\p{Lu}[\p{L}]*))?").expect("town regex")
@@ -579,14 +581,12 @@ fn stated_divisions(doc: &Doc, gazetteer: &Gazetteer) -> Vec<StatedDivision> {
     let mut stated = Vec::new();
     for captures in TOWN_COMMA.captures_iter(&doc.text) {
         let (Some(town), Some(first)) = (captures.get(1), captures.get(2)) else { continue };
-        if own_division(town.as_str(), &[GeoLevel::Admin1, GeoLevel::Country]).is_some() {
-            continue;
-        }
         let two_words = captures.get(3).map(|second| &doc.text[first.start()..second.end()]);
-        let division = gazetteer
-            .division_of_abbreviation(first.as_str())
-            .or_else(|| two_words.and_then(|name| own_division(name, &[GeoLevel::Admin1])))
-            .or_else(|| own_division(first.as_str(), &[GeoLevel::Admin1]));
+        let in_list = || own_division(town.as_str(), &[GeoLevel::Admin1, GeoLevel::Country]).is_some();
+        let division = gazetteer.division_of_abbreviation(first.as_str()).or_else(|| {
+            let named = two_words.and_then(|name| own_division(name, &[GeoLevel::Admin1]));
+            named.or_else(|| own_division(first.as_str(), &[GeoLevel::Admin1])).filter(|_| !in_list())
+        });
         if let Some(division) = division {
             let after = captures.get(0).map_or(doc.text.len(), |m| m.end());
             let dateline = DASH_AFTER.is_match(&doc.text[after..]);
@@ -763,6 +763,8 @@ mod tests {
         assert_eq!((postal.1.as_str(), postal.2.as_str()), ("US", "Delaware"));
         let ap = first("YORK, Pa. (AP) — Police say one person was shot in York early Sunday.").unwrap();
         assert_eq!((ap.1.as_str(), ap.2.as_str()), ("US", "Pennsylvania"));
+        let small = first("PORTLAND, Ore. (KOIN) — One man was killed in a shooting in North Portland on Saturday.");
+        assert_eq!(small.map(|p| (p.0, p.2)), Some(("North Portland".into(), "Oregon".into())), "a town of 7,000");
         let full = first("Officers in Norwalk, Connecticut, said a man was shot in Norwalk on Friday.").unwrap();
         assert_eq!(full.2, "Connecticut");
         let california = first("Officers in Norwalk, California, said a man was shot in Norwalk on Friday.").unwrap();
