@@ -5,18 +5,22 @@
 //! of Zolote" -> `Zolote`), or after a locative preposition anywhere in the text, or a
 //! LOC entity. A name followed by a division word ("Donetsk region", "Kharkiv Oblast")
 //! asks for a first-level division. Every place the gazetteer gives the name is scored
-//! on four kinds of evidence:
+//! on five kinds of evidence:
 //! - the countries the document speaks of: names that can only mean one country's
 //!   places, country names and demonyms ("Ukrainian troops") vote for their country, and
 //!   a place in a country without a vote, where others have votes, loses;
+//! - the divisions the document places towns in ("YORK, Pa. (AP) —", "Crossville,
+//!   Tennessee"): a dateline's division holds every town of the story;
 //! - population (a name means the city more often than the village);
 //! - the place's own name over an alternate one, and the level the words ask for;
 //! - the other places of the document: a reading within reach of the places the other
 //!   names were resolved to gains ("Serhiivka" near Odesa, not the one in Donetsk).
 //!
 //! A claim takes the most exact place its phrase names in a country the document speaks
-//! of (a city over a division over a country), narrowed to a place of its sentence that lies inside it ("in Chasiv Yar,
-//! near the front line in Donetsk oblast"). The document's main place is the one its
+//! of (a city over a division over a country), read within a division its sentence names
+//! ("in Oak Hill woods in Florida"), narrowed to a place of its sentence that lies inside
+//! it ("in Chasiv Yar, near the front line in Donetsk oblast") unless a preposition of
+//! origin names it ("a train from Aberdeen"). The document's main place is the one its
 //! names resolve to most often, a country only when nothing narrower is named.
 
 use super::gazetteer::{fold, Gazetteer, Place, PlaceId, Reading};
@@ -192,13 +196,15 @@ fn with_next_word(doc: &Doc, phrase: Span) -> &str {
     &doc.text[phrase.start..phrase.end + gap + word]
 }
 
-/// The most exact place a claim's phrase names, narrowed to a place of its sentence
-/// inside it.
+/// The most exact place a claim's phrase names, read within the divisions its sentence
+/// names ("in Oak Hill woods in Florida"), narrowed to a place of its sentence inside it.
 fn claim_place(scorer: &Scorer, mentions: &[Mention], sentence: &[&Mention]) -> Option<Resolved> {
-    let best = mentions.iter().filter_map(|m| scorer.resolve(m)).max_by_key(|r| exactness(scorer, r))?;
-    let inside = sentence
-        .iter()
-        .filter_map(|m| scorer.resolve(m))
+    let resolved: Vec<Resolved> = sentence.iter().filter_map(|m| scorer.resolve(m)).collect();
+    let divisions: Vec<PlaceId> =
+        (resolved.iter().map(|r| r.place)).filter(|&p| scorer.gazetteer.place(p).level == GeoLevel::Admin1).collect();
+    let best =
+        mentions.iter().filter_map(|m| scorer.resolve_within(m, &divisions)).max_by_key(|r| exactness(scorer, r))?;
+    let inside = (resolved.into_iter())
         .filter(|r| r.place != best.place && scorer.lies_in(r.place, best.place))
         .max_by_key(|r| exactness(scorer, r));
     Some(inside.unwrap_or(best))
@@ -478,6 +484,24 @@ impl<'g> Scorer<'g> {
             .fold(f64::MIN, f64::max);
         let clear = best - runner_up >= UNVOTED_MARGIN;
         (voted || clear).then(|| Resolved { place, matched: mention.name.clone(), confidence: 1.0 / total })
+    }
+
+    /// The best reading of a mention that lies in one of `divisions` (those its sentence
+    /// names), when its best reading overall does not; else [`Scorer::resolve`]'s.
+    fn resolve_within(&self, mention: &Mention, divisions: &[PlaceId]) -> Option<Resolved> {
+        let inside = |place: PlaceId| divisions.iter().any(|&d| self.lies_in(place, d));
+        let general = self.resolve(mention);
+        if general.as_ref().is_some_and(|r| inside(r.place) || divisions.contains(&r.place)) {
+            return general;
+        }
+        let votes = self.votes.without(&mention.name);
+        let scores: Vec<(PlaceId, f64)> = (mention.readings.iter())
+            .filter(|r| inside(r.place))
+            .map(|r| (r.place, self.score(mention, r, &votes)))
+            .collect();
+        let Some(&(place, best)) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else { return general };
+        let total: f64 = scores.iter().map(|(_, s)| (s - best).exp()).sum();
+        Some(Resolved { place, matched: mention.name.clone(), confidence: 1.0 / total })
     }
 
     /// A reading's score under the votes of the document's other names.
@@ -775,5 +799,13 @@ mod tests {
         assert_eq!(buffalo.2, "New York", "another town's state is a hint, not the big city's state");
         let lower = first("Wilmington, pa said a man was wounded in a shooting in Wilmington late Saturday.");
         assert_ne!(lower.map(|p| p.2).as_deref(), Some("Pennsylvania"), "an abbreviation keeps its case");
+    }
+
+    #[test]
+    fn a_division_the_sentence_names_holds_its_town() {
+        let florida = first("A hunter was shot and killed in Oak Hill woods in Florida on Saturday.").unwrap();
+        assert_eq!((florida.0.as_str(), florida.2.as_str()), ("Oak Hill", "Florida"));
+        let bare = first("A hunter was shot and killed in Oak Hill woods on Saturday, deputies said in a statement.");
+        assert_ne!(bare.map(|p| p.2).as_deref(), Some("Florida"));
     }
 }
