@@ -425,3 +425,26 @@ fn gvdb_groups_one_incident_across_outlets_and_finds_wire_copies() {
     assert!(copied.is_some_and(|e| e["source"] == "wlky.com"), "{copied:?}");
     assert!(by_document.iter().flat_map(|g| g["entries"].as_array().unwrap()).any(|e| e["copy_of"] == "8488"));
 }
+
+#[test]
+fn reports_of_one_big_city_meet_on_a_stated_day_not_on_the_city_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = |id: &str, source: &str, date: &str, text: &str| {
+        serde_json::json!({"id": id, "source": source, "date": date, "text": text}).to_string()
+    };
+    let corpus = [
+        story("day-a", "a.example", "2023-03-08", "Rockets killed 12 civilians in Dnipro on Tuesday, the regional governor said."),
+        story("day-b", "b.example", "2023-03-09", "The death toll from Tuesday's strike rose as officials said 30 civilians were killed in Dnipro on Tuesday."),
+        story("city-a", "a.example", "2023-04-02", "At least four people were killed in Dnipro when a missile hit a bus station, officials said."),
+        story("city-b", "b.example", "2023-04-02", "One civilian was killed in Dnipro when a drone struck a power plant, the mayor said."),
+    ];
+    let input = dir.path().join("dnipro.jsonl");
+    std::fs::write(&input, corpus.join("\n")).unwrap();
+    let claims = extract(input.to_str().unwrap(), dir.path());
+    let groups = compare_json(&claims, &[]);
+    let ids = |g: &Value| -> BTreeSet<String> {
+        g["entries"].as_array().unwrap().iter().map(|e| text(&e["doc_id"])).collect()
+    };
+    let found: Vec<BTreeSet<String>> = groups.iter().map(ids).collect();
+    assert_eq!(found, [BTreeSet::from(["day-a".to_string(), "day-b".to_string()])], "{groups:#?}");
+}

@@ -198,7 +198,8 @@ impl Conflict {
     }
 
     /// The last run of capitalised words in a place that are not sides, "the" or a
-    /// locative, in lower case.
+    /// locative, in lower case; none for a lone initial ("near N. 20th Street" cut at
+    /// the initial's period).
     fn last_name(&self, place: &str) -> Option<String> {
         let mut runs: Vec<Vec<String>> = Vec::new();
         let mut in_run = false;
@@ -215,7 +216,8 @@ impl Conflict {
             }
             in_run = is_name;
         }
-        runs.pop().filter(|run| !run.is_empty()).map(|run| run.join(" "))
+        let lone_initial = |run: &Vec<String>| run.concat().chars().filter(|c| c.is_alphabetic()).count() < 2;
+        runs.pop().filter(|run| !run.is_empty() && !lone_initial(run)).map(|run| run.join(" "))
     }
 
     /// The side key of the first side word in a phrase.
@@ -322,6 +324,7 @@ mod tests {
         assert_eq!(name("in the southern Ukrainian city"), None);
         assert_eq!(name("near the Ukrainian border").as_deref(), Some("border"));
         assert_eq!(name("along its frontier").as_deref(), Some("border"));
+        assert_eq!(name("near N"), None, "a street's initial names no place");
         assert!(!Place::named("bucha").within(&Place::named("kyiv")));
     }
 

@@ -4,7 +4,7 @@
 
 use super::conflict::Conflict;
 use super::interval::{plain_figure, verdict, Interval, Verdict, ACCUMULATING_KINDS, INCIDENT_FACTOR};
-use super::key::{GroupKey, Scale};
+use super::key::{GroupKey, Scale, Scope};
 use crate::doc::PartialDate;
 use crate::names::{NameIndex, NameKind};
 use crate::schema::{ClaimKind, ClaimRecord, GeoLevel, Record, Status, TextSpan};
@@ -278,7 +278,8 @@ impl Forming {
     /// the same first-level division, a town inside it or a town within 15 km; 1 for a figure that agrees with a member's
     /// ([`Interval::agrees_with`]); 1 for the same stated side or the same uncommon subject
     /// ("prisoners", not "people"); 1 when the two reports give another figure of the
-    /// same kind that agrees (both say 23 killed beside their wounded figures). A single
+    /// same kind that agrees (both say 23 killed beside their wounded figures); 1 when both
+    /// state the same day ("on Tuesday" in two reports of that week). A single
     /// victim ("a man was shot", "he died", "at least one"), the claim's or every member's,
     /// gets no point for its figure or its subject: every shooting has one, so only place
     /// and sibling figures tie two such reports.
@@ -298,7 +299,9 @@ impl Forming {
             && self.key.subject == claim.key.subject
             && !single;
         let sibling = self.members.iter().any(|member| agree_on_sibling(member, claim));
-        place + figure + u8::from(same_side || uncommon_subject) + u8::from(sibling)
+        let same_day = matches!((&self.key.time, &claim.key.time),
+            (Some(Scope::During(a)), Some(Scope::During(b))) if a == b && a.day.is_some());
+        place + figure + u8::from(same_side || uncommon_subject) + u8::from(sibling) + u8::from(same_day)
     }
 
     /// Within `factor` of the group's first figure.

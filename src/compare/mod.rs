@@ -72,7 +72,9 @@
 //!   victim (low 1, high 1 or open: "a man was shot", "he died", "at least one"): every
 //!   shooting has one;
 //! - 1 when the two sentences give another figure that agrees ("killed 23 and wounded
-//!   140" and "23 killed and up to 66 wounded": the wounded figures are one attack's).
+//!   140" and "23 killed and up to 66 wounded": the wounded figures are one attack's);
+//! - 1 when both state the same day ("on Tuesday" in two reports of that week: 10 and 21
+//!   killed in one city that day meet, two strikes on a city reported without a day do not).
 //!
 //! Tallies (running totals, aggregates) group across any dates, in one of three ways:
 //!
