@@ -285,8 +285,7 @@ impl Forming {
     /// and sibling figures tie two such reports.
     fn incident_evidence(&self, claim: &ComparedClaim) -> u8 {
         let place = match (&self.key.region, &claim.key.region) {
-            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City && !a.is_city() => 2,
-            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City => 1,
+            (Some(a), Some(b)) if a == b && a.level == GeoLevel::City => 2 - u8::from(a.is_city()),
             (Some(a), Some(b)) if a.closely_within(b) || b.closely_within(a) || a.neighbours(b) => 1,
             _ => 0,
         };

@@ -258,6 +258,14 @@ fn context_mentions(doc: &Doc, gazetteer: &Gazetteer) -> Vec<Mention> {
     mentions
 }
 
+/// The best-scored place, its score, and its share of the evidence (softmax over the
+/// scores).
+fn best_of(scores: &[(PlaceId, f64)]) -> Option<(PlaceId, f64, f64)> {
+    let &(place, best) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let total: f64 = scores.iter().map(|(_, s)| (s - best).exp()).sum();
+    Some((place, best, 1.0 / total))
+}
+
 /// What a place's own name (not an alternate one) adds to a reading's score.
 fn own_name(reading: &Reading) -> f64 {
     if reading.primary {
@@ -466,15 +474,13 @@ impl<'g> Scorer<'g> {
     /// the name is only an alternate of ("Philadelphia" is also an old name of Amman).
     fn resolve(&self, mention: &Mention) -> Option<Resolved> {
         let votes = self.votes.without(&mention.name);
-        let scores: Vec<(PlaceId, f64)> =
-            mention.readings.iter().map(|r| (r.place, self.score(mention, r, &votes))).collect();
-        let &(place, best) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        let scores = self.scores(mention, &votes, |_| true);
+        let (place, best, confidence) = best_of(&scores)?;
         let chosen = self.gazetteer.place(place);
         let voted = votes.contains_key(&chosen.country);
         if chosen.level == GeoLevel::City && !voted && chosen.population < FOREIGN_TOWN_POPULATION {
             return None;
         }
-        let total: f64 = scores.iter().map(|(_, s)| (s - best).exp()).sum();
         let by_own_name = mention.readings.iter().any(|r| r.place == place && r.primary);
         let runner_up = scores
             .iter()
@@ -483,7 +489,18 @@ impl<'g> Scorer<'g> {
             .map(|((_, s), _)| *s)
             .fold(f64::MIN, f64::max);
         let clear = best - runner_up >= UNVOTED_MARGIN;
-        (voted || clear).then(|| Resolved { place, matched: mention.name.clone(), confidence: 1.0 / total })
+        (voted || clear).then(|| Resolved { place, matched: mention.name.clone(), confidence })
+    }
+
+    /// Each reading's place and score under `votes`, in the mention's order, for the
+    /// readings whose place `keep` accepts.
+    fn scores(
+        &self,
+        mention: &Mention,
+        votes: &HashMap<String, f64>,
+        keep: impl Fn(PlaceId) -> bool,
+    ) -> Vec<(PlaceId, f64)> {
+        (mention.readings.iter()).filter(|r| keep(r.place)).map(|r| (r.place, self.score(mention, r, votes))).collect()
     }
 
     /// The best reading of a mention that lies in one of `divisions` (those its sentence
@@ -494,14 +511,9 @@ impl<'g> Scorer<'g> {
         if general.as_ref().is_some_and(|r| inside(r.place) || divisions.contains(&r.place)) {
             return general;
         }
-        let votes = self.votes.without(&mention.name);
-        let scores: Vec<(PlaceId, f64)> = (mention.readings.iter())
-            .filter(|r| inside(r.place))
-            .map(|r| (r.place, self.score(mention, r, &votes)))
-            .collect();
-        let Some(&(place, best)) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else { return general };
-        let total: f64 = scores.iter().map(|(_, s)| (s - best).exp()).sum();
-        Some(Resolved { place, matched: mention.name.clone(), confidence: 1.0 / total })
+        let scores = self.scores(mention, &self.votes.without(&mention.name), inside);
+        let Some((place, _, confidence)) = best_of(&scores) else { return general };
+        Some(Resolved { place, matched: mention.name.clone(), confidence })
     }
 
     /// A reading's score under the votes of the document's other names.
@@ -594,14 +606,14 @@ fn stated_divisions(doc: &Doc, gazetteer: &Gazetteer) -> Vec<StatedDivision> {
     static TOWN_COMMA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(\p{Lu}[\p{L}'’-]*),[ \t]+(\p{Lu}[\p{L}.]*)(?:[ \t]+(\p{Lu}[\p{L}]*))?").expect("town regex")
     });
+    static DASH_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]").expect("dateline regex"));
     let own_division = |name: &str, levels: &[GeoLevel]| {
         let name = name.trim_end_matches('.');
         (gazetteer.readings(name).into_iter())
             .find(|r| r.primary && levels.contains(&gazetteer.place(r.place).level))
             .map(|r| r.place)
     };
-    static DASH_AFTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]").expect("dateline regex"));
     let mut stated = Vec::new();
     for captures in TOWN_COMMA.captures_iter(&doc.text) {
         let (Some(town), Some(first)) = (captures.get(1), captures.get(2)) else { continue };
