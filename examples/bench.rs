@@ -510,6 +510,7 @@ fn stage_shares(args: &Args) {
     let model = stages.get("model").expect("a model stage");
     ner_chunk(model, &mut slice_docs(args, load(args, 0, WARM_UP_DOCS)));
     let tokenizer = tokenizers::Tokenizer::from_file(ner::model_dir(None).join("tokenizer.json")).ok();
+    let context = claimex::tagger::context_tokens(&ner::model_dir(None)).unwrap_or(0);
     let mut times: Vec<(&str, f64)> = Vec::new();
     let mut sentences: Vec<String> = Vec::new();
     for stage in stages.iter() {
@@ -556,7 +557,7 @@ fn stage_shares(args: &Args) {
             let sentences: Vec<(usize, usize)> =
                 doc.sentences.iter().zip(&lengths[next..]).map(|(s, &len)| (s.end - s.start, len)).collect();
             next += sentences.len();
-            let one = claimex::tagger::batch_plan(&sentences);
+            let one = claimex::tagger::batch_plan(&sentences, context);
             plan = claimex::tagger::BatchPlan {
                 calls: plan.calls + one.calls,
                 tokens: plan.tokens + one.tokens,

@@ -4,7 +4,9 @@
 //! `labels.json` with BIO labels); [`Tagger::predict`] tags many texts at once. Texts are
 //! tokenised, cut into overlapping windows when longer than the model's context, sorted
 //! by length and batched; each word takes the label of its first sub-word; BIO tags are
-//! repaired into labelled spans with byte offsets into each text and a mean score.
+//! repaired into labelled spans with byte offsets into each text and a mean score. A
+//! model whose `config.json` sets `context_tokens` (the recipe's `--context`) was trained
+//! on a document's sentences packed together, and reads them so (`layout`).
 //!
 //! The encoder is uncased, so every sub-word also gets the case class of the token (of
 //! the document's token layer, [`crate::tokens`]) it lies in, fed as `token_type_ids`:
@@ -113,11 +115,39 @@ fn default_location(relative: &str) -> PathBuf {
         .unwrap_or(here)
 }
 
-/// One model input: a window of a tokenised sentence.
-struct Window {
-    sentence: usize,
-    /// Index of the window's first token in the sentence's tokens.
+/// The `context_tokens` of a model directory's `config.json`: how many sub-words of
+/// consecutive sentences the model was trained to read together (0 when the file or the
+/// key is absent: one sentence at a time).
+pub fn context_tokens(dir: &Path) -> Result<usize, String> {
+    let Ok(json) = std::fs::read_to_string(dir.join("config.json")) else {
+        return Ok(0);
+    };
+    let config: serde_json::Value = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    match config.get("context_tokens") {
+        None => Ok(0),
+        Some(value) => match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
+            Some(n) if n <= WINDOW_TOKENS - 2 => Ok(n),
+            _ => Err(format!("context_tokens must be a whole number up to {}, not {value}", WINDOW_TOKENS - 2)),
+        },
+    }
+}
+
+/// A run of one text's sub-words inside a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part {
+    /// Index of the text.
+    text: usize,
+    /// Index of the run's first sub-word in the text's sub-words.
     first: usize,
+    /// Where the run starts among the window's sub-words (`[CLS]` not counted).
+    at: usize,
+    /// Sub-words in the run.
+    len: usize,
+}
+
+/// One model input: `[CLS]`, the runs of its parts, `[SEP]`.
+struct Window {
+    parts: Vec<Part>,
     ids: Vec<i64>,
     types: Vec<i64>,
 }
@@ -173,6 +203,9 @@ pub struct Tagger {
     session: Mutex<Session>,
     tokenizer: Tokenizer,
     heads: Vec<Head>,
+    /// Sub-words of document context per window (`context_tokens` of the model's
+    /// `config.json`; 0: the model reads one sentence at a time).
+    context: usize,
     cls: i64,
     sep: i64,
 }
@@ -218,7 +251,8 @@ impl Tagger {
         if let Some(head) = heads.iter().find(|h| !outputs.contains(&h.output.as_str())) {
             return Err(fail("model.onnx", format!("no output {:?} (outputs: {outputs:?})", head.output)));
         }
-        Ok(Tagger { session: Mutex::new(session), tokenizer, heads, cls, sep })
+        let context = context_tokens(dir).map_err(|reason| fail("config.json", reason))?;
+        Ok(Tagger { session: Mutex::new(session), tokenizer, heads, context, cls, sep })
     }
 
     /// The tagged spans of each text per head (`[head][text]`, in the order the heads
@@ -246,7 +280,7 @@ impl Tagger {
         let sentences: Vec<&str> = inputs.iter().map(|input| input.text).collect();
         let sentences = &sentences[..];
         let tokens = self.tokenize(inputs)?;
-        let windows = windows(&tokens, self.cls, self.sep);
+        let windows = windows(&tokens, self.context, self.cls, self.sep);
         let empty: Vec<Vec<Option<TokenProbs>>> = tokens.iter().map(|t| vec![None; t.ids.len()]).collect();
         let mut probs = vec![empty; self.heads.len()];
         let widths: Vec<usize> = windows.iter().map(|w| w.ids.len()).collect();
@@ -263,7 +297,8 @@ impl Tagger {
             .collect())
     }
 
-    /// The tags of standalone texts: each is tokenised on its own for the case classes.
+    /// The tags of texts tokenised each on its own for the case classes; a model that
+    /// reads document context reads them as consecutive sentences of one document.
     pub fn predict_texts(&self, texts: &[&str]) -> Result<Vec<Vec<Vec<Tag>>>, Error> {
         let tokens: Vec<Tokens> = texts.iter().map(|text| Tokens::new(&Normalized::new(text))).collect();
         let inputs: Vec<TagInput> = texts
@@ -336,12 +371,15 @@ fn store_probs(logits: &ArrayViewD<f32>, batch: &[usize], windows: &[Window], pr
         let window = &windows[w];
         let inner = window.ids.len() - 2;
         let row_logits = logits.index_axis(Axis(0), row);
-        for k in 0..inner {
-            let centrality = k.min(inner - 1 - k);
-            let slot = &mut probs[window.sentence][window.first + k];
-            if slot.as_ref().is_none_or(|p| centrality > p.centrality) {
-                let probs = softmax(row_logits.index_axis(Axis(0), k + 1).iter().copied());
-                *slot = Some(TokenProbs { probs, centrality });
+        for part in &window.parts {
+            for k in 0..part.len {
+                let position = part.at + k;
+                let centrality = position.min(inner - 1 - position);
+                let slot = &mut probs[part.text][part.first + k];
+                if slot.as_ref().is_none_or(|p| centrality > p.centrality) {
+                    let probs = softmax(row_logits.index_axis(Axis(0), position + 1).iter().copied());
+                    *slot = Some(TokenProbs { probs, centrality });
+                }
             }
         }
     }
@@ -419,20 +457,49 @@ fn viterbi(labels: &[String], words: &[&[f32]]) -> Vec<usize> {
     path
 }
 
-/// The windows of every text's sub-words: at most [`WINDOW_TOKENS`] with
-/// [`WINDOW_OVERLAP`] tokens of overlap, each framed by `[CLS]` and `[SEP]`.
-fn windows(tokens: &[Encoded], cls: i64, sep: i64) -> Vec<Window> {
-    let framed = |body: &[i64], edge: (i64, i64)| [&[edge.0][..], body, &[edge.1][..]].concat();
-    let mut out = Vec::new();
-    for (sentence, t) in tokens.iter().enumerate() {
-        for (first, last) in window_bounds(t.ids.len()) {
-            out.push(Window {
-                sentence,
-                first,
-                ids: framed(&t.ids[first..last], (cls, sep)),
-                types: framed(&t.types[first..last], (0, 0)),
-            });
+/// The windows of every text's sub-words, laid out by [`layout`], each framed by `[CLS]`
+/// and `[SEP]`.
+fn windows(tokens: &[Encoded], context: usize, cls: i64, sep: i64) -> Vec<Window> {
+    let lens: Vec<usize> = tokens.iter().map(|t| t.ids.len()).collect();
+    layout(&lens, context)
+        .into_iter()
+        .map(|parts| {
+            let mut ids = vec![cls];
+            let mut types = vec![0];
+            for part in &parts {
+                let run = part.first..part.first + part.len;
+                ids.extend_from_slice(&tokens[part.text].ids[run.clone()]);
+                types.extend_from_slice(&tokens[part.text].types[run]);
+            }
+            ids.push(sep);
+            types.push(0);
+            Window { parts, ids, types }
+        })
+        .collect()
+}
+
+/// The parts of each window for texts of `lens` sub-words: a text longer than a window
+/// is cut into windows of at most [`WINDOW_TOKENS`] with [`WINDOW_OVERLAP`] tokens of
+/// overlap; with `context` (a model trained with document context), consecutive texts
+/// that fit one window each share a window while together they hold at most `context`
+/// sub-words, so each sentence is read beside its neighbours.
+fn layout(lens: &[usize], context: usize) -> Vec<Vec<Part>> {
+    let mut out: Vec<Vec<Part>> = Vec::new();
+    let mut open = false;
+    for (text, &len) in lens.iter().enumerate().filter(|(_, &len)| len > 0) {
+        let bounds: Vec<(usize, usize)> = window_bounds(len).collect();
+        let alone = bounds.len() > 1 || context == 0;
+        let used = out.last().and_then(|parts| parts.last()).map_or(0, |p| p.at + p.len);
+        if open && !alone && bounds.len() == 1 && used + len <= context {
+            if let Some(parts) = out.last_mut() {
+                parts.push(Part { text, first: 0, at: used, len });
+            }
+            continue;
         }
+        for (first, last) in bounds {
+            out.push(vec![Part { text, first, at: 0, len: last - first }]);
+        }
+        open = !alone;
     }
     out
 }
@@ -479,15 +546,15 @@ pub struct BatchPlan {
 }
 
 /// The [`BatchPlan`] of one document whose sentences have these byte lengths and
-/// sub-word counts (for benchmarks).
-pub fn batch_plan(sentences: &[(usize, usize)]) -> BatchPlan {
+/// sub-word counts (for benchmarks), for a model reading `context` sub-words of
+/// document context (0: one sentence at a time).
+pub fn batch_plan(sentences: &[(usize, usize)], context: usize) -> BatchPlan {
     let mut plan = BatchPlan::default();
     let mut first = 0;
     for size in group_sizes(sentences.iter().map(|&(bytes, _)| bytes)) {
-        let widths: Vec<usize> = sentences[first..first + size]
-            .iter()
-            .flat_map(|&(_, len)| window_bounds(len).map(|(a, b)| b - a + 2))
-            .collect();
+        let lens: Vec<usize> = sentences[first..first + size].iter().map(|&(_, len)| len).collect();
+        let widths: Vec<usize> =
+            layout(&lens, context).iter().map(|parts| parts.iter().map(|p| p.len).sum::<usize>() + 2).collect();
         for batch in batches(&widths) {
             let widest = batch.iter().map(|&i| widths[i]).max().unwrap_or(0);
             plan.calls += 1;
@@ -586,7 +653,7 @@ mod tests {
         assert_eq!(batches, [vec![0, 3, 2], vec![4], vec![1, 5]]);
         let many = vec![100; 200];
         assert!(super::batches(&many).iter().all(|b| b.len() * 100 <= BATCH_TOKENS));
-        let plan = batch_plan(&[(40, 10), (40, 12), (40, 300)]);
+        let plan = batch_plan(&[(40, 10), (40, 12), (40, 300)], 0);
         assert_eq!(plan, BatchPlan { calls: 3, tokens: 12 + 14 + 256 + 112, padded: 14 * 2 + 256 + 112 });
     }
 
@@ -634,6 +701,32 @@ mod tests {
         assert_eq!(viterbi(&labels, &[&w0]), [0]);
     }
 
+    /// The layouts both the runtime and the recipe (`joint_train.pack`) must give.
+    const CONTEXT_LAYOUTS: &str = include_str!("../models/recipes/tests/context_layouts.tsv");
+
+    #[test]
+    fn with_context_neighbouring_sentences_share_a_window_up_to_the_budget() {
+        let number = |s: &str| s.parse::<usize>().expect("a number");
+        let rows = CONTEXT_LAYOUTS.lines().filter(|line| !line.starts_with('#'));
+        let mut checked = 0;
+        for row in rows {
+            let [context, lens, expected] = row.split('\t').collect::<Vec<_>>()[..] else { panic!("bad row {row:?}") };
+            let lens: Vec<usize> = lens.split(',').map(number).collect();
+            let expected: Vec<Vec<Part>> = expected
+                .split(" | ")
+                .map(|window| {
+                    let parts = window.split(' ').map(|part| part.split(':').map(number).collect::<Vec<_>>());
+                    parts.map(|p| Part { text: p[0], first: p[1], at: p[2], len: p[3] }).collect()
+                })
+                .collect();
+            assert_eq!(layout(&lens, number(context)), expected, "{row}");
+            checked += 1;
+        }
+        assert!(checked >= 4);
+        let plan = batch_plan(&[(40, 10), (40, 12), (40, 300)], 254);
+        assert_eq!(plan, BatchPlan { calls: 3, tokens: 24 + 256 + 112, padded: 24 + 256 + 112 });
+    }
+
     #[test]
     fn long_sentences_are_windowed_with_overlap() {
         let tokens = Encoded {
@@ -642,8 +735,8 @@ mod tests {
             offsets: vec![(0, 1); 600],
             words: vec![None; 600],
         };
-        let windows = windows(&[tokens], 101, 102);
-        let starts: Vec<usize> = windows.iter().map(|w| w.first).collect();
+        let windows = windows(&[tokens], 0, 101, 102);
+        let starts: Vec<usize> = windows.iter().map(|w| w.parts[0].first).collect();
         assert_eq!(starts, [0, 190, 380]);
         assert!(windows
             .iter()

@@ -14,12 +14,20 @@ NER head keeps its accuracy while the shared encoder learns attribution), one ep
 each, batches shuffled together.
 
 Input unit = one sentence as claimex's segmenter splits it (the NER stage's unit; sentence
-spans from `claimex extract --no-ner` over the PolNeAR texts). PolNeAR gold segments are
-clipped to sentences; when scoring, CONTENT spans of neighbouring sentences with only
+spans from `claimex extract --no-ner` over the PolNeAR texts). With `--context N` a
+document's consecutive sentences are packed into one input of at most N sub-words
+(`pack`, the layout src/tagger.rs uses for a model whose config.json sets
+`context_tokens`; both are checked on models/recipes/tests/context_layouts.tsv), so each
+sentence is read beside its neighbours; labels and scores stay per sentence. PolNeAR gold
+segments are clipped to sentences; when scoring, CONTENT spans of neighbouring sentences with only
 spaces between them are joined again. Labels, case feature, windows, decoding and
 scoring are those of polnear.py (PolNeAR) and ner_train.py (CoNLL), imported. Nothing is
 chosen here: the stages are a fixed recipe (models/attribution/rebuild.sh); the CoNLL test
 split is only reported.
+
+`--epochs N` trains N epochs under one schedule, scores dev after each and keeps the best
+(NER dev F1 plus the attribution selection score). `--ner-checkpoint` takes the NER
+recipe's checkpoint or the committed fp16 weights in models/ner/pytorch.
 
 Usage (see models/attribution/rebuild.sh):
     python -m claimex_recipes.joint_train --polnear DIR --conll DIR --sentences DIR_WITH_{train,dev}.jsonl \
@@ -36,7 +44,7 @@ import numpy as np
 from . import ATTRIBUTION_DIR
 from . import ner_train as ner  # CoNLL reading, encoding, batching, scoring
 from . import polnear  # PolNeAR loading, labels, windows, decoding, scoring
-from .encoder import find_base_dir, load_tokenizer
+from .encoder import CLS_ID, SEP_ID, find_base_dir, load_tokenizer
 
 
 # --------------------------------------------------------------------------- data
@@ -78,13 +86,86 @@ def polnear_split(tok, directory, sentences_file):
         clipped.append(dict(d, gold=clip_to_sentences(d["gold"], sentences, d["text"])))
     polnear.paragraphs = lambda text: units_of[text]  # the unit is a sentence here
     units, examples = polnear.encode_docs(tok, clipped)
+    for e in examples:
+        unit = units[e["par"]]
+        e["doc"], e["alone"] = unit["doc"], len(unit["windows"]) > 1
     return docs, units, examples
 
 
 def conll_split(tok, path):
-    """CoNLL-2003 sentences encoded like the NER recipe does."""
+    """CoNLL-2003 sentences encoded like the NER recipe does, each with its document."""
     examples, _ = ner.encode(tok, ner.read_conll(path), max_len=256)
+    for example, document in zip(examples, conll_documents(path)):
+        example["doc"], example["alone"] = document, False
     return examples
+
+
+def conll_documents(path):
+    """The document number of each sentence ner.read_conll reads (-DOCSTART- opens one)."""
+    documents, document, words = [], 0, 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                if words:
+                    documents.append(document)
+                words = 0
+            elif parts[0] == "-DOCSTART-":
+                document += 1
+            else:
+                words += 1
+    if words:
+        documents.append(document)
+    return documents
+
+
+# --------------------------------------------------------------------------- context
+def pack(examples, budget):
+    """Model inputs with document context, built as src/tagger.rs builds them for a model
+    whose config.json sets `context_tokens`: the sub-words of consecutive units (sentences)
+    of one document joined in one [CLS] ... [SEP] input while they fit in `budget` tokens
+    between the frame; a unit cut into several windows keeps them, each alone. Each input
+    lists its parts: (example, where its sub-words start in the input, how many)."""
+    packed = []
+    for i, e in enumerate(examples):
+        n = len(e["ids"]) - 2
+        last = packed[-1] if packed else None
+        joins = (last is not None and last["doc"] == e["doc"] and last["open"] and not e["alone"]
+                 and len(last["ids"]) - 1 + n <= budget)
+        if not joins:
+            last = {"ids": [CLS_ID], "tt": [0], "labels": [-100], "parts": [], "doc": e["doc"],
+                    "open": not e["alone"]}
+            packed.append(last)
+        last["parts"].append((i, len(last["ids"]), n))
+        last["ids"] += e["ids"][1:-1]
+        last["tt"] += e["tt"][1:-1]
+        last["labels"] += e["labels"][1:-1]
+    for p in packed:
+        p["ids"].append(SEP_ID)
+        p["tt"].append(0)
+        p["labels"].append(-100)
+    return packed
+
+
+def unpack(examples, packed, logits):
+    """The logits of each example (its frame rows zero) from those of the packed inputs."""
+    out = [None] * len(examples)
+    for p, rows in zip(packed, logits):
+        for i, at, n in p["parts"]:
+            own = np.zeros((n + 2, rows.shape[-1]), dtype=rows.dtype)
+            own[1:n + 1] = rows[at:at + n]
+            out[i] = own
+    return out
+
+
+def model_inputs(examples, context):
+    """What the model reads: the examples themselves (sentence unit) or packed ones."""
+    return pack(examples, context) if context else examples
+
+
+def per_example(examples, inputs, logits, context):
+    """The logits of each example from those of the model inputs."""
+    return unpack(examples, inputs, logits) if context else logits
 
 
 # --------------------------------------------------------------------------- model
@@ -94,12 +175,22 @@ def build_model(ner_checkpoint, joint_checkpoint, seed):
     import torch
     model = ner.build_model(find_base_dir(), 5, seed)
     if not joint_checkpoint:
-        model.load_state_dict(torch.load(ner_checkpoint, map_location="cpu"))
+        model.load_state_dict(load_weights(ner_checkpoint))
     torch.manual_seed(seed)
     model.attribution = torch.nn.Linear(model.config.hidden_size, len(polnear.LABELS))
     if joint_checkpoint:
         model.load_state_dict(torch.load(joint_checkpoint, map_location="cpu"))
     return model
+
+
+def load_weights(path):
+    """A state dict from a PyTorch checkpoint (.pt) or a transformers directory (the
+    fp16 safetensors of models/ner/pytorch), as float32."""
+    import torch
+    if os.path.isdir(path):
+        from safetensors.torch import load_file
+        return {k: v.float() for k, v in load_file(os.path.join(path, "model.safetensors")).items()}
+    return torch.load(path, map_location="cpu")
 
 
 def forward(model, ids, am, tt):
@@ -160,39 +251,52 @@ def optimiser_for(model, args):
     return torch.optim.AdamW([{"params": ps, "lr": lr, "weight_decay": wd} for (lr, wd), ps in groups.items()])
 
 
-def train(args, model, attribution_train, conll_train):
-    import torch
-    rng = random.Random(args.seed)
+def epoch_plan(args, rng, attribution_train, conll_train):
+    """One epoch: every PolNeAR and CoNLL batch once, shuffled together ((head, indices))."""
     plan = [(1, idx) for idx in ner.batches(attribution_train, args.batch_size, True, rng)]
     plan += [(0, idx) for idx in ner.batches(conll_train, args.batch_size, True, rng)]
     rng.shuffle(plan)
+    return plan
+
+
+def train(args, model, attribution_train, conll_train, after_epoch):
+    """`args.epochs` epochs under one warm-up and linear decay; `after_epoch(epoch)` runs
+    after each (the dev scores and a checkpoint)."""
+    import torch
+    rng = random.Random(args.seed)
+    plans = [epoch_plan(args, rng, attribution_train, conll_train) for _ in range(args.epochs)]
     if args.max_steps:
-        plan = plan[: args.max_steps]
+        plans = [plans[0][: args.max_steps]]
     optimiser = optimiser_for(model, args)
-    total, warmup = len(plan), max(1, int(0.06 * len(plan)))
+    total = sum(len(plan) for plan in plans)
+    warmup = max(1, int(0.06 * total))
     schedule = lambda s: min(1.0, s / warmup) * max(0.0, (total - s) / max(1, total - warmup))  # noqa: E731
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, schedule)
     data = {0: conll_train, 1: attribution_train}
     losses = {0: [], 1: []}
     started = time.time()
-    model.train()
-    for step, (head, idx) in enumerate(plan, 1):
-        ids, am, tt, labels = ner.collate(data[head], idx)
-        logits = forward(model, ids, am, tt)[head]
-        loss = torch.nn.functional.cross_entropy(logits.flatten(0, 1), torch.from_numpy(labels).flatten(),
-                                                 ignore_index=-100)
-        optimiser.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        scheduler.step()
-        losses[head].append(loss.item())
-        if step % 50 == 0:
-            print(f"step {step}/{total} ner loss {np.mean(losses[0][-50:] or [0]):.4f} "
-                  f"attribution loss {np.mean(losses[1][-50:] or [0]):.4f} "
-                  f"{(time.time() - started) / 60:.1f} min", flush=True)
-    return {"steps": total, "attribution_batches": sum(h for h, _ in plan),
-            "ner_batches": sum(1 - h for h, _ in plan), "minutes": round((time.time() - started) / 60, 1)}
+    step = 0
+    for epoch, plan in enumerate(plans, 1):
+        model.train()
+        for head, idx in plan:
+            step += 1
+            ids, am, tt, labels = ner.collate(data[head], idx)
+            logits = forward(model, ids, am, tt)[head]
+            loss = torch.nn.functional.cross_entropy(logits.flatten(0, 1), torch.from_numpy(labels).flatten(),
+                                                     ignore_index=-100)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            scheduler.step()
+            losses[head].append(loss.item())
+            if step % 50 == 0:
+                print(f"step {step}/{total} ner loss {np.mean(losses[0][-50:] or [0]):.4f} "
+                      f"attribution loss {np.mean(losses[1][-50:] or [0]):.4f} "
+                      f"{(time.time() - started) / 60:.1f} min", flush=True)
+        after_epoch(epoch)
+    return {"steps": total, "epochs": len(plans), "attribution_batches": sum(h for p in plans for h, _ in p),
+            "ner_batches": sum(1 - h for p in plans for h, _ in p), "minutes": round((time.time() - started) / 60, 1)}
 
 
 # --------------------------------------------------------------------------- export
@@ -242,15 +346,54 @@ def predict_onnx(path, examples, output, threads):
     return out
 
 
+class Splits:
+    """The encoded data: PolNeAR train/dev and CoNLL train/dev/test, each as examples
+    (one per unit) and as the model's inputs (packed when `context` is set)."""
+
+    def __init__(self, args, tok, ner_tok):
+        self.context = args.context
+        _, _, self.attribution_train = polnear_split(tok, os.path.join(args.polnear, "train"),
+                                                     os.path.join(args.sentences, "train.jsonl"))
+        self.dev_docs, self.dev_units, self.attribution_dev = polnear_split(
+            tok, os.path.join(args.polnear, "dev"), os.path.join(args.sentences, "dev.jsonl"))
+        self.conll = {s: conll_split(ner_tok, os.path.join(args.conll, f"{s}.txt")) for s in ("train", "dev", "test")}
+        self.inputs = {name: model_inputs(examples, self.context) for name, examples in self.named().items()}
+
+    def named(self):
+        """Every split by name."""
+        return {"attribution_train": self.attribution_train, "attribution_dev": self.attribution_dev,
+                **{f"conll_{s}": e for s, e in self.conll.items()}}
+
+    def scores(self, run, splits=("dev", "test")):
+        """NER F1 per CoNLL split and PolNeAR dev attribution scores; `run(inputs, head)`
+        gives the logits of the model inputs for head 0 (NER) or 1 (attribution)."""
+        def logits(name, head):
+            examples = self.named()[name]
+            return per_example(examples, self.inputs[name], run(self.inputs[name], head), self.context)
+        return {"ner": {s: score_ner(self.conll[s], logits(f"conll_{s}", 0))["micro"]["f1"] for s in splits},
+                "attribution_dev": score_attribution(self.dev_docs, self.dev_units, self.attribution_dev,
+                                                     logits("attribution_dev", 1))}
+
+
+def selection_score(scores):
+    """What picks the epoch (dev only): NER dev F1 plus the attribution selection score
+    (mean of CONTENT overlap and SOURCE exact F1)."""
+    return scores["ner"]["dev"] + scores["attribution_dev"]["selection"]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", required=True, help="PolNeAR dir with train/ and dev/")
     ap.add_argument("--conll", required=True, help="CoNLL-2003 dir with train.txt dev.txt test.txt")
     ap.add_argument("--sentences", required=True, help="dir with train.jsonl and dev.jsonl from claimex")
-    ap.add_argument("--ner-checkpoint", required=True, help="the NER model's PyTorch state dict")
+    ap.add_argument("--ner-checkpoint", required=True,
+                    help="the NER model's weights: a PyTorch state dict or models/ner/pytorch")
     ap.add_argument("--init-joint", default=None, help="continue from this joint checkpoint (stage 2)")
     ap.add_argument("--tag", default="joint", help="name of the checkpoint and metrics files")
     ap.add_argument("--out", default=ATTRIBUTION_DIR)
+    ap.add_argument("--context", type=int, default=0,
+                    help="pack a document's sentences into inputs of up to N sub-words (0: one sentence)")
+    ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--tt-lr", type=float, default=3e-4)
@@ -265,39 +408,37 @@ def main():
     random.seed(args.seed)
     np.random.seed(args.seed)
     ner_tok, _ = load_tokenizer(find_base_dir())
-    tok = ner_tok.backend_tokenizer
-    _, _, attribution_train = polnear_split(tok, os.path.join(args.polnear, "train"),
-                                            os.path.join(args.sentences, "train.jsonl"))
-    dev_docs, dev_units, attribution_dev = polnear_split(tok, os.path.join(args.polnear, "dev"),
-                                                         os.path.join(args.sentences, "dev.jsonl"))
-    conll = {s: conll_split(ner_tok, os.path.join(args.conll, f"{s}.txt")) for s in ("train", "dev", "test")}
-    print(f"polnear train {len(attribution_train)} windows, dev {len(attribution_dev)}; "
-          f"conll train {len(conll['train'])}", flush=True)
+    data = Splits(args, ner_tok.backend_tokenizer, ner_tok)
+    print(f"polnear train {len(data.attribution_train)} units, dev {len(data.attribution_dev)}; "
+          f"conll train {len(data.conll['train'])}; model inputs "
+          + ", ".join(f"{k} {len(v)}" for k, v in data.inputs.items()), flush=True)
 
     model = build_model(args.ner_checkpoint, args.init_joint, args.seed)
-    before = {s: score_ner(conll[s], predict(model, conll[s], 0))["micro"]["f1"] for s in ("dev", "test")}
-    print("NER before (torch argmax):", before, flush=True)
-    log = train(args, model, attribution_train, conll["train"])
     work = os.path.join(args.out, "checkpoints")
     os.makedirs(work, exist_ok=True)
+    metrics = {"args": vars(args), "epochs": {}}
+    torch_run = lambda inputs, head: predict(model, inputs, head)  # noqa: E731
+
+    def after_epoch(epoch):
+        scores = data.scores(torch_run, splits=("dev",))
+        metrics["epochs"][epoch] = scores
+        print(f"epoch {epoch} torch: NER dev {scores['ner']['dev']:.2f}",
+              polnear.fmt_scores(scores["attribution_dev"]), flush=True)
+        torch.save(model.state_dict(), os.path.join(work, f"{args.tag}_epoch{epoch}.pt"))
+
+    metrics["training"] = train(args, model, data.inputs["attribution_train"], data.inputs["conll_train"],
+                                after_epoch)
+    best = max(metrics["epochs"], key=lambda e: selection_score(metrics["epochs"][e]))
+    metrics["selected_epoch"] = best
+    model.load_state_dict(torch.load(os.path.join(work, f"{args.tag}_epoch{best}.pt"), map_location="cpu"))
     torch.save(model.state_dict(), os.path.join(work, f"{args.tag}.pt"))
-    metrics = {"args": vars(args), "training": log, "ner_before": before}
-    metrics["torch"] = {
-        "ner": {s: score_ner(conll[s], predict(model, conll[s], 0))["micro"]["f1"] for s in ("dev", "test")},
-        "attribution_dev": score_attribution(dev_docs, dev_units, attribution_dev,
-                                             predict(model, attribution_dev, 1)),
-    }
-    print("torch:", json.dumps(metrics["torch"]["ner"]), polnear.fmt_scores(metrics["torch"]["attribution_dev"]),
-          flush=True)
+    metrics["torch"] = data.scores(torch_run)
+    print(f"selected epoch {best}; torch:", json.dumps(metrics["torch"]["ner"]),
+          polnear.fmt_scores(metrics["torch"]["attribution_dev"]), flush=True)
     path = os.path.join(args.out, "model.onnx")
     export_onnx(model, path)
-    metrics["onnx_int8"] = {
-        "ner": {s: score_ner(conll[s], predict_onnx(path, conll[s], "logits", args.threads))["micro"]["f1"]
-                for s in ("dev", "test")},
-        "attribution_dev": score_attribution(dev_docs, dev_units, attribution_dev,
-                                             predict_onnx(path, attribution_dev, "attribution_logits",
-                                                          args.threads)),
-    }
+    outputs = ("logits", "attribution_logits")
+    metrics["onnx_int8"] = data.scores(lambda inputs, head: predict_onnx(path, inputs, outputs[head], args.threads))
     print("onnx int8:", json.dumps(metrics["onnx_int8"]["ner"]),
           polnear.fmt_scores(metrics["onnx_int8"]["attribution_dev"]), flush=True)
     with open(os.path.join(work, f"metrics_{args.tag}.json"), "w") as f:
