@@ -490,7 +490,7 @@ fn layout(lens: &[usize], context: usize) -> Vec<Vec<Part>> {
         let bounds: Vec<(usize, usize)> = window_bounds(len).collect();
         let alone = bounds.len() > 1 || context == 0;
         let used = out.last().and_then(|parts| parts.last()).map_or(0, |p| p.at + p.len);
-        if open && !alone && bounds.len() == 1 && used + len <= context {
+        if open && !alone && used + len <= context {
             if let Some(parts) = out.last_mut() {
                 parts.push(Part { text, first: 0, at: used, len });
             }
@@ -699,6 +699,21 @@ mod tests {
         // an I- label cannot open a sentence.
         let w0 = [0.3, 0.0, 0.7, 0.0, 0.0];
         assert_eq!(viterbi(&labels, &[&w0]), [0]);
+    }
+
+    #[test]
+    fn the_context_a_model_reads_comes_from_its_config() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        assert_eq!(context_tokens(dir.path()), Ok(0), "no config.json: one sentence at a time");
+        let write = |json: &str| std::fs::write(dir.path().join("config.json"), json).expect("written");
+        write(r#"{"unit": "one sentence"}"#);
+        assert_eq!(context_tokens(dir.path()), Ok(0));
+        write(r#"{"context_tokens": 254}"#);
+        assert_eq!(context_tokens(dir.path()), Ok(254));
+        for bad in [r#"{"context_tokens": 300}"#, r#"{"context_tokens": -1}"#, r#"{"context_tokens": "all"}"#, "{"] {
+            write(bad);
+            assert!(context_tokens(dir.path()).is_err(), "{bad}");
+        }
     }
 
     /// The layouts both the runtime and the recipe (`joint_train.pack`) must give.
