@@ -716,7 +716,7 @@ mod tests {
         }
     }
 
-    /// The layouts both the runtime and the recipe (`joint_train.pack`) must give.
+    /// The layouts both the runtime and the recipe (`context.pack`) must give.
     const CONTEXT_LAYOUTS: &str = include_str!("../models/recipes/tests/context_layouts.tsv");
 
     #[test]

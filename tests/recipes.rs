@@ -1,7 +1,9 @@
 //! The model recipes (`models/recipes`) and the runtime share one definition of the NER
 //! case feature: the library's `CaseClass::of` and the recipe package, which asks the
 //! binary (`claimex case-classes`), both give every row of one table of words with
-//! brackets, hyphens and quotes (`models/recipes/tests/case_classes.tsv`).
+//! brackets, hyphens and quotes (`models/recipes/tests/case_classes.tsv`). The recipe
+//! package's tests run here too, among them its document-context packing on the layout
+//! table `src/tagger.rs` is checked on (`models/recipes/tests/context_layouts.tsv`).
 
 use std::path::Path;
 use std::process::Command;
@@ -48,5 +50,5 @@ fn the_recipe_package_gives_every_class_of_the_table_through_the_binary() {
         .unwrap_or_else(|e| panic!("{python} (the recipe check needs Python 3): {e}"));
     let log = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{log}");
-    assert!(log.contains("Ran 2 tests"), "{log}");
+    assert!(log.contains("Ran 3 tests"), "{log}");
 }

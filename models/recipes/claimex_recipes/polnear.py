@@ -34,7 +34,7 @@ import re
 import numpy as np
 
 from .case import case_classes
-from .encoder import CLS_ID, SEP_ID
+from .encoder import CLS_ID, INNER, SEP_ID, STRIDE
 from .ner_train import batches, collate
 
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
@@ -50,18 +50,6 @@ ANN_TYPE = {"Source": "SOURCE", "Cue": "CUE", "Content": "CONTENT"}
 
 
 PRIORITY = {"CUE": 0, "SOURCE": 1, "CONTENT": 2}  # lower wins
-
-
-WINDOW_TOKENS = 256   # special tokens included (src/tagger.rs WINDOW_TOKENS)
-
-
-WINDOW_OVERLAP = 64   # src/tagger.rs WINDOW_OVERLAP
-
-
-INNER = WINDOW_TOKENS - 2
-
-
-STRIDE = INNER - WINDOW_OVERLAP
 
 
 

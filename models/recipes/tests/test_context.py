@@ -1,13 +1,13 @@
 """The recipe packs a document's sentences into model inputs as the runtime does: every
-row of context_layouts.tsv, which src/tagger.rs is checked on too. Needs numpy (the
-recipes' environment):
-    PYTHONPATH=models/recipes models/recipes/.venv/bin/python -m unittest discover -s models/recipes/tests
+row of context_layouts.tsv, which src/tagger.rs is checked on too. Standard library only
+(tests/recipes.rs runs this directory):
+    PYTHONPATH=models/recipes python3 -m unittest discover -s models/recipes/tests
 """
 import os
 import unittest
 
-from claimex_recipes.joint_train import pack
-from claimex_recipes.polnear import INNER, STRIDE
+from claimex_recipes.context import pack
+from claimex_recipes.encoder import INNER, STRIDE
 
 TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_layouts.tsv")
 
