@@ -309,19 +309,16 @@ class Splits:
         self.dev_docs, self.dev_units, self.attribution_dev = polnear_split(
             tok, os.path.join(args.polnear, "dev"), os.path.join(args.sentences, "dev.jsonl"))
         self.conll = {s: conll_split(ner_tok, os.path.join(args.conll, f"{s}.txt")) for s in ("train", "dev", "test")}
-        self.inputs = {name: model_inputs(examples, self.context) for name, examples in self.named().items()}
-
-    def named(self):
-        """Every split by name."""
-        return {"attribution_train": self.attribution_train, "attribution_dev": self.attribution_dev,
-                **{f"conll_{s}": e for s, e in self.conll.items()}}
+        self.examples = {"attribution_train": self.attribution_train, "attribution_dev": self.attribution_dev,
+                         **{f"conll_{s}": e for s, e in self.conll.items()}}
+        self.inputs = {name: model_inputs(examples, self.context) for name, examples in self.examples.items()}
 
     def scores(self, run, splits=("dev", "test")):
         """NER F1 per CoNLL split and PolNeAR dev attribution scores; `run(inputs, head)`
         gives the logits of the model inputs for head 0 (NER) or 1 (attribution)."""
         def logits(name, head):
-            examples = self.named()[name]
-            return per_example(examples, self.inputs[name], run(self.inputs[name], head), self.context)
+            inputs = self.inputs[name]
+            return per_example(self.examples[name], inputs, run(inputs, head), self.context)
         return {"ner": {s: score_ner(self.conll[s], logits(f"conll_{s}", 0))["micro"]["f1"] for s in splits},
                 "attribution_dev": score_attribution(self.dev_docs, self.dev_units, self.attribution_dev,
                                                      logits("attribution_dev", 1))}
