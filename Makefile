@@ -112,8 +112,9 @@ lint:
 eval: build runtime geo
 	$(BIN) eval fixtures
 	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS)
+	$(BIN) eval ner --conll $(CONLL_DIR)/test.txt --threads $(THREADS) --no-attribution
 	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS)
-	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS) --attribution
+	$(BIN) eval quotes --polnear $(POLNEAR_DIR)/dev --threads $(THREADS) --no-attribution
 
 SPARK_VENV   ?= .cache/spark-venv
 

@@ -3,9 +3,10 @@
 //! 1. The rule stages alone over `--rule-docs` stories (in this process).
 //! 2. On the first `--docs` stories (the slice), each system in its own child process, so
 //!    that each peak RSS is that system's alone (VmHWM for Rust, `ru_maxrss` for Python):
-//!    claimex end to end (NER + quotes + claims, `Pipeline::run` in `--chunk-size`
-//!    chunks), the same with `--attribution` (the joint NER + attribution model in place
-//!    of the NER model), claimex rule stages only, claimex NER only (the model over the slice's
+//!    claimex end to end as `claimex extract` runs by default (the joint NER +
+//!    attribution model, quotes, claims: `Pipeline::run` in `--chunk-size` chunks), the
+//!    same with `--no-attribution` (the separate NER model, the rules' quotes alone),
+//!    claimex rule stages only, claimex NER only (the model over the slice's
 //!    sentences, chunk by chunk as the pipeline runs it, one document per model batch), the Python `transformers`
 //!    token-classification pipeline on the same NER model and sentences
 //!    (bench/hf_pipeline.py), and spaCy `en_core_web_sm` NER alone and NER + parser +
@@ -21,7 +22,7 @@
 //! warms up on the first few documents before it is timed; model loading is not timed.
 //! With `--repeat N` the systems run round-robin N times and each row keeps its fastest
 //! run (on a shared machine the slowest runs measure the neighbours). `--systems` picks
-//! rows (e2e,e2e-attribution,rules,ner,hf,spacy-ner,spacy-ner-2p,spacy-quotes); `--spacy-batch` is the
+//! rows (e2e,e2e-no-attribution,rules,ner,hf,spacy-ner,spacy-ner-2p,spacy-quotes); `--spacy-batch` is the
 //! `nlp.pipe` batch size; `--chunk-size` the documents per pipeline chunk; `--stages 0`
 //! skips the stage shares and `--rule-docs 0` the whole-corpus rule line.
 
@@ -89,7 +90,7 @@ struct Args {
 
 /// Every system of the table, in the order it is printed.
 const SYSTEMS: [&str; 8] =
-    ["e2e", "e2e-attribution", "rules", "ner", "hf", "spacy-ner", "spacy-ner-2p", "spacy-quotes"];
+    ["e2e", "e2e-no-attribution", "rules", "ner", "hf", "spacy-ner", "spacy-ner-2p", "spacy-quotes"];
 
 fn peak_rss_mib() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -124,13 +125,13 @@ fn load_model(args: &Args) -> Result<ner::Model, claimex::tagger::Error> {
     claimex::tagger::init_runtime(None).and_then(|rt| ner::Model::load(rt, &ner::model_dir(None), args.threads))
 }
 
-/// The transformer of an end-to-end system: the NER model for `e2e`, the joint model
-/// for `e2e-attribution`, none for `rules`.
+/// The transformer of an end-to-end system: the joint model for `e2e` (the default
+/// pipeline), the NER model for `e2e-no-attribution`, none for `rules`.
 fn transformer(args: &Args, system: &str) -> Transformer {
     let runtime = || claimex::tagger::init_runtime(None).expect("ONNX Runtime");
     match system {
-        "e2e" => Transformer::Ner(load_model(args).expect("NER model")),
-        "e2e-attribution" => Transformer::Joint {
+        "e2e-no-attribution" => Transformer::Ner(load_model(args).expect("NER model")),
+        "e2e" => Transformer::Joint {
             model: attribution::Model::load(runtime(), &attribution::model_dir(None), args.threads)
                 .expect("attribution model"),
             entities: true,
@@ -182,7 +183,7 @@ fn run_child(args: &Args, system: &str) {
     let docs = inputs.len();
     let mut result = json!({"system": system, "docs": docs, "words": doc_words});
     match system {
-        "e2e" | "e2e-attribution" | "rules" => {
+        "e2e" | "e2e-no-attribution" | "rules" => {
             let pipeline =
                 Pipeline::new(transformer(args, system), options(args)).unwrap_or_else(|error| panic!("{error}"));
             pipeline.annotate(load(args, 0, WARM_UP_DOCS));
@@ -354,7 +355,7 @@ fn measure(args: &Args, system: &str, peers: &PeerInputs) -> Result<Value, Strin
     let threads = args.threads.to_string();
     let python = || args.python.clone().ok_or_else(|| "no --python given".to_string());
     let command = match system {
-        "e2e" | "e2e-attribution" | "rules" | "ner" => {
+        "e2e" | "e2e-no-attribution" | "rules" | "ner" => {
             let mut c = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
             c.arg("--corpus").arg(&args.corpus);
             c.args(["--threads", &threads, "--docs", &args.docs.to_string()]);
@@ -386,8 +387,8 @@ fn measure(args: &Args, system: &str, peers: &PeerInputs) -> Result<Value, Strin
 
 fn label(system: &str, threads: usize) -> String {
     match system {
-        "e2e" => "claimex end to end (NER+quotes+claims)".into(),
-        "e2e-attribution" => "claimex end to end, --attribution (joint NER+attribution model)".into(),
+        "e2e" => "claimex end to end, default (joint NER+attribution model, quotes, claims)".into(),
+        "e2e-no-attribution" => "claimex end to end, --no-attribution (NER model, rules' quotes)".into(),
         "rules" => "claimex rule stages only (no NER)".into(),
         "ner" => "claimex NER only (model + consolidation)".into(),
         "hf" => "python transformers pipeline, our model".into(),

@@ -40,7 +40,12 @@ enum Command {
     /// Print the NER case class of each word read from stdin (one word a line): the one
     /// definition the model recipes in models/recipes call (hidden: a tool for them).
     #[command(hide = true)]
-    CaseClasses,
+    CaseClasses {
+        /// Read one JSON string (a text) a line instead and print, a line each, the text's
+        /// tokens as the runtime cuts them: `[[start, end, class], ...]` in character offsets.
+        #[arg(long)]
+        texts: bool,
+    },
 }
 
 /// Where the NER model and ONNX Runtime are.
@@ -49,13 +54,19 @@ struct ModelArgs {
     /// Skip NER (the entity layer stays empty).
     #[arg(long)]
     no_ner: bool,
-    /// NER model directory [env: CLAIMEX_NER_MODEL; default: models/ner].
+    /// NER model directory [env: CLAIMEX_NER_MODEL; default: models/ner]: run it (with
+    /// the rules' quotes) in place of the joint model, unless --attribution is given too.
     #[arg(long)]
     ner_model: Option<PathBuf>,
-    /// Run the joint NER and attribution model in place of the NER model (one pass,
-    /// both heads) and merge its attributions with the rules' (scores: see README).
-    #[arg(long)]
+    /// Run the joint NER and attribution model (one pass, both heads) and merge its
+    /// attributions with the rules' (scores: see README). The default; the flag stays so
+    /// that scripts which pass it keep running.
+    #[arg(long, conflicts_with = "no_attribution")]
     attribution: bool,
+    /// Run the separate NER model (models/ner) and the rules' quotes alone, without the
+    /// attribution head.
+    #[arg(long)]
+    no_attribution: bool,
     /// Attribution model directory [env: CLAIMEX_ATTRIBUTION_MODEL; default: models/attribution].
     #[arg(long)]
     attribution_model: Option<PathBuf>,
@@ -283,7 +294,7 @@ impl ModelArgs {
     fn choice(&self) -> pipeline::ModelChoice {
         pipeline::ModelChoice {
             no_ner: self.no_ner,
-            attribution: self.attribution,
+            attribution: self.attribution || !(self.no_attribution || self.no_ner || self.ner_model.is_some()),
             ner_dir: self.ner_model.clone(),
             attribution_dir: self.attribution_model.clone(),
             ort_lib: self.ort_lib.clone(),
@@ -389,23 +400,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { target: EvalTarget::Ner { conll, model } } => {
-            let choice = pipeline::ModelChoice { attribution: false, ..model.choice() };
+            let choice = model.choice().ner_head_only();
             let pipeline::Transformer::Ner(model) = pipeline::Transformer::load(&choice, model.threads)? else {
                 anyhow::bail!("eval ner needs the NER model (drop --no-ner)");
             };
             print!("{}", eval::conll(&model, &conll)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::CaseClasses => {
-            use std::io::Write;
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for word in std::io::stdin().lines() {
-                writeln!(out, "{}", claimex::tokens::CaseClass::of(&word?).id())?;
-            }
-            out.flush()?;
+        Command::CaseClasses { texts } => {
+            print_case_classes(texts)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `case-classes`: each stdin word's class, or with `texts` each stdin text's token classes.
+fn print_case_classes(texts: bool) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in std::io::stdin().lines() {
+        let line = line?;
+        if texts {
+            let text: String =
+                serde_json::from_str(&line).context("case-classes --texts: a line is not a JSON string")?;
+            writeln!(out, "{}", serde_json::to_string(&claimex::tokens::case_spans(&text))?)?;
+        } else {
+            writeln!(out, "{}", claimex::tokens::CaseClass::of(&line).id())?;
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn main() -> ExitCode {

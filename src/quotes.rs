@@ -89,7 +89,9 @@ const MODEL_LINK_BYTES: usize = 160;
 /// same cue are one attribution (“A,” she said, “B.”): its content runs from the first
 /// to the last, as PolNeAR's discontinuous contents do. A cue that no content took but
 /// that has a source takes its nearest content too (two speakers of one statement), or,
-/// when it ends its paragraph with a colon, the content opening the next paragraph.
+/// when it ends its paragraph with a colon, the content opening the next paragraph; a cue
+/// whose source already has that content is a piece of the same attribution's cue ("said
+/// in a statement") and adds nothing.
 /// The kind follows the quotation marks: inside a pair, direct; holding one, mixed;
 /// else indirect.
 fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
@@ -117,13 +119,22 @@ fn merge_model_candidates(doc: &Doc, candidates: &mut Vec<Candidate>) {
         };
         let introduced = || tags.introduced(cue).filter(free);
         if let Some(content) = tags.nearest(AttributionPart::Content, cue).or_else(introduced) {
-            tagged.push(tags.candidate(content, cue));
+            let candidate = tags.candidate(content, cue);
+            if !tagged.iter().any(|t| same_attribution(t, &candidate)) {
+                tagged.push(candidate);
+            }
         }
     }
     let contents = SpanIndex::new(tagged.iter().map(|t| Span::new(t.content.0, t.content.1)));
     candidates.retain(|c| !contents.overlaps(Span::new(c.content.0, c.content.1)));
     candidates.extend(tagged);
     candidates.sort_by_key(|c| c.content);
+}
+
+/// Whether two model attributions are one: overlapping contents from the same source,
+/// so the second cue is another piece of the first's ("said ... in a statement").
+fn same_attribution(a: &Candidate, b: &Candidate) -> bool {
+    a.source.is_some() && a.source == b.source && a.content.0 < b.content.1 && b.content.0 < a.content.1
 }
 
 /// The slot of a part in [`ModelTags::parts`].

@@ -10,8 +10,9 @@
 //!
 //! Each token has a [`CaseClass`]: the feature the transformer models get next to each
 //! sub-word. [`CaseClass::of`] is the one definition, shared by the runtime (the class of
-//! the token a sub-word lies in) and the training recipe, which calls `claimex
-//! case-classes` on each CoNLL token instead of defining it again.
+//! the token a sub-word lies in) and the training recipes, which call `claimex
+//! case-classes` on each CoNLL token, or ask for the runtime's own tokens of a text and
+//! their classes ([`case_spans`]), instead of defining it again.
 
 use crate::doc::Span;
 use crate::normalize::Normalized;
@@ -112,6 +113,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             previous_end = whole.end();
             let span = Span::new(whole.start(), whole.end());
             Some(Token { span, norm: span, kind, case: CaseClass::of(without_clitic(whole.as_str())), space_before })
+        })
+        .collect()
+}
+
+/// The tokens of a text as a document's token layer cuts them (normalised first), each as
+/// `(start, end, class id)` in character (code point) offsets of the text: what a training
+/// recipe needs to give a sub-word the class the runtime gives it.
+pub fn case_spans(text: &str) -> Vec<(usize, usize, i64)> {
+    let mut chars_before = text.char_indices().map(|(at, _)| at).chain([text.len()]).enumerate();
+    let mut char_at = |byte: usize| chars_before.find(|&(_, at)| at == byte).map_or(0, |(index, _)| index);
+    let tokens = Tokens::new(&Normalized::new(text));
+    tokens
+        .all()
+        .iter()
+        .map(|token| {
+            let start = char_at(token.span.start);
+            let end = start + text[token.span.start..token.span.end].chars().count();
+            (start, end, token.case.id())
         })
         .collect()
 }
@@ -245,6 +264,33 @@ mod tests {
         ] {
             assert_eq!(CaseClass::of(word), class, "{word}");
         }
+    }
+
+    #[test]
+    fn case_spans_give_the_runtime_tokens_in_characters() {
+        let text = "\u{201c}P. Simmons\u{201d} told NATO\u{2019}s élite";
+        let spans = case_spans(text);
+        let pieces: Vec<(&str, i64)> = spans
+            .iter()
+            .map(|&(start, end, class)| {
+                let at = |i: usize| text.char_indices().nth(i).map_or(text.len(), |(b, _)| b);
+                (&text[at(start)..at(end)], class)
+            })
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                ("\u{201c}", 0),
+                ("P", 2),
+                (".", 0),
+                ("Simmons", 2),
+                ("\u{201d}", 0),
+                ("told", 1),
+                ("NATO\u{2019}s", 3),
+                ("élite", 1)
+            ],
+            "the initial's stop is a token of its own, with no letters"
+        );
     }
 
     #[test]

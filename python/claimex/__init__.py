@@ -90,9 +90,10 @@ def onnxruntime_library() -> Path:
 class Pipeline:
     """Every stage of claimex with its model, loaded once; annotates documents.
 
-    ``ner``: find named entities (the NER model). ``attribution``: run the joint NER and
-    attribution model instead, merging its attributions with the rules' (as the CLI's
-    ``--attribution``). ``threads``: worker threads for the rule stages and ONNX Runtime
+    ``ner``: find named entities. ``attribution``: run the joint NER and attribution model
+    (one pass, both heads), merging its attributions with the rules' quotes; by default on
+    whenever ``ner`` is, as in the CLI. ``attribution=False`` runs the separate NER model and
+    the rules' quotes alone (the CLI's ``--no-attribution``). ``threads``: worker threads for the rule stages and ONNX Runtime
     (default: one per core). ``profile``: the conflict profile, a built-in name
     (``default``, ``ukraine``) or a path to a profile JSON file.
     """
@@ -100,10 +101,11 @@ class Pipeline:
     def __init__(
         self,
         ner: bool = True,
-        attribution: bool = False,
+        attribution: Optional[bool] = None,
         threads: Optional[int] = None,
         profile: str = "default",
     ) -> None:
+        attribution = ner if attribution is None else attribution
         uses_model = ner or attribution
         os.environ.setdefault("CLAIMEX_GEO", str(GEO))
         self._native = NativePipeline(

@@ -48,7 +48,8 @@ pub enum Transformer {
 pub struct ModelChoice {
     /// Skip entities: no NER model, and the joint model's NER head unused.
     pub no_ner: bool,
-    /// Run the joint NER and attribution model in place of the NER model.
+    /// Run the joint NER and attribution model in place of the NER model (the CLI's,
+    /// the web app's and the Python package's default).
     pub attribution: bool,
     /// The NER model directory.
     pub ner_dir: Option<PathBuf>,
@@ -56,6 +57,19 @@ pub struct ModelChoice {
     pub attribution_dir: Option<PathBuf>,
     /// The ONNX Runtime shared library.
     pub ort_lib: Option<PathBuf>,
+}
+
+impl ModelChoice {
+    /// The choice for scoring entities alone: the NER head of the model the pipeline
+    /// would run (the joint model's when `attribution` is set and no NER model directory
+    /// is given), loaded as an NER model.
+    pub fn ner_head_only(&self) -> ModelChoice {
+        let ner_dir = match (&self.ner_dir, self.attribution) {
+            (None, true) => Some(attribution::model_dir(self.attribution_dir.as_deref())),
+            (dir, _) => dir.clone(),
+        };
+        ModelChoice { attribution: false, ner_dir, ..self.clone() }
+    }
 }
 
 impl Transformer {

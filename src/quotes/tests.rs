@@ -305,6 +305,36 @@ fn model_contents_sharing_a_cue_are_one_attribution() {
 }
 
 #[test]
+fn a_second_model_cue_of_the_same_source_is_no_second_attribution() {
+    use crate::doc::AttributionPart::{Content, Cue, Source};
+    for (text, second_cue) in [
+        ("“Prices will rise,” the minister said in an interview on Tuesday.", "in an interview"),
+        ("The council will meet again, the mayor told reporters in a statement.", "in a statement"),
+    ] {
+        let mut d = doc(text);
+        let content = if text.starts_with('“') { "Prices will rise," } else { "The council will meet again," };
+        let (source, cue) = if text.starts_with('“') { ("the minister", "said") } else { ("the mayor", "told") };
+        tag_model(&mut d, content, 0, Content);
+        tag_model(&mut d, source, 0, Source);
+        tag_model(&mut d, cue, 0, Cue);
+        tag_model(&mut d, second_cue, 0, Cue);
+        let found = quotes(&d);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].cue.map(|c| d.slice(c)), Some(cue), "{text}");
+        assert_eq!(found[0].cue_kind, crate::doc::CueKind::Speech, "{text}");
+    }
+    // Another source's cue still makes a second attribution of the same words.
+    let text = "“We will stay,” the mayor said. The governor agreed.";
+    let mut d = doc(text);
+    tag_model(&mut d, "We will stay,", 0, Content);
+    tag_model(&mut d, "the mayor", 0, Source);
+    tag_model(&mut d, "said", 0, Cue);
+    tag_model(&mut d, "The governor", 0, Source);
+    tag_model(&mut d, "agreed", 0, Cue);
+    assert_eq!(quotes(&d).len(), 2);
+}
+
+#[test]
 fn a_model_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph() {
     use crate::doc::AttributionPart::{Content, Cue, Source};
     let text = "The debate ended late.\n\nLimbaugh added:\n\nAnd from a supposed front-runner, this is what we get. \

@@ -10,7 +10,13 @@ The definition lives in one place, claimex's Rust code (`claimex::tokens::CaseCl
 which the runtime uses; the recipes ask the claimex binary (`claimex case-classes`: one
 word a line on stdin, its class a line on stdout) instead of defining it again. The
 binary is `$CLAIMEX_BIN`, else target/release/claimex of this repository.
+
+Two ways to give a sub-word its class. `case_classes` classes whole words (a CoNLL token,
+a whitespace-delimited word), as the shipped models were trained. `runtime_classes` gives
+the class of the claimex token the sub-word starts in, exactly what the runtime feeds
+(`claimex case-classes --texts`: the stop of "P." is a token of its own, with no letters).
 """
+import json
 import os
 import subprocess
 
@@ -39,3 +45,25 @@ def case_classes(words, claimex=None):
     if len(classes) != len(words):
         raise SystemExit(f"claimex case-classes gave {len(classes)} classes for {len(words)} words")
     return classes
+
+
+def runtime_classes(texts, offsets, claimex=None):
+    """Per text, the class of each sub-word as claimex's runtime gives it: the class of
+    the claimex token holding the sub-word's first character, 0 outside every token.
+    `offsets[i]` are the (start, end) character offsets of text i's sub-words."""
+    texts = list(texts)
+    lines = "".join(json.dumps(t) + "\n" for t in texts)
+    run = subprocess.run([claimex_binary(claimex), "case-classes", "--texts"], input=lines,
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    spans = [json.loads(line) for line in run.stdout.splitlines()]
+    if len(spans) != len(texts):
+        raise SystemExit(f"claimex case-classes --texts gave {len(spans)} lines for {len(texts)} texts")
+    return [[class_at(token_spans, start) for start, _ in subwords]
+            for token_spans, subwords in zip(spans, offsets)]
+
+
+def class_at(token_spans, at):
+    """The class of the token (start, end, class) holding character `at`, else 0."""
+    import bisect
+    i = bisect.bisect_right([s for s, _, _ in token_spans], at) - 1
+    return token_spans[i][2] if i >= 0 and at < token_spans[i][1] else 0

@@ -25,6 +25,11 @@ scoring are those of polnear.py (PolNeAR) and ner_train.py (CoNLL), imported. No
 chosen here: the stages are a fixed recipe (models/attribution/rebuild.sh); the CoNLL test
 split is only reported.
 
+`--case runtime` gives each sub-word the case class of the claimex token it starts in, as
+the runtime does (case.runtime_classes: the stop of "P." has no letters), instead of the
+class of its whole word (a CoNLL token, a whitespace-delimited PolNeAR word: the shipped
+models' recipe, `--case words`).
+
 `--epochs N` trains N epochs under one schedule, scores dev after each and keeps the best
 (NER dev F1 plus the attribution selection score). `--ner-checkpoint` takes the NER
 recipe's checkpoint or the committed fp16 weights in models/ner/pytorch.
@@ -37,6 +42,7 @@ import argparse
 import json
 import os
 import random
+import re
 import time
 
 import numpy as np
@@ -74,7 +80,7 @@ def clip_to_sentences(gold, sentences, text):
     return sorted(out)
 
 
-def polnear_split(tok, directory, sentences_file):
+def polnear_split(tok, directory, sentences_file, case):
     """PolNeAR docs (original gold) and sentence windows (gold clipped to sentences)."""
     docs, _ = polnear.load_split(directory)
     spans = sentence_spans(sentences_file)
@@ -86,19 +92,40 @@ def polnear_split(tok, directory, sentences_file):
         units_of[d["text"]] = [(a, d["text"][a:b]) for a, b in sentences]
         clipped.append(dict(d, gold=clip_to_sentences(d["gold"], sentences, d["text"])))
     polnear.paragraphs = lambda text: units_of[text]  # the unit is a sentence here
-    units, examples = polnear.encode_docs(tok, clipped)
+    units, examples = polnear.encode_docs(tok, clipped, case)
     for e in examples:
         unit = units[e["par"]]
         e["doc"], e["alone"] = unit["doc"], len(unit["windows"]) > 1
     return docs, units, examples
 
 
-def conll_split(tok, path):
-    """CoNLL-2003 sentences encoded like the NER recipe does, each with its document."""
-    examples, _ = ner.encode(tok, ner.read_conll(path), max_len=256)
-    for example, document in zip(examples, conll_documents(path)):
+def conll_split(tok, path, case, dotless=False):
+    """CoNLL-2003 sentences encoded like the NER recipe does, each with its document.
+    With `dotless`, every sentence holding a dotted initialism ("U.S.") is followed by a
+    copy written without the stops ("US"), as much of today's news writes them."""
+    sentences, documents = ner.read_conll(path), conll_documents(path)
+    if dotless:
+        sentences, documents = with_dotless_copies(sentences, documents)
+    examples, _ = ner.encode(tok, sentences, max_len=256, case=case)
+    for example, document in zip(examples, documents):
         example["doc"], example["alone"] = document, False
     return examples
+
+
+DOTTED_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def with_dotless_copies(sentences, documents):
+    """The sentences (and their documents), each one holding a dotted initialism followed
+    by a copy with the initialisms' stops dropped ("U.S." -> "US"), tags unchanged."""
+    out_sentences, out_documents = [], []
+    for (words, tags), document in zip(sentences, documents):
+        out_sentences.append((words, tags))
+        out_documents.append(document)
+        if any(DOTTED_INITIALISM.match(w) for w in words):
+            out_sentences.append(([w.replace(".", "") if DOTTED_INITIALISM.match(w) else w for w in words], tags))
+            out_documents.append(document)
+    return out_sentences, out_documents
 
 
 def conll_documents(path):
@@ -305,10 +332,12 @@ class Splits:
     def __init__(self, args, tok, ner_tok):
         self.context = args.context
         _, _, self.attribution_train = polnear_split(tok, os.path.join(args.polnear, "train"),
-                                                     os.path.join(args.sentences, "train.jsonl"))
+                                                     os.path.join(args.sentences, "train.jsonl"), args.case)
         self.dev_docs, self.dev_units, self.attribution_dev = polnear_split(
-            tok, os.path.join(args.polnear, "dev"), os.path.join(args.sentences, "dev.jsonl"))
-        self.conll = {s: conll_split(ner_tok, os.path.join(args.conll, f"{s}.txt")) for s in ("train", "dev", "test")}
+            tok, os.path.join(args.polnear, "dev"), os.path.join(args.sentences, "dev.jsonl"), args.case)
+        self.conll = {s: conll_split(ner_tok, os.path.join(args.conll, f"{s}.txt"), args.case,
+                                     dotless=args.dotless_initialisms and s == "train")
+                      for s in ("train", "dev", "test")}
         self.examples = {"attribution_train": self.attribution_train, "attribution_dev": self.attribution_dev,
                          **{f"conll_{s}": e for s, e in self.conll.items()}}
         self.inputs = {name: model_inputs(examples, self.context) for name, examples in self.examples.items()}
@@ -342,6 +371,12 @@ def main():
     ap.add_argument("--out", default=ATTRIBUTION_DIR)
     ap.add_argument("--context", type=int, default=0,
                     help="pack a document's sentences into inputs of up to N sub-words (0: one sentence)")
+    ap.add_argument("--case", choices=("words", "runtime"), default="words",
+                    help="a sub-word's case class: its word's (CoNLL token, whitespace word; the shipped "
+                         "models) or its claimex token's, as the runtime gives it (case.py)")
+    ap.add_argument("--dotless-initialisms", action="store_true",
+                    help='train on a copy of each CoNLL train sentence with a dotted initialism, '
+                         'written without the stops ("U.S." -> "US")')
     ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-4)

@@ -35,7 +35,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import numpy as np
 
 from . import NER_DIR
-from .case import CASE_CLASSES, case_classes
+from .case import CASE_CLASSES, case_classes, runtime_classes
 from .encoder import find_base_dir, load_tokenizer
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
@@ -64,21 +64,32 @@ def read_conll(path):
     return sents
 
 
-def encode(tokenizer, sents, max_len, use_case=True):
-    """Encode sentences -> list of dicts with ids, tt (case), labels, first-subword index per word."""
+def encode(tokenizer, sents, max_len, use_case=True, case="words"):
+    """Encode sentences -> list of dicts with ids, tt (case), labels, first-subword index per word.
+    `case`: "words" gives a sub-word its CoNLL token's class; "runtime" the class claimex's
+    runtime gives it in the sentence's words joined by spaces (case.runtime_classes)."""
     out = []
     ntrunc = 0
-    classes = iter(case_classes(w for words, _ in sents for w in words) if use_case else [])
-    for words, tags in sents:
-        enc = tokenizer(words, is_split_into_words=True, add_special_tokens=True,
-                        truncation=False)
+    encs = [tokenizer(words, is_split_into_words=True, add_special_tokens=True, truncation=False,
+                      return_offsets_mapping=True) for words, _ in sents]
+    if use_case and case == "runtime":
+        subword_classes = iter(runtime_classes((" ".join(words) for words, _ in sents),
+                                               [joined_offsets(words, enc) for (words, _), enc in zip(sents, encs)]))
+    else:
+        classes = iter(case_classes(w for words, _ in sents for w in words) if use_case else [])
+    for (words, tags), enc in zip(sents, encs):
         ids = enc["input_ids"]
         wids = enc.word_ids()
+        if use_case and case == "runtime":
+            runtime = iter(next(subword_classes))
+            cls_of = [next(runtime) if w is not None else 0 for w in wids]
+        else:
+            cls_ = [next(classes) for _ in words] if use_case else [0] * len(words)
+            cls_of = [cls_[w] if w is not None else 0 for w in wids]
         if len(ids) > max_len:
             ntrunc += 1
             ids = ids[: max_len - 1] + [ids[-1]]
             wids = wids[: max_len - 1] + [None]
-        cls_ = [next(classes) for _ in words] if use_case else [0] * len(words)
         tt, lab, first = [], [], [-1] * len(words)
         prev = None
         for i, w in enumerate(wids):
@@ -86,7 +97,7 @@ def encode(tokenizer, sents, max_len, use_case=True):
                 tt.append(0)
                 lab.append(-100)
             else:
-                tt.append(cls_[w])
+                tt.append(cls_of[i])
                 tag = tags[w]
                 if w != prev:
                     first[w] = i
@@ -96,6 +107,15 @@ def encode(tokenizer, sents, max_len, use_case=True):
             prev = w
         out.append({"ids": ids, "tt": tt, "labels": lab, "first": first, "tags": tags})
     return out, ntrunc
+
+
+def joined_offsets(words, enc):
+    """The (start, end) of each non-special sub-word in the words joined by single spaces."""
+    starts, at = [], 0
+    for word in words:
+        starts.append(at)
+        at += len(word) + 1
+    return [(starts[w] + s, starts[w] + e) for w, (s, e) in zip(enc.word_ids(), enc["offset_mapping"]) if w is not None]
 
 
 def batches(examples, batch_size, shuffle, rng=None):

@@ -33,7 +33,7 @@ import re
 
 import numpy as np
 
-from .case import case_classes
+from .case import case_classes, runtime_classes
 from .encoder import CLS_ID, INNER, SEP_ID, STRIDE
 from .ner_train import batches, collate
 
@@ -162,8 +162,9 @@ def word_labels(words, segs):
     return out
 
 
-def encode_docs(tok, docs):
-    """Encode paragraphs -> (paragraph records, window examples)."""
+def encode_docs(tok, docs, case="words"):
+    """Encode paragraphs -> (paragraph records, window examples). `case`: "words" gives a
+    sub-word the class of its whitespace-delimited word, "runtime" that of its claimex token."""
     pars, examples = [], []
     texts = []
     meta = []
@@ -172,7 +173,10 @@ def encode_docs(tok, docs):
             texts.append(p)
             meta.append((di, off))
     encs = tok.encode_batch(texts, add_special_tokens=False)
-    classes = iter(case_classes(word_at(p, s) for p, enc in zip(texts, encs) for s, _ in enc.offsets))
+    if case == "runtime":
+        classes = iter(c for per_text in runtime_classes(texts, [enc.offsets for enc in encs]) for c in per_text)
+    else:
+        classes = iter(case_classes(word_at(p, s) for p, enc in zip(texts, encs) for s, _ in enc.offsets))
     for (di, off), p, enc in zip(meta, texts, encs):
         ids = list(enc.ids)
         offsets = [tuple(o) for o in enc.offsets]

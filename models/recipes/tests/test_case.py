@@ -7,7 +7,7 @@ checked on too (tests/recipes.rs). Needs only the standard library and the binar
 import os
 import unittest
 
-from claimex_recipes.case import case_classes
+from claimex_recipes.case import case_classes, runtime_classes
 
 TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "case_classes.tsv")
 
@@ -29,6 +29,25 @@ class CaseClasses(unittest.TestCase):
     def test_a_word_with_a_line_break_is_refused(self):
         with self.assertRaises(ValueError):
             case_classes(["two\nwords"])
+
+
+class RuntimeClasses(unittest.TestCase):
+    def test_a_subword_takes_the_class_of_the_claimex_token_it_starts_in(self):
+        text = "\u201cP. Simmons\u201d told NATO\u2019s \u00e9lite ( AP )"
+        # sub-words as a tokenizer might cut them: (start, end) in characters
+        pieces = ["\u201c", "P", ".", "Sim", "mons", "\u201d", "told", "NATO", "\u2019", "s", "\u00e9lite", "(", "AP", ")"]
+        offsets, at = [], 0
+        for piece in pieces:
+            at = text.index(piece, at)
+            offsets.append((at, at + len(piece)))
+            at += len(piece)
+        [got] = runtime_classes([text], [offsets])
+        # the initial's stop has no letters; "NATO's" is one token of class upper
+        self.assertEqual(got, [0, 2, 0, 2, 2, 0, 1, 3, 3, 3, 1, 0, 3, 0])
+
+    def test_a_subword_outside_every_token_is_none(self):
+        [got] = runtime_classes(["a  b"], [[(0, 1), (1, 2), (3, 4)]])
+        self.assertEqual(got, [1, 0, 1])
 
 
 if __name__ == "__main__":
