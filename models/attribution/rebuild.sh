@@ -29,11 +29,12 @@ for split in train dev; do
     -o "$SENTENCES/$split.jsonl"
 done
 # Recorded recipe (see MODEL_CARD.md): three epochs under one schedule (PolNeAR and CoNLL
-# batches shuffled together), every sub-word with the case class the runtime gives it;
-# dev picks the epoch; the chosen epoch's int8 export is model.onnx.
+# batches shuffled together), every sub-word with the case class the runtime gives it,
+# dotless copies of CoNLL's dotted initialisms ("U.S." -> "US"); dev picks the epoch; the
+# chosen epoch's int8 export is model.onnx.
 "$RECIPES_PYTHON" -m claimex_recipes.joint_train --polnear "$POLNEAR_DIR" --conll "$CONLL_DIR" \
   --sentences "$SENTENCES" --ner-checkpoint "$ROOT/models/ner/pytorch" --out "$HERE" --tag joint \
-  --case runtime --epochs 3 --batch-size 32 --lr 1e-4 --tt-lr 3e-4 --head-lr 1e-3 \
+  --case runtime --dotless-initialisms --epochs 3 --batch-size 32 --lr 1e-4 --tt-lr 3e-4 --head-lr 1e-3 \
   --seed 13 --threads 2 2>&1 | tee "$HERE/logs/joint.log"
 cp "$ROOT/models/ner/tokenizer.json" "$ROOT/models/ner/labels.json" "$HERE/"
 "$RECIPES_PYTHON" -c 'import json, sys; from claimex_recipes import polnear; json.dump(polnear.LABELS, open(sys.argv[1] + "/attribution_labels.json", "w"))' "$HERE"
