@@ -208,8 +208,11 @@ impl<'a> ModelTags<'a> {
 
     /// The attribution of `content` with `cue` and the cue's nearest source.
     fn candidate(&self, content: Span, cue: Span) -> Candidate {
-        let source =
-            self.nearest(AttributionPart::Source, cue).map(|s| Source::Mention(self.range(source_span(self.doc, s))));
+        let source = self
+            .nearest(AttributionPart::Source, cue)
+            .map(|s| source_span(self.doc, s))
+            .filter(|s| names_someone(self.doc.slice(*s)))
+            .map(|s| Source::Mention(self.range(s)));
         let content = self.range(content);
         Candidate { kind: model_kind(&self.doc.normalized.text, content), content, cue: Some(self.range(cue)), source }
     }
@@ -246,6 +249,13 @@ fn source_text_len(source: &str, after: &str) -> usize {
         None if closes_apposition && text.contains(',') => text.len() + 1,
         _ => text.len(),
     }
+}
+
+/// Whether a cleaned source's text can name a speaker: not empty and not a lone word no
+/// source ends with (a tagged "at" alone names nobody).
+fn names_someone(source: &str) -> bool {
+    let source = source.trim();
+    !source.is_empty() && !is_not_source_end(source)
 }
 
 /// Whether a source's last word is one it never ends with ([`NOT_SOURCE_ENDS`]).

@@ -335,6 +335,19 @@ fn a_second_model_cue_of_the_same_source_is_no_second_attribution() {
 }
 
 #[test]
+fn a_tagged_source_that_is_a_lone_preposition_names_no_speaker() {
+    use crate::doc::AttributionPart::{Content, Cue, Source};
+    let text = "“We will wait,” officials said at the embassy on Monday.";
+    let mut d = doc(text);
+    tag_model(&mut d, "We will wait,", 0, Content);
+    tag_model(&mut d, "said", 0, Cue);
+    tag_model(&mut d, "at", 0, Source);
+    let found = quotes(&d);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_ne!(found[0].speaker.as_ref().map(|s| s.name.as_str()), Some("at"), "{found:?}");
+}
+
+#[test]
 fn a_model_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph() {
     use crate::doc::AttributionPart::{Content, Cue, Source};
     let text = "The debate ended late.\n\nLimbaugh added:\n\nAnd from a supposed front-runner, this is what we get. \

@@ -12,10 +12,12 @@ word a line on stdin, its class a line on stdout) instead of defining it again. 
 binary is `$CLAIMEX_BIN`, else target/release/claimex of this repository.
 
 Two ways to give a sub-word its class. `case_classes` classes whole words (a CoNLL token,
-a whitespace-delimited word), as the shipped models were trained. `runtime_classes` gives
-the class of the claimex token the sub-word starts in, exactly what the runtime feeds
-(`claimex case-classes --texts`: the stop of "P." is a token of its own, with no letters).
+a whitespace-delimited word), as models/ner was trained. `runtime_classes` gives the class
+of the claimex token the sub-word starts in, exactly what the runtime feeds (`claimex
+case-classes --texts`: the stop of "P." is a token of its own, with no letters), as
+models/attribution was trained.
 """
+import bisect
 import json
 import os
 import subprocess
@@ -58,12 +60,15 @@ def runtime_classes(texts, offsets, claimex=None):
     spans = [json.loads(line) for line in run.stdout.splitlines()]
     if len(spans) != len(texts):
         raise SystemExit(f"claimex case-classes --texts gave {len(spans)} lines for {len(texts)} texts")
-    return [[class_at(token_spans, start) for start, _ in subwords]
-            for token_spans, subwords in zip(spans, offsets)]
+    return [classes_at(token_spans, [start for start, _ in subwords]) for token_spans, subwords in zip(spans, offsets)]
 
 
-def class_at(token_spans, at):
-    """The class of the token (start, end, class) holding character `at`, else 0."""
-    import bisect
-    i = bisect.bisect_right([s for s, _, _ in token_spans], at) - 1
-    return token_spans[i][2] if i >= 0 and at < token_spans[i][1] else 0
+def classes_at(token_spans, positions):
+    """For each character position, the class of the token (start, end, class) holding
+    it, else 0."""
+    starts = [s for s, _, _ in token_spans]
+    classes = []
+    for at in positions:
+        i = bisect.bisect_right(starts, at) - 1
+        classes.append(token_spans[i][2] if i >= 0 and at < token_spans[i][1] else 0)
+    return classes

@@ -27,8 +27,9 @@ split is only reported.
 
 `--case runtime` gives each sub-word the case class of the claimex token it starts in, as
 the runtime does (case.runtime_classes: the stop of "P." has no letters), instead of the
-class of its whole word (a CoNLL token, a whitespace-delimited PolNeAR word: the shipped
-models' recipe, `--case words`).
+class of its whole word (a CoNLL token, a whitespace-delimited PolNeAR word: `--case
+words`, how models/ner and the joint model before were trained). `--dotless-initialisms`
+adds a copy of each CoNLL train sentence holding "U.S."-style initialisms, written "US".
 
 `--epochs N` trains N epochs under one schedule, scores dev after each and keeps the best
 (NER dev F1 plus the attribution selection score). `--ner-checkpoint` takes the NER
@@ -372,8 +373,8 @@ def main():
     ap.add_argument("--context", type=int, default=0,
                     help="pack a document's sentences into inputs of up to N sub-words (0: one sentence)")
     ap.add_argument("--case", choices=("words", "runtime"), default="words",
-                    help="a sub-word's case class: its word's (CoNLL token, whitespace word; the shipped "
-                         "models) or its claimex token's, as the runtime gives it (case.py)")
+                    help="a sub-word's case class: its word's (CoNLL token, whitespace word; how "
+                         "models/ner was trained) or its claimex token's, as the runtime gives it (case.py)")
     ap.add_argument("--dotless-initialisms", action="store_true",
                     help='train on a copy of each CoNLL train sentence with a dotted initialism, '
                          'written without the stops ("U.S." -> "US")')
